@@ -1,0 +1,194 @@
+"""Character properties the engine needs, as fast lookup tables.
+
+The engine works on whole strings with ``str.translate`` and regular
+expressions, so every per-character property here is exposed as a
+translation table (a dict that fills itself on first use of a code point)
+rather than as a function called per character.
+
+Sources: Python's ``unicodedata`` (Bidi_Class, General_Category, East Asian
+Width, Bidi_Mirrored), python-bidi's copy of BidiMirroring.txt for mirror
+glyphs, and the default Bidi_Class of unassigned code points from the header
+of Unicode's DerivedBidiClass.txt (15.0).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+from bidi.mirror import MIRRORED as _PY_BIDI_MIRRORED
+
+# One letter per Bidi_Class, so a paragraph's classes form a string that the
+# resolution rules can scan with regular expressions.
+CLASS_CODE: dict[str, str] = {
+    "L": "L", "R": "R", "AL": "A", "EN": "E", "ES": "P", "ET": "T", "AN": "N",
+    "CS": "C", "NSM": "M", "BN": "b", "B": "B", "S": "S", "WS": "W", "ON": "O",
+    "LRE": "1", "LRO": "2", "RLE": "3", "RLO": "4", "PDF": "5",
+    "LRI": "6", "RLI": "7", "FSI": "8", "PDI": "9",
+}
+
+# Default Bidi_Class of code points unassigned in Python's Unicode version.
+_DEFAULT_R = (
+    (0x0590, 0x05FF), (0x07C0, 0x085F), (0xFB1D, 0xFB4F), (0x10800, 0x10CFF),
+    (0x10D40, 0x10EBF), (0x10F00, 0x10F2F), (0x10F70, 0x10FFF),
+    (0x1E800, 0x1EC6F), (0x1ECC0, 0x1ECFF), (0x1ED50, 0x1EDFF), (0x1EF00, 0x1EFFF),
+)
+_DEFAULT_AL = (
+    (0x0600, 0x07BF), (0x0860, 0x08FF), (0xFB50, 0xFDCF), (0xFDF0, 0xFDFF),
+    (0xFE70, 0xFEFF), (0x10D00, 0x10D3F), (0x10EC0, 0x10EFF), (0x10F30, 0x10F6F),
+    (0x1EC70, 0x1ECBF), (0x1ED00, 0x1ED4F), (0x1EE00, 0x1EEFF),
+)
+
+
+def _in(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(lo <= cp <= hi for lo, hi in ranges)
+
+
+def bidi_class(cp: int) -> str:
+    """Bidi_Class of a code point, with Unicode's defaults for unassigned ones."""
+    name = unicodedata.bidirectional(chr(cp))
+    if name:
+        return name
+    if (cp & 0xFFFE) == 0xFFFE or 0xFDD0 <= cp <= 0xFDEF or 0xE0000 <= cp <= 0xE0FFF:
+        return "BN"
+    if _in(cp, _DEFAULT_R):
+        return "R"
+    if _in(cp, _DEFAULT_AL):
+        return "AL"
+    if 0x20A0 <= cp <= 0x20CF:
+        return "ET"
+    return "L"
+
+
+class _LazyTable(dict):
+    """A ``str.translate`` table that computes each entry the first time it is needed."""
+
+    def __init__(self, compute: Callable[[int], str | None]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, cp: int) -> str | None:
+        value = self._compute(cp)
+        self[cp] = value
+        return value
+
+
+#: ``text.translate(CLASSES)`` gives one class letter (see CLASS_CODE) per code point.
+CLASSES = _LazyTable(lambda cp: CLASS_CODE[bidi_class(cp)])
+
+
+def classes_of(text: str) -> str:
+    """The Bidi_Class string of ``text``: same length, one letter per code point."""
+    return text.translate(CLASSES)
+
+
+# --- Mirroring and brackets -------------------------------------------------
+
+def _bracket_pairs() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if unicodedata.category(ch) != "Ps" or not unicodedata.mirrored(ch):
+            continue
+        partner = _PY_BIDI_MIRRORED.get(ch)
+        if partner is None and unicodedata.category(chr(cp + 1)) == "Pe":
+            partner = chr(cp + 1)
+        if partner is not None:
+            pairs[ch] = partner
+    return pairs
+
+
+#: Opening bracket → closing bracket (Bidi_Paired_Bracket, derived; 64 pairs).
+OPENING: dict[str, str] = _bracket_pairs()
+#: Closing bracket → opening bracket.
+CLOSING: dict[str, str] = {close: open_ for open_, close in OPENING.items()}
+# N0 compares brackets by canonical equivalence: U+2329/232A ≡ U+3008/3009.
+BRACKET_CANON: dict[str, str] = {"\u2329": "\u3008", "\u232a": "\u3009"}
+
+#: Bidi_Mirroring_Glyph: the character drawn instead in a right-to-left run.
+MIRROR: dict[str, str] = dict(_PY_BIDI_MIRRORED)
+for _o, _c in OPENING.items():
+    MIRROR.setdefault(_o, _c)
+    MIRROR.setdefault(_c, _o)
+
+_MIRROR_CLASS = "".join(re.escape(ch) for ch in sorted(MIRROR))
+#: Finds any character that has a mirror glyph.
+MIRRORED_RE = re.compile(f"[{_MIRROR_CLASS}]")
+_BRACKET_CLASS = "".join(re.escape(ch) for ch in sorted(set(OPENING) | set(CLOSING)))
+#: Finds any paired bracket.
+BRACKET_RE = re.compile(f"[{_BRACKET_CLASS}]")
+
+
+# --- Cell widths and what the terminal may see ------------------------------
+
+#: Marks the second code point of a ligature and anything else that draws nothing.
+HIDDEN = "\x00"
+
+_CONTROL_PICTURES = {cp: chr(0x2400 + cp) for cp in range(0x20)}
+_CONTROL_PICTURES[0x7F] = "\u2421"
+
+
+def display_char(cp: int) -> str:
+    """What the terminal is sent for one logical code point (before shaping).
+
+    Control characters become visible symbols (ESC → ␛) so article text can
+    never move the cursor or talk to the terminal; format characters (bidi
+    controls, ZWJ, BOM…) draw nothing and become HIDDEN.
+    """
+    if cp == 0x09:
+        return " "
+    if cp in _CONTROL_PICTURES:
+        return _CONTROL_PICTURES[cp]
+    if 0x80 <= cp <= 0x9F:
+        return "\ufffd"
+    category = unicodedata.category(chr(cp))
+    if category in ("Cf", "Zl", "Zp") or cp in (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0):
+        return HIDDEN
+    if category == "Cs" or (cp & 0xFFFE) == 0xFFFE:
+        return "\ufffd"
+    return chr(cp)
+
+
+#: ``text.translate(DISPLAY)`` makes text safe to show: same length, controls visible.
+DISPLAY = _LazyTable(display_char)
+
+
+def _cells(cp: int) -> str | None:
+    """Translation to a string whose length is the cell width of the code point."""
+    ch = chr(cp)
+    if ch == HIDDEN:
+        return ""
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me", "Cf") or 0x1160 <= cp <= 0x11FF:
+        return ""
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return "ww"
+    return None
+
+
+_WIDTH = _LazyTable(_cells)
+
+
+def cell_width(display: str) -> int:
+    """Terminal cells taken by an already display-safe string."""
+    return len(display.translate(_WIDTH))
+
+
+def char_cells(ch: str) -> int:
+    """Cells of one display character: 0, 1 or 2."""
+    mapped = _WIDTH[ord(ch)]
+    return 1 if mapped is None else len(mapped)
+
+
+def _zero_width_class() -> str:
+    parts = ["\x00"]
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if unicodedata.category(ch) in ("Mn", "Me"):
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+#: Finds a code point that draws in no cell of its own (combining marks, HIDDEN).
+ZERO_WIDTH_RE = re.compile(f"[{_zero_width_class()}]")
