@@ -87,7 +87,7 @@ def classes_of(text: str) -> str:
 
 def _bracket_pairs() -> dict[str, str]:
     pairs: dict[str, str] = {}
-    for cp in range(0x110000):
+    for cp in range(0x10000):
         ch = chr(cp)
         if unicodedata.category(ch) != "Ps" or not unicodedata.mirrored(ch):
             continue
@@ -112,12 +112,9 @@ for _o, _c in OPENING.items():
     MIRROR.setdefault(_o, _c)
     MIRROR.setdefault(_c, _o)
 
-_MIRROR_CLASS = "".join(re.escape(ch) for ch in sorted(MIRROR))
-#: Finds any character that has a mirror glyph.
-MIRRORED_RE = re.compile(f"[{_MIRROR_CLASS}]")
-_BRACKET_CLASS = "".join(re.escape(ch) for ch in sorted(set(OPENING) | set(CLOSING)))
-#: Finds any paired bracket.
-BRACKET_RE = re.compile(f"[{_BRACKET_CLASS}]")
+#: ``str.translate`` table that mirrors every character that has a mirror glyph.
+MIRROR_TABLE = {ord(k): v for k, v in MIRROR.items()}
+
 
 
 # --- Cell widths and what the terminal may see ------------------------------
@@ -154,7 +151,7 @@ def display_char(cp: int) -> str:
 DISPLAY = _LazyTable(display_char)
 
 
-def _cells(cp: int) -> str | None:
+def _cells(cp: int) -> str:
     """Translation to a string whose length is the cell width of the code point."""
     ch = chr(cp)
     if ch == HIDDEN:
@@ -164,7 +161,7 @@ def _cells(cp: int) -> str | None:
         return ""
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return "ww"
-    return None
+    return ch
 
 
 _WIDTH = _LazyTable(_cells)
@@ -177,18 +174,83 @@ def cell_width(display: str) -> int:
 
 def char_cells(ch: str) -> int:
     """Cells of one display character: 0, 1 or 2."""
-    mapped = _WIDTH[ord(ch)]
-    return 1 if mapped is None else len(mapped)
+    return len(_WIDTH[ord(ch)])
 
 
-def _zero_width_class() -> str:
-    parts = ["\x00"]
-    for cp in range(0x110000):
-        ch = chr(cp)
-        if unicodedata.category(ch) in ("Mn", "Me"):
-            parts.append(re.escape(ch))
+def _scan_planes() -> range:
+    """Code points worth scanning for property tables: planes 0–1 and the tag/variation plane."""
+    return range(0x20000)
+
+
+def _ranges(codepoints: list[int]) -> str:
+    parts: list[str] = []
+    codepoints = sorted(set(codepoints))
+    i = 0
+    while i < len(codepoints):
+        j = i
+        while j + 1 < len(codepoints) and codepoints[j + 1] == codepoints[j] + 1:
+            j += 1
+        lo, hi = codepoints[i], codepoints[j]
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        i = j + 1
     return "".join(parts)
 
 
-#: Finds a code point that draws in no cell of its own (combining marks, HIDDEN).
-ZERO_WIDTH_RE = re.compile(f"[{_zero_width_class()}]")
+def char_set(codepoints: list[int]) -> str:
+    """A regular expression matching one of ``codepoints``, fast on ordinary text.
+
+    ``re`` tests a character class holding code points beyond the BMP range by
+    range, one after another (measured: ~10 µs per search on a news
+    paragraph); a BMP-only class is a bitmap. So the rare astral code points
+    get a class of their own behind a one-range guard.
+    """
+    bmp = [cp for cp in codepoints if cp < 0x10000]
+    astral = [cp for cp in codepoints if cp >= 0x10000]
+    if not astral:
+        return f"[{_ranges(bmp)}]"
+    if not bmp:
+        return f"(?:(?=[\U00010000-\U0010ffff])[{_ranges(astral)}])"
+    return f"(?:[{_ranges(bmp)}]|(?=[\U00010000-\U0010ffff])[{_ranges(astral)}])"
+
+
+def not_in(char_set_pattern: str) -> str:
+    """One character that ``char_set_pattern`` does not match."""
+    return f"(?:(?!{char_set_pattern})[\s\S])"
+
+
+def _tables() -> tuple[str, str, str]:
+    marks: list[int] = list(range(0x1160, 0x1200)) + list(range(0xE0100, 0xE01F0))
+    unsafe: list[int] = list(range(0xE0000, 0xE0100))
+    simple_rtl: list[int] = [0x20]
+    rtl_ok = {"AL", "R", "NSM", "ON", "CS", "ET", "ES"}
+    for cp in _scan_planes():
+        ch = chr(cp)
+        category = unicodedata.category(ch)
+        if category in ("Mn", "Me"):
+            marks.append(cp)
+        if display_char(cp) != ch:
+            unsafe.append(cp)
+        elif cp < 0x10000 and bidi_class(cp) in rtl_ok:
+            simple_rtl.append(cp)
+    return char_set(marks), char_set(unsafe), char_set(simple_rtl)
+
+
+MARKS, _UNSAFE, _SIMPLE_RTL = _tables()
+
+#: Finds a combining mark (or other code point that draws no cell but sits on a letter).
+ZERO_WIDTH_RE = re.compile(MARKS)
+#: Finds a code point that ``DISPLAY`` changes (controls, format characters…).
+UNSAFE_RE = re.compile(_UNSAFE)
+#: Matches a whole text whose every level is 1 in a right-to-left paragraph:
+#: only Arabic/Hebrew letters, marks, spaces and neutral punctuation — no
+#: digits, no left-to-right letters, no controls.
+SIMPLE_RTL_RE = re.compile(f"{_SIMPLE_RTL}*")
+#: A visual cluster: a character and the marks drawn on it (or marks with no character).
+CLUSTER_RE = re.compile(f"{not_in(MARKS)}{MARKS}*|{MARKS}+")
+#: Finds a character that takes two cells.
+WIDE_RE = re.compile(char_set([cp for cp in _scan_planes() if unicodedata.east_asian_width(chr(cp)) in ("W", "F")] + list(range(0x20000, 0x3FFFE))))
+
+#: Finds any character that has a mirror glyph.
+MIRRORED_RE = re.compile(char_set([ord(ch) for ch in MIRROR]))
+#: Finds any paired bracket.
+BRACKET_RE = re.compile(char_set([ord(ch) for ch in list(OPENING) + list(CLOSING)]))

@@ -1,0 +1,141 @@
+"""The ``qari`` command: the reader, and sub-commands for scripts.
+
+Every failure a user can cause ends with one line on stderr and exit status
+2; nothing here prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+
+EXIT_BAD_INPUT = 2
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+SUBCOMMANDS = ("render",)  # export, stats, suggest and doctor arrive with their issues
+
+
+class UsageError(Exception):
+    """A mistake on the command line, reported as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports mistakes as one line instead of usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--width takes a number of columns, not {value!r}") from None
+    if not 10 <= width <= 10_000:
+        raise argparse.ArgumentTypeError(f"--width must be between 10 and 10000, not {width}")
+    return width
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="qari", description="Read and annotate right-to-left news articles in the terminal.")
+    parser.add_argument("--version", action="version", version=f"qari {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    render = sub.add_parser("render", help="print an article as the reader draws it")
+    render.add_argument("path", metavar="PATH", help="article file")
+    render.add_argument("--width", type=_width, default=None,
+                        help="columns (default: the terminal's width, or 80 when not a terminal)")
+    render.add_argument("--bidi", choices=("app", "terminal"), default="app",
+                        help="app: qari shapes and orders the text (default); terminal: logical order for terminals that do bidi")
+    render.add_argument("--json", action="store_true",
+                        help="one JSON object per visual line: paragraph, start, end, direction, text")
+    render.add_argument("--no-harakat", action="store_true", help="hide Arabic vowel marks")
+    return parser
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line to stderr and exit with status 2."""
+    print(message if message.startswith("qari") else f"qari: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_BAD_INPUT)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .article import ArticleError, load_article
+    from .text.layout import ArticleLayout, LayoutOptions
+
+    try:
+        article = load_article(args.path)
+    except ArticleError as err:
+        fail(str(err))
+    width = args.width
+    if width is None:
+        width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
+        width = max(width, 10)
+    options = LayoutOptions(width=width, bidi=args.bidi, harakat=not args.no_harakat)
+    layout = ArticleLayout([(p.start, p.end) for p in article.paragraphs], article.text, options)
+    out = sys.stdout
+    write = out.write
+    pad = args.bidi == "app"
+    for line in layout.lines():
+        if args.json:
+            write(json.dumps({"paragraph": line.paragraph, "start": line.start, "end": line.end,
+                              "direction": line.direction, "text": line.text}, ensure_ascii=False))
+        elif pad and line.rtl and line.text:
+            write(" " * (width - line.cell_length) + line.text)
+        else:
+            write(line.text)
+        write("\n")
+    out.flush()
+    return 0
+
+
+def cmd_reader(paths: Sequence[str]) -> int:
+    from .article import ArticleError, find_articles, load_article
+
+    target = Path(paths[0]) if paths else SAMPLES
+    try:
+        if target.is_dir():
+            articles = find_articles(target)
+            from .ui.app import run_library
+            return run_library(target, articles)
+        article = load_article(target)
+    except ArticleError as err:
+        fail(str(err))
+    from .ui.app import run_reader
+    return run_reader(article)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        if argv and argv[0] in SUBCOMMANDS or argv[:1] in (["-h"], ["--help"], ["--version"]):
+            args = build_parser().parse_args(argv)
+            if args.command == "render":
+                return cmd_render(args)
+            fail("give a command (see 'qari --help')")
+        if len(argv) > 1:
+            fail("give one article file or one folder (see 'qari --help')")
+        if argv and argv[0].startswith("-"):
+            fail(f"unknown option {argv[0]!r} (see 'qari --help')")
+        return cmd_reader(argv)
+    except UsageError as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (qari render … | head): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
