@@ -78,7 +78,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
         width = max(width, 10)
     options = LayoutOptions(width=width, bidi=args.bidi, harakat=not args.no_harakat)
-    layout = ArticleLayout([(p.start, p.end) for p in article.paragraphs], article.text, options)
+    layout = ArticleLayout(article.paragraphs, article.text, options, cache_size=1)
     out = sys.stdout
     write = out.write
     pad = args.bidi == "app"

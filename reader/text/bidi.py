@@ -98,15 +98,37 @@ def _resolve_run(types: str, chars: str, level: int, sos: str, eos: str) -> str:
     if BRACKET_RE.search(chars):
         t = _resolve_brackets(t, types, chars, e, sos)
     # N1–N2: neutrals between like strong types take that type, else the embedding direction.
-    padded = sos + t + eos
-    strong = padded.translate(_AS_STRONG)
+    return _neutrals(sos + t + eos, e)[1:-1]
 
-    def n12(m: re.Match[str]) -> str:
-        before = strong[m.start() - 1]
-        after = strong[m.end()]
-        return (before if before == after else e) * (m.end() - m.start())
 
-    return _NEUTRAL_RUN_RE.sub(n12, padded)[1:-1]
+_NEXT_R_RE = re.compile(r"[BSWO6789](?=[BSWO6789]*[REN])")
+_PREV_R_RE = re.compile(r"r(?=[rl]*[REN])")
+_PREV_L_RE = re.compile(r"l(?=[rl]*L)")
+_LONG_NEUTRAL_RE = re.compile(r"[BSWO6789]{32}")
+_NEUTRAL_TO_L = str.maketrans("BSWO6789", "llllllll")
+_TO_E = {"R": str.maketrans("rl", "RR"), "L": str.maketrans("rl", "LL")}
+
+
+def _neutrals(padded: str, e: str) -> str:
+    """N1–N2 on a sequence padded with sos and eos (EN and AN count as R).
+
+    Done without a Python call per neutral run: mark each neutral with the
+    strong type after it (r/l), then, on the reversed string, with the one
+    before it; what still differs takes the embedding direction. The
+    look-aheads cost the square of a neutral run's length, so runs of 32 or
+    more (a line of dashes) take the plain per-run path.
+    """
+    if _LONG_NEUTRAL_RE.search(padded):
+        strong = padded.translate(_AS_STRONG)
+
+        def n12(m: re.Match[str]) -> str:
+            before = strong[m.start() - 1]
+            after = strong[m.end()]
+            return (before if before == after else e) * (m.end() - m.start())
+        return _NEUTRAL_RUN_RE.sub(n12, padded)
+    marked = _NEXT_R_RE.sub("r", padded).translate(_NEUTRAL_TO_L)[::-1]
+    marked = _PREV_L_RE.sub("L", _PREV_R_RE.sub("R", marked))
+    return marked[::-1].translate(_TO_E[e])
 
 
 def _resolve_brackets(t: str, original: str, chars: str, e: str, sos: str) -> str:

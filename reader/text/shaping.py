@@ -108,13 +108,11 @@ _CACHE: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
 
 
-def _shape_cached(word: str) -> str:
-    shaped = _CACHE.get(word)
-    if shaped is None:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        shaped = shape_word(word) if NEEDS_SHAPING_RE.search(word) else word
-        _CACHE[word] = shaped
+def _shape_miss(word: str) -> str:
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    shaped = shape_word(word) if NEEDS_SHAPING_RE.search(word) else word
+    _CACHE[word] = shaped
     return shaped
 
 
@@ -122,4 +120,5 @@ def shape(text: str) -> str:
     """Shape a whole paragraph in logical order; ``len(shape(t)) == len(t)``."""
     if not NEEDS_SHAPING_RE.search(text):
         return text
-    return " ".join([_shape_cached(word) for word in text.split(" ")])
+    cached = _CACHE.get  # a C call per word: most words were seen before
+    return " ".join([cached(word) or _shape_miss(word) for word in text.split(" ")])

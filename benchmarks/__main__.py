@@ -1,0 +1,140 @@
+"""``make bench``: qari's performance goals, measured side by side in one run.
+
+Timings here are benchmarks, not tests: they print a table and never fail a
+build, because the machines are shared and noisy. Each figure is the best
+(minimum) of several runs, and every goal is a ratio of two things measured
+in the same run, so a slow machine slows both sides.
+
+Articles are generated from the words of the bundled samples with a fixed
+seed, so they read like news (Arabic with numbers, Latin names, punctuation)
+without repeating whole paragraphs, which would flatter any cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from reader.article import Article
+from reader.text import shaping
+from reader.text.layout import ArticleLayout, LayoutOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_articles"
+ARABIC_SAMPLES = ("health-vaccination-campaign.txt", "fuel-prices-central-bank.txt", "ceasefire-talks.txt",
+                  "mixed-scripts-wto-report.txt")
+
+
+def generate_article(size_bytes: int, seed: int = 7) -> str:
+    """An Arabic news-like article of about ``size_bytes`` UTF-8 bytes."""
+    words: list[str] = []
+    for name in ARABIC_SAMPLES:
+        words.extend(re.findall(r"\S+", (SAMPLES / name).read_text(encoding="utf-8")))
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    size = 0
+    while size < size_bytes:
+        if rng.random() < 0.15:
+            paragraph = " ".join(rng.choice(words) for _ in range(rng.randint(4, 10)))  # a heading
+        else:
+            paragraph = " ".join(rng.choice(words) for _ in range(rng.randint(25, 90)))
+        paragraphs.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    """Fastest of ``runs`` timings of ``action``, in seconds."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def full_layout(article: Article, width: int) -> int:
+    shaping._CACHE.clear()
+    layout = ArticleLayout(article.paragraphs, article.text, LayoutOptions(width=width), cache_size=1)
+    return sum(1 for _ in layout.lines())
+
+
+def first_screen(article: Article, width: int, height: int) -> None:
+    shaping._CACHE.clear()
+    layout = ArticleLayout(article.paragraphs, article.text, LayoutOptions(width=width))
+    shown = 0
+    for _ in layout.lines():
+        shown += 1
+        if shown == height:
+            break
+
+
+def fribidi_seconds(path: Path, runs: int) -> float | None:
+    fribidi = shutil.which("fribidi")
+    if fribidi is None:
+        return None
+    command = [fribidi, "--nobreak", "--nopad", "--wrtl", "--reordernsm", str(path)]
+    return best_of(runs, lambda: subprocess.run(command, stdout=subprocess.DEVNULL, check=True))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs (for a smoke test)")
+    args = parser.parse_args(argv)
+    runs = 2 if args.quick else 5
+    console = Console()
+    table = Table(title="qari benchmarks (best of %d runs)" % runs)
+    for column in ("what", "qari", "reference", "ratio", "goal"):
+        table.add_column(column, justify="right" if column in ("qari", "reference", "ratio") else "left")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big_path = Path(tmp) / "article-2mb.txt"
+        big_path.write_text(generate_article(2_000_000), encoding="utf-8")
+        big = Article.from_text(big_path.read_text(encoding="utf-8"), big_path.name)
+        lines = full_layout(big, 100)
+        ours = best_of(runs, lambda: full_layout(big, 100))
+        theirs = fribidi_seconds(big_path, runs)
+        table.add_row("full layout, 2 MB article, width 100", f"{ours:.3f} s",
+                      f"{theirs:.3f} s (fribidi --nobreak)" if theirs else "fribidi not installed",
+                      f"{ours / theirs:.1f}×" if theirs else "–", "≤ 10× fribidi")
+        table.add_row("  per visual line", f"{ours / lines * 1e6:.1f} µs", f"{lines} lines", "", "")
+
+        small = Article.from_text(generate_article(5_000, seed=11), "5kb.txt")
+        huge = Article.from_text(generate_article(5_000_000, seed=13), "5mb.txt")
+        screen_small = statistics.median(best_of(3, lambda: first_screen(small, 100, 40)) for _ in range(runs))
+        screen_huge = statistics.median(best_of(3, lambda: first_screen(huge, 100, 40)) for _ in range(runs))
+        table.add_row("first screen (100×40), 5 MB vs 5 KB article", f"{screen_huge * 1e3:.2f} ms",
+                      f"{screen_small * 1e3:.2f} ms", f"{screen_huge / screen_small:.2f}×", "≤ 1.5×")
+        load = best_of(runs, lambda: Article.from_text(huge.text, "5mb.txt").paragraphs)
+        table.add_row("  opening the 5 MB article (newlines, paragraph index)", f"{load * 1e3:.1f} ms", "", "", "")
+
+        layout = ArticleLayout(big.paragraphs, big.text, LayoutOptions(width=100))
+        sample = [line for _, line in zip(range(2000), layout.lines())]
+
+        def maps() -> None:
+            for line in sample:
+                line._map = None
+                _ = line.map
+
+        map_time = best_of(runs, maps)
+        table.add_row("cell map of a visual line (cursor, selection)", f"{map_time / len(sample) * 1e6:.1f} µs",
+                      f"{len(sample)} lines", "", "")
+    console.print(table)
+    console.print(f"Python {sys.version.split()[0]}; figures vary with the machine, ratios much less.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
