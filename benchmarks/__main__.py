@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs (for a smoke test)")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else 5
-    console = Console()
+    console = Console(width=120)
     table = Table(title="qari benchmarks (best of %d runs)" % runs)
     for column in ("what", "qari", "reference", "ratio", "goal"):
         table.add_column(column, justify="right" if column in ("qari", "reference", "ratio") else "left")

@@ -30,9 +30,7 @@ _L_SPAN_RE = re.compile(r"L[^LR]*")
 _EN_SEP_RE = re.compile(r"(?<=E)[PC](?=E)")
 _AN_SEP_RE = re.compile(r"(?<=N)C(?=N)")
 _ET_RUN_RE = re.compile(r"T+(?=E)|(?<=E)T+")
-_NEUTRAL_RUN_RE = re.compile(r"[BSWO6789]+")
 _W6 = str.maketrans("PTC", "OOO")
-_AS_STRONG = str.maketrans("EN", "RR")
 
 
 def paragraph_level(classes: str) -> int | None:
@@ -101,34 +99,26 @@ def _resolve_run(types: str, chars: str, level: int, sos: str, eos: str) -> str:
     return _neutrals(sos + t + eos, e)[1:-1]
 
 
-_NEXT_R_RE = re.compile(r"[BSWO6789](?=[BSWO6789]*[REN])")
-_PREV_R_RE = re.compile(r"r(?=[rl]*[REN])")
-_PREV_L_RE = re.compile(r"l(?=[rl]*L)")
-_LONG_NEUTRAL_RE = re.compile(r"[BSWO6789]{32}")
-_NEUTRAL_TO_L = str.maketrans("BSWO6789", "llllllll")
-_TO_E = {"R": str.maketrans("rl", "RR"), "L": str.maketrans("rl", "LL")}
+_BETWEEN_L_RE = re.compile(r"(?<=L)[BSWO6789]+(?=L)")
+_BETWEEN_R_RE = re.compile(r"(?<=[REN])[BSWO6789]+(?=[REN])")
+_NEUTRALS_TO = {"R": str.maketrans("BSWO6789", "RRRRRRRR"), "L": str.maketrans("BSWO6789", "LLLLLLLL")}
 
 
 def _neutrals(padded: str, e: str) -> str:
     """N1–N2 on a sequence padded with sos and eos (EN and AN count as R).
 
-    Done without a Python call per neutral run: mark each neutral with the
-    strong type after it (r/l), then, on the reversed string, with the one
-    before it; what still differs takes the embedding direction. The
-    look-aheads cost the square of a neutral run's length, so runs of 32 or
-    more (a line of dashes) take the plain per-run path.
+    A neutral run takes the direction opposite to the embedding only when
+    that direction stands on both sides of it; every other neutral takes the
+    embedding direction. So only runs between two opposite strong types need
+    a Python call (the spaces inside an English name in Arabic text); the
+    rest is one ``translate``.
     """
-    if _LONG_NEUTRAL_RE.search(padded):
-        strong = padded.translate(_AS_STRONG)
-
-        def n12(m: re.Match[str]) -> str:
-            before = strong[m.start() - 1]
-            after = strong[m.end()]
-            return (before if before == after else e) * (m.end() - m.start())
-        return _NEUTRAL_RUN_RE.sub(n12, padded)
-    marked = _NEXT_R_RE.sub("r", padded).translate(_NEUTRAL_TO_L)[::-1]
-    marked = _PREV_L_RE.sub("L", _PREV_R_RE.sub("R", marked))
-    return marked[::-1].translate(_TO_E[e])
+    if e == "R":
+        if "L" in padded:
+            padded = _BETWEEN_L_RE.sub(lambda m: "L" * (m.end() - m.start()), padded)
+    elif "R" in padded or "E" in padded or "N" in padded:
+        padded = _BETWEEN_R_RE.sub(lambda m: "R" * (m.end() - m.start()), padded)
+    return padded.translate(_NEUTRALS_TO[e])
 
 
 def _resolve_brackets(t: str, original: str, chars: str, e: str, sos: str) -> str:
@@ -465,16 +455,16 @@ def _isolate_content(classes: str, start: int) -> str:
 
 # --- Line reordering (L1, L2) -----------------------------------------------
 
-_TRAILING_WS_RE = re.compile(r"[Wb1-9]+$")
+_WHITESPACE_LIKE = "Wb123456789"  # L1: whitespace, isolates and what X9 removed
 _BEFORE_SEP_RE = re.compile(r"[Wb1-9]+(?=[SB])")
 
 
 def line_levels(classes: str, levels: str, base: int) -> str:
     """L1 for one line: trailing whitespace and whitespace before separators go to the base level."""
     reset: list[tuple[int, int]] = []
-    m = _TRAILING_WS_RE.search(classes)
-    if m:
-        reset.append(m.span())
+    kept = len(classes.rstrip(_WHITESPACE_LIKE))
+    if kept < len(classes):
+        reset.append((kept, len(classes)))
     if "S" in classes or "B" in classes:
         reset.extend(x.span() for x in _BEFORE_SEP_RE.finditer(classes))
         reset.extend(x.span() for x in re.finditer("[SB]", classes))
@@ -511,3 +501,32 @@ def visual_order(levels: str) -> list[int]:
             a, b = m.span()
             order[a:b] = order[a:b][::-1]
     return order
+
+
+def reorder_text(text: str, levels: str) -> tuple[str, str]:
+    """L2 on strings: a line's text and its levels, both in visual order.
+
+    The same reversals as ``visual_order``, done on slices of ``str`` instead
+    of a list of indices: the hot path of laying out a whole article, where
+    only the text is needed.
+    """
+    if not levels:
+        return text, levels
+    highest = ord(max(levels))
+    lowest_odd = ord(min(levels)) | 1
+    for level in range(highest, lowest_odd - 1, -1):
+        text_parts: list[str] = []
+        level_parts: list[str] = []
+        last = 0
+        for m in _runs_at_or_above(level).finditer(levels):
+            a, b = m.span()
+            text_parts.append(text[last:a])
+            text_parts.append(text[a:b][::-1])
+            level_parts.append(levels[last:a])
+            level_parts.append(levels[a:b][::-1])
+            last = b
+        text_parts.append(text[last:])
+        level_parts.append(levels[last:])
+        text = "".join(text_parts)
+        levels = "".join(level_parts)
+    return text, levels

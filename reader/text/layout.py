@@ -22,24 +22,19 @@ from functools import cached_property
 from collections.abc import Callable, Iterator, Sequence
 from typing import Literal, Protocol
 
-from .bidi import line_levels, paragraph_level, resolve_levels, visual_order
+from .bidi import line_levels, paragraph_level, reorder_text, resolve_levels, visual_order
 from .shaping import LIGATURE_TAIL, shape
 from .unidata import (
     DISPLAY,
     HIDDEN,
     MIRROR,
     MIRROR_TABLE,
-    MIRRORED_RE,
     SIMPLE_RTL_RE,
-    UNSAFE_RE,
-    WIDE_RE,
-    ZERO_WIDTH_RE,
-    MARKS,
-    char_set,
-    not_in,
+    Patterns,
     cell_width,
     char_cells,
     classes_of,
+    patterns_for,
 )
 
 BidiMode = Literal["app", "terminal"]
@@ -50,19 +45,12 @@ MIN_WIDTH = 2
 DOTTED_CIRCLE = "\u25cc"
 
 #: A cluster for the cell map: a character with its marks and ligature tail / hidden characters.
-_DRAWS_NOTHING = f"(?:{MARKS}|\\x00)"
-_MAP_CLUSTER_RE = re.compile(f"{not_in(_DRAWS_NOTHING)}{_DRAWS_NOTHING}*|{_DRAWS_NOTHING}+")
-#: A line that starts with a mark with no letter to sit on (drawn on a dotted circle).
-_LONE_MARK_RE = re.compile(f"\\x00*{MARKS}")
-#: In a reversed run: marks (and hidden tails) that came out before their letter.
-_MARKS_FIRST_RE = re.compile(f"({_DRAWS_NOTHING}+)({not_in(_DRAWS_NOTHING)})")
-
-
 def _marks_after_letter(m: re.Match[str]) -> str:
     """L3: the letter first, then its marks in logical order."""
     return m.group(2) + m.group(1)[::-1]
 
 
+_EXPLICIT_RE = re.compile("[1-9]")
 #: Runs of odd (right-to-left) levels in a string of chr(level).
 _ODD_RUN_RE = re.compile("[" + "".join(re.escape(chr(level)) for level in range(1, 127, 2)) + "]+")
 _HARAKAT = {cp: HIDDEN for cp in list(range(0x064B, 0x0660)) + [0x0670, 0x0610, 0x0611, 0x0612, 0x0613, 0x0614, 0x0615, 0x0616, 0x0617, 0x0618, 0x0619, 0x061A] + list(range(0x06D6, 0x06DD)) + list(range(0x06DF, 0x06E9)) + list(range(0x06EA, 0x06EE))}
@@ -180,14 +168,18 @@ class _ParagraphLayout:
         else:
             found = paragraph_level(self.classes)
             self.base = 1 if found is None else found
+        self.patterns = patterns = patterns_for(text)
         display = shape(text) if options.bidi == "app" else text
-        if UNSAFE_RE.search(text):
+        if patterns.unsafe.search(text):
             display = display.translate(DISPLAY)  # controls become visible, tails and format characters HIDDEN
         elif display is not text:
             display = display.replace(LIGATURE_TAIL, HIDDEN)
         if not options.harakat:
             display = display.translate(_HARAKAT)
         self.display = display
+        # Asked once per paragraph, so that most lines skip these searches.
+        self.has_marks = patterns.marks.search(display) is not None
+        self.has_mirrored = patterns.mirrored.search(text) is not None
 
     @cached_property
     def classes(self) -> str:
@@ -204,7 +196,7 @@ class _ParagraphLayout:
         offset = self.offset
         return [
             VisualLine(index, offset + start, offset + end, rtl, self.visual_text(start, draw_end), self, offset + draw_end)
-            for start, end, draw_end in wrap(self.display, self.options.width)
+            for start, end, draw_end in wrap(self.display, self.options.width, self.has_marks, self.patterns)
         ]
 
     def _line_levels(self, start: int, end: int) -> str:
@@ -222,44 +214,53 @@ class _ParagraphLayout:
         kept for the cell map and for the rare line that starts with a lone mark.
         """
         display = self.display[start:end]
+        patterns = self.patterns
+        marks = self.has_marks and patterns.marks.search(display) is not None
+        if marks and patterns.lone_mark.match(display):
+            return self._clusters_text(start, end)
         if self.options.bidi == "terminal" or not display:
             return display.replace(HIDDEN, "")
-        if _LONE_MARK_RE.match(display):
-            return "".join(text for text, _, _ in self._clusters(start, end, self._line_levels(start, end)))
-        levels = self._line_levels(start, end)
-        low, high = min(levels), max(levels)
+        if self.simple_rtl:
+            low = high = "\x01"
+        else:
+            levels = self._line_levels(start, end)
+            low, high = min(levels), max(levels)
         if low == high:
             if not ord(low) & 1:
                 return display.replace(HIDDEN, "")
             visual = display.replace(HIDDEN, "")[::-1]
-            if ZERO_WIDTH_RE.search(visual):
-                visual = _MARKS_FIRST_RE.sub(_marks_after_letter, visual)
-            if MIRRORED_RE.search(visual):
+            if marks:
+                visual = patterns.marks_first.sub(_marks_after_letter, visual)
+            if self.has_mirrored and patterns.mirrored.search(visual):
                 visual = visual.translate(MIRROR_TABLE)
             return visual
-        if MIRRORED_RE.search(self.text, start, end):
+        if marks and _EXPLICIT_RE.search(self.classes, start, end):
+            # A mark may sit in another run than its letter: only the cluster path keeps them together.
+            return self._clusters_text(start, end)
+        if self.has_mirrored and patterns.mirrored.search(self.text, start, end):
             chars = list(display)
             text = self.text
-            for m in MIRRORED_RE.finditer(text, start, end):
+            for m in patterns.mirrored.finditer(text, start, end):
                 i = m.start() - start
                 if ord(levels[i]) & 1:
                     chars[i] = MIRROR[text[m.start()]]
             display = "".join(chars)
-        order = visual_order(levels)
-        visual = "".join([display[i] for i in order])
-        if ZERO_WIDTH_RE.search(display):
+        visual, visual_levels = reorder_text(display, levels)
+        if marks:
             # L3: in right-to-left runs a letter's marks came out before it.
-            visual_levels = "".join([levels[i] for i in order])
             parts = []
             last = 0
             for m in _ODD_RUN_RE.finditer(visual_levels):
                 a, b = m.span()
                 parts.append(visual[last:a])
-                parts.append(_MARKS_FIRST_RE.sub(_marks_after_letter, visual[a:b]))
+                parts.append(patterns.marks_first.sub(_marks_after_letter, visual[a:b]))
                 last = b
             parts.append(visual[last:])
             visual = "".join(parts)
         return visual.replace(HIDDEN, "")
+
+    def _clusters_text(self, start: int, end: int) -> str:
+        return "".join(text for text, _, _ in self._clusters(start, end, self._line_levels(start, end)))
 
     def _clusters(self, start: int, end: int, levels: str) -> list[tuple[str, int, int]]:
         """Visual clusters of [start, end): (text drawn, first offset, end offset), left to right.
@@ -270,7 +271,21 @@ class _ParagraphLayout:
         """
         display = self.display
         text = self.text
-        spans = [m.span() for m in _MAP_CLUSTER_RE.finditer(display, start, end)]
+        spans: list[tuple[int, int]] = []
+        for m in self.patterns.cluster.finditer(display, start, end):
+            head, tail = m.span()
+            if tail - head > 1 and display[tail - 1] == HIDDEN:
+                # Format characters at the end of a cluster with a level of their
+                # own (RLM, LRI…) reorder on their own: they draw nothing anyway.
+                level = levels[head - start]
+                cut = tail
+                while cut > head + 1 and display[cut - 1] == HIDDEN and levels[cut - 1 - start] != level:
+                    cut -= 1
+                if cut < tail:
+                    spans.append((head, cut))
+                    spans.extend((k, k + 1) for k in range(cut, tail))
+                    continue
+            spans.append((head, tail))
         if self.options.bidi == "app":
             order = visual_order("".join([levels[a - start] for a, _ in spans]))
         else:
@@ -301,45 +316,57 @@ class _ParagraphLayout:
         return CellMap(tuple(cells), tuple(spans), line.rtl, line.start, line.end)
 
 
-def wrap(display: str, width: int) -> list[tuple[int, int, int]]:
+def wrap(display: str, width: int, marks: bool = True, patterns: Patterns | None = None) -> list[tuple[int, int, int]]:
     """Break a display string into lines of at most ``width`` cells, at spaces, in logical order.
 
     Returns ``(start, end, draw_end)`` per line: the line covers [start, end)
     and draws [start, draw_end); the spaces after ``draw_end`` hang past the
     edge, as in any word processor. A word wider than a line is cut between
     clusters (never between a letter and its marks). The loop runs once per
-    line, not per word: the scanning is done by ``str`` methods.
+    line, not per word: the scanning is done by ``str`` methods. ``marks``
+    False promises there are no combining marks (the caller has looked);
+    ``patterns`` are the searches for this text (see ``patterns_for``).
     """
     n = len(display)
-    if WIDE_RE.search(display):
+    if patterns is None:
+        patterns = patterns_for(display)
+    if patterns.wide.search(display):
         cells = _cells_general(display)
-    elif ZERO_WIDTH_RE.search(display):
-        cells = _cells_marks(display)
+    elif marks and patterns.marks.search(display):
+        cells = _cells_marks(display, patterns.marks)
     elif HIDDEN in display:
         cells = _cells_hidden(display)
     else:
         cells = None
     lines: list[tuple[int, int, int]] = []
     start = 0
+    # A paragraph that starts with a mark draws it on a dotted circle: one more cell.
+    room = width - 1 if marks and patterns.lone_mark.match(display) else width
     while True:
         # The furthest end that fits in the width.
         if cells is None:
-            fit = min(start + width, n)
+            fit = min(start + room, n)
         else:
-            fit = _fit(display, start, width, cells)
+            fit = _fit(display, start, room, cells)
+        room = width
         if fit >= n:
             lines.append((start, n, start + len(display[start:n].rstrip(" "))))
             return lines
         brk = display.rfind(" ", start, fit + 1)
         if brk < start:
             # No space within reach: the word is wider than a line, cut it where it stops fitting.
-            cut = fit if fit > start else _next_cluster(display, start)
+            cut = fit if fit > start else _next_cluster(display, start, patterns)
             lines.append((start, cut, cut))
             start = cut
             continue
         after = brk + 1
         while after < n and display[after] == " ":
             after += 1
+        if cells is not None:
+            # Marks (and format characters) right after the spaces belong to the
+            # last space: they hang with it rather than start the next line bare.
+            while after < n and (display[after] == HIDDEN or char_cells(display[after]) == 0):
+                after += 1
         if after >= n:
             lines.append((start, n, start + len(display[start:n].rstrip(" "))))
             return lines
@@ -351,9 +378,9 @@ def _cells_general(display: str) -> Callable[[int, int], int]:
     return lambda a, b: cell_width(display[a:b])
 
 
-def _cells_marks(display: str) -> Callable[[int, int], int]:
+def _cells_marks(display: str, marks: re.Pattern[str]) -> Callable[[int, int], int]:
     # No wide characters: every code point is one cell but marks and hidden ones.
-    return lambda a, b: b - a - display.count(HIDDEN, a, b) - len(ZERO_WIDTH_RE.findall(display, a, b))
+    return lambda a, b: b - a - display.count(HIDDEN, a, b) - len(marks.findall(display, a, b))
 
 
 def _cells_hidden(display: str) -> Callable[[int, int], int]:
@@ -380,8 +407,8 @@ def _fit(display: str, start: int, width: int, cells: Callable[[int, int], int])
     return end
 
 
-def _next_cluster(display: str, start: int) -> int:
-    m = _MAP_CLUSTER_RE.match(display, start)
+def _next_cluster(display: str, start: int, patterns: Patterns) -> int:
+    m = patterns.cluster.match(display, start)
     return m.end() if m else start + 1
 
 
