@@ -1,0 +1,203 @@
+"""The qari Textual app: a library of articles and the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ..article import Article, ArticleError, load_article
+from ..text.layout import LayoutOptions, layout_paragraph
+from .article_view import ArticleView
+from .label import VisualLabel
+
+
+def visual(text: str, width: int = 10_000) -> Text:
+    """A one-line label (title, outlet, a table cell) shaped and ordered by the engine.
+
+    Textual draws code points left to right as they come, so Arabic given to
+    a plain widget shows reversed and unjoined.
+    """
+    if not text:
+        return Text("")
+    lines = layout_paragraph(text.replace("\n", " "), LayoutOptions(width=max(width, 2)))
+    if not lines:
+        return Text("")
+    more = "…" if len(lines) > 1 else ""
+    # A right-to-left label continues to the left: the ellipsis goes there.
+    return Text(more + lines[0].text, justify="right") if lines[0].rtl else Text(lines[0].text + more)
+
+
+def _size(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return "?"
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+class ReaderScreen(Screen[None]):
+    """One article: a header with the guessed metadata, the text, a status line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Library"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    DEFAULT_CSS = """
+    ReaderScreen {
+        layout: vertical;
+        #article-header { padding: 0 1; background: $panel; color: $foreground; }
+        #article-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+        ArticleView { height: 1fr; }
+    }
+    """
+
+    def __init__(self, article: Article, *, bidi: str = "app") -> None:
+        super().__init__()
+        self.article = article
+        self.bidi = bidi
+
+    def compose(self) -> ComposeResult:
+        meta = self.article.metadata
+        details = " · ".join(part for part in (meta.outlet, meta.date) if part)
+        header = (meta.title or self.article.name) + ("\n" + details if details else "")
+        yield VisualLabel(header, max_lines=3, id="article-header")
+        yield ArticleView(self.article, bidi=self.bidi, id="article")
+        yield Static("", id="article-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).focus()
+        self._show_status(0, 0.0)
+
+    def on_article_view_moved(self, event: ArticleView.Moved) -> None:
+        self._show_status(event.paragraph, event.fraction)
+
+    def _show_status(self, paragraph: int, fraction: float) -> None:
+        total = len(self.article.paragraphs)
+        view = self.query_one(ArticleView)
+        laid_out = "" if view.complete else " · laying out…"
+        status = f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{laid_out}"
+        if not self.article.text.strip():
+            status = f"{self.article.name} · this article is empty"
+        self.query_one("#article-status", Static).update(status)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+
+class LibraryScreen(Screen[None]):
+    """A folder's articles: title, date, outlet, size; type to filter, Enter to open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit"),
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    LibraryScreen {
+        #library-title { height: 1; padding: 0 1; background: $panel; }
+        #library-filter { height: 3; }
+        DataTable { height: 1fr; }
+    }
+    """
+
+    def __init__(self, folder: Path, paths: list[Path]) -> None:
+        super().__init__()
+        self.folder = folder
+        self.paths = paths
+        self._rows: list[tuple[Path, str, str, str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"{self.folder} · {len(self.paths)} articles", id="library-title")
+        yield Input(placeholder="filter by title, outlet or file name", id="library-filter")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for path in self.paths:
+            try:
+                meta = load_article(path).metadata
+                self._rows.append((path, meta.title or path.name, meta.date or "", meta.outlet or "", _size(path)))
+            except ArticleError:
+                self._rows.append((path, path.name, "", "", "unreadable"))
+        table = self.query_one(DataTable)
+        table.add_columns("title", "date", "outlet", "size", "file")
+        self._fill("")
+        table.focus()
+
+    def _fill(self, needle: str) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        needle = needle.strip().casefold()
+        for path, title, date, outlet, size in self._rows:
+            if needle and not any(needle in field.casefold() for field in (title, outlet, path.name)):
+                continue
+            table.add_row(visual(title, 56), visual(date, 24), visual(outlet, 24), size, path.name, key=str(path))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        path = Path(str(event.row_key.value))
+        try:
+            article = load_article(path)
+        except ArticleError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.app.push_screen(ReaderScreen(article, bidi=self.app.bidi))  # type: ignore[attr-defined]
+
+    def action_focus_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one(Input)
+        if filter_input.value:
+            filter_input.value = ""
+        self.query_one(DataTable).focus()
+
+
+class QariApp(App[None]):
+    """qari: read right-to-left news articles in the terminal."""
+
+    TITLE = "qari"
+
+    def __init__(self, *, article: Article | None = None, folder: Path | None = None,
+                 paths: list[Path] | None = None, bidi: str = "app") -> None:
+        super().__init__()
+        self._article = article
+        self._folder = folder
+        self._paths = paths or []
+        self.bidi = bidi
+
+    def on_mount(self) -> None:
+        if self._article is not None:
+            self.push_screen(ReaderScreen(self._article, bidi=self.bidi))
+        else:
+            self.push_screen(LibraryScreen(self._folder or Path("."), self._paths))
+
+
+def run_reader(article: Article) -> int:
+    QariApp(article=article).run()
+    return 0
+
+
+def run_library(folder: Path, paths: list[Path]) -> int:
+    QariApp(folder=folder, paths=paths).run()
+    return 0

@@ -1,0 +1,60 @@
+"""A label for right-to-left text: shaped, ordered and wrapped by the engine at its own width."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ..text.layout import LayoutOptions, VisualLine, layout_paragraph
+
+
+def visual_lines(text: str, width: int) -> list[VisualLine]:
+    """Visual lines of a short text (newlines end paragraphs), at ``width`` cells."""
+    lines: list[VisualLine] = []
+    offset = 0
+    for index, paragraph in enumerate(text.split("\n")):
+        lines.extend(layout_paragraph(paragraph, LayoutOptions(width=max(width, 2)), offset, index))
+        offset += len(paragraph) + 1
+    return lines
+
+
+class VisualLabel(Widget):
+    """Like ``Static`` for Arabic, Persian, Urdu or Hebrew text.
+
+    Textual wraps a string left to right, so a right-to-left line that is too
+    long loses its *first* words to the next row. This label wraps in logical
+    order with the text engine and right-aligns right-to-left lines.
+    """
+
+    DEFAULT_CSS = """
+    VisualLabel { height: auto; }
+    """
+
+    text: reactive[str] = reactive("", layout=True)
+    """The logical text shown."""
+
+    def __init__(self, text: str = "", *, max_lines: int = 0, name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.max_lines = max_lines
+        self.set_reactive(VisualLabel.text, text)
+
+    def _lines(self, width: int) -> list[VisualLine]:
+        lines = visual_lines(self.text, width)
+        if self.max_lines and len(lines) > self.max_lines:
+            lines = lines[: self.max_lines]
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(len(self._lines(width)), 1)
+
+    def render(self) -> RenderResult:
+        width = self.content_region.width or self.size.width
+        rows = []
+        for line in self._lines(width):
+            pad = width - line.cell_length if line.rtl else 0
+            rows.append(" " * max(pad, 0) + line.text)
+        return Text("\n".join(rows), no_wrap=True, overflow="crop")
