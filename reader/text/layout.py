@@ -286,7 +286,8 @@ class _ParagraphLayout:
                     spans.extend((k, k + 1) for k in range(cut, tail))
                     continue
             spans.append((head, tail))
-        if self.options.bidi == "app":
+        app = self.options.bidi == "app"
+        if app:
             order = visual_order("".join([levels[a - start] for a, _ in spans]))
         else:
             order = range(len(spans))
@@ -294,7 +295,7 @@ class _ParagraphLayout:
         for k in order:
             head, tail = spans[k]
             glyph = display[head]
-            if ord(levels[head - start]) & 1 and text[head] in MIRROR:
+            if app and ord(levels[head - start]) & 1 and text[head] in MIRROR:
                 glyph = MIRROR[text[head]]
             drawn = (glyph + display[head + 1:tail]).replace(HIDDEN, "")
             if drawn and char_cells(drawn[0]) == 0:
