@@ -308,6 +308,22 @@ class _ParagraphLayout:
         draw_end = line._draw_end - self.offset
         cells: list[int] = []
         spans: list[tuple[int, int]] = []
+        display = self.display
+        patterns = self.patterns
+        if (draw_end > start and self.options.bidi == "app"
+                and not (self.has_marks and patterns.marks.search(display, start, draw_end))
+                and not patterns.unsafe.search(self.text, start, draw_end)
+                and not patterns.wide.search(display, start, draw_end)):
+            # Every cluster is one character, or a lam-alef with its hidden tail
+            # (same level as the lam): no regular expression per cluster needed.
+            offset = self.offset
+            heads = [i for i in range(start, draw_end) if display[i] != HIDDEN]
+            ends = heads[1:] + [draw_end]
+            levels = self._line_levels(start, draw_end)
+            order = visual_order("".join([levels[i - start] for i in heads]))
+            cells_t = tuple([offset + heads[k] for k in order])
+            spans_t = tuple([(offset + heads[k], offset + ends[k]) for k in order])
+            return CellMap(cells_t, spans_t, line.rtl, line.start, line.end)
         if draw_end > start:
             for drawn, head, tail in self._clusters(start, draw_end, self._line_levels(start, draw_end)):
                 span = (self.offset + head, self.offset + tail)

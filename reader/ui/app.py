@@ -13,25 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..article import Article, ArticleError, load_article
-from ..text.layout import LayoutOptions, layout_paragraph
 from .article_view import ArticleView
-from .label import VisualLabel
-
-
-def visual(text: str, width: int = 10_000) -> Text:
-    """A one-line label (title, outlet, a table cell) shaped and ordered by the engine.
-
-    Textual draws code points left to right as they come, so Arabic given to
-    a plain widget shows reversed and unjoined.
-    """
-    if not text:
-        return Text("")
-    lines = layout_paragraph(text.replace("\n", " "), LayoutOptions(width=max(width, 2)))
-    if not lines:
-        return Text("")
-    more = "…" if len(lines) > 1 else ""
-    # A right-to-left label continues to the left: the ellipsis goes there.
-    return Text(more + lines[0].text, justify="right") if lines[0].rtl else Text(lines[0].text + more)
+from .label import VisualLabel, plain, visual
 
 
 def _size(path: Path) -> str:
@@ -91,7 +74,7 @@ class ReaderScreen(Screen[None]):
         status = f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{laid_out}"
         if not self.article.text.strip():
             status = f"{self.article.name} · this article is empty"
-        self.query_one("#article-status", Static).update(status)
+        self.query_one("#article-status", Static).update(plain(status))
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -122,7 +105,7 @@ class LibraryScreen(Screen[None]):
         self._rows: list[tuple[Path, str, str, str, str]] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{self.folder} · {len(self.paths)} articles", id="library-title")
+        yield Static(plain(f"{self.folder} · {len(self.paths)} articles"), id="library-title")
         yield Input(placeholder="filter by title, outlet or file name", id="library-filter")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Footer()
@@ -146,7 +129,7 @@ class LibraryScreen(Screen[None]):
         for path, title, date, outlet, size in self._rows:
             if needle and not any(needle in field.casefold() for field in (title, outlet, path.name)):
                 continue
-            table.add_row(visual(title, 56), visual(date, 24), visual(outlet, 24), size, path.name, key=str(path))
+            table.add_row(visual(title, 56), visual(date, 24), visual(outlet, 24), size, plain(path.name), key=str(path))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)

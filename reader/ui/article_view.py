@@ -63,6 +63,9 @@ class ArticleView(ScrollView, can_focus=True):
         background: $surface;
         color: $foreground;
         padding: 0 1;
+        /* The scrollbar's room is kept from the start: lines laid out before
+           it appears would otherwise lose their last cells, an RTL line's first word. */
+        scrollbar-gutter: stable;
         & > .article-view--repeated { color: $text-muted; }
         & > .article-view--title { text-style: bold; color: $primary; }
     }

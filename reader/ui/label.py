@@ -9,6 +9,33 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ..text.layout import LayoutOptions, VisualLine, layout_paragraph
+from ..text.unidata import DISPLAY, HIDDEN
+
+
+def plain(text: str) -> Text:
+    """Text from outside (a file name, a path) made safe to show as it is.
+
+    Control characters become visible symbols, so a file named with an
+    escape sequence cannot talk to the terminal, and the result is a ``Text``,
+    never markup, so brackets in a name are shown, not interpreted.
+    """
+    return Text(text.translate(DISPLAY).replace(HIDDEN, ""))
+
+
+def visual(text: str, width: int = 10_000) -> Text:
+    """A one-line label (title, outlet, a table cell) shaped and ordered by the engine.
+
+    Textual draws code points left to right as they come, so Arabic given to
+    a plain widget shows reversed and unjoined.
+    """
+    if not text:
+        return Text("")
+    lines = layout_paragraph(text.replace("\n", " "), LayoutOptions(width=max(width, 2)))
+    if not lines:
+        return Text("")
+    more = "…" if len(lines) > 1 else ""
+    # A right-to-left label continues to the left: the ellipsis goes there.
+    return Text(more + lines[0].text, justify="right") if lines[0].rtl else Text(lines[0].text + more)
 
 
 def visual_lines(text: str, width: int) -> list[VisualLine]:
