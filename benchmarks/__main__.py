@@ -34,7 +34,7 @@ from reader.text.layout import ArticleLayout, LayoutOptions
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 ARABIC_SAMPLES = ("health-vaccination-campaign.txt", "fuel-prices-central-bank.txt", "ceasefire-talks.txt",
-                  "mixed-scripts-wto-report.txt")
+                  "mixed-scripts-trade-report.txt")
 
 
 def generate_article(size_bytes: int, seed: int = 7) -> str:
