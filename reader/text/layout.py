@@ -275,13 +275,13 @@ class _ParagraphLayout:
         for m in self.patterns.cluster.finditer(display, start, end):
             head, tail = m.span()
             if tail - head > 1 and display[tail - 1] == HIDDEN:
-                # Format characters at the end of a cluster with a level of their
-                # own (RLM, LRI…) reorder on their own: they draw nothing anyway.
-                level = levels[head - start]
-                cut = tail
-                while cut > head + 1 and display[cut - 1] == HIDDEN and levels[cut - 1 - start] != level:
-                    cut -= 1
-                if cut < tail:
+                # Format characters at the end of a cluster (RLM, LRI…) may have
+                # levels of their own: then each reorders on its own (they draw nothing).
+                cluster_levels = levels[head - start:tail - start]
+                if cluster_levels.count(cluster_levels[0]) != len(cluster_levels):
+                    cut = tail
+                    while cut > head + 1 and display[cut - 1] == HIDDEN:
+                        cut -= 1
                     spans.append((head, cut))
                     spans.extend((k, k + 1) for k in range(cut, tail))
                     continue
@@ -367,7 +367,7 @@ def wrap(display: str, width: int, marks: bool = True, patterns: Patterns | None
             fit = _fit(display, start, room, cells)
         room = width
         if fit >= n:
-            lines.append((start, n, start + len(display[start:n].rstrip(" "))))
+            lines.append((start, n, _drawn_end(display, start, n)))
             return lines
         brk = display.rfind(" ", start, fit + 1)
         if brk < start:
@@ -385,10 +385,24 @@ def wrap(display: str, width: int, marks: bool = True, patterns: Patterns | None
             while after < n and (display[after] == HIDDEN or char_cells(display[after]) == 0):
                 after += 1
         if after >= n:
-            lines.append((start, n, start + len(display[start:n].rstrip(" "))))
+            lines.append((start, n, _drawn_end(display, start, n)))
             return lines
-        lines.append((start, after, start + len(display[start:brk].rstrip(" "))))
+        lines.append((start, after, _drawn_end(display, start, brk)))
         start = after
+
+
+def _drawn_end(display: str, start: int, end: int) -> int:
+    """Where the drawn part of a line ends: trailing spaces hang, and so does
+    whatever draws nothing on them (a format character or a mark after a space)."""
+    k = start + len(display[start:end].rstrip(" "))
+    while k > start and (display[k - 1] == HIDDEN or char_cells(display[k - 1]) == 0):
+        j = k - 1
+        while j > start and (display[j - 1] == HIDDEN or char_cells(display[j - 1]) == 0):
+            j -= 1
+        if j == start or display[j - 1] != " ":
+            break  # marks on a letter are drawn with it; marks that start the line on a dotted circle
+        k = start + len(display[start:j].rstrip(" "))
+    return k
 
 
 def _cells_general(display: str) -> Callable[[int, int], int]:
