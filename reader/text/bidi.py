@@ -503,6 +503,9 @@ def visual_order(levels: str) -> list[int]:
     return order
 
 
+_LEVEL_2_RUN_RE = re.compile("\x02+")
+
+
 def reorder_text(text: str, levels: str) -> tuple[str, str]:
     """L2 on strings: a line's text and its levels, both in visual order.
 
@@ -513,7 +516,21 @@ def reorder_text(text: str, levels: str) -> tuple[str, str]:
     if not levels:
         return text, levels
     highest = ord(max(levels))
-    lowest_odd = ord(min(levels)) | 1
+    lowest = ord(min(levels))
+    if lowest == 1 and highest == 2:
+        # The usual mixed line (numbers or Latin in Arabic): reverse it all,
+        # then put each level-2 run back the right way round.
+        text, levels = text[::-1], levels[::-1]
+        text_parts: list[str] = []
+        last = 0
+        for m in _LEVEL_2_RUN_RE.finditer(levels):
+            a, b = m.span()
+            text_parts.append(text[last:a])
+            text_parts.append(text[a:b][::-1])
+            last = b
+        text_parts.append(text[last:])
+        return "".join(text_parts), levels
+    lowest_odd = lowest | 1
     for level in range(highest, lowest_odd - 1, -1):
         text_parts: list[str] = []
         level_parts: list[str] = []
