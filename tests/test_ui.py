@@ -405,3 +405,38 @@ def test_library_file_name_with_escape_sequence_does_not_reach_the_screen(tmp_pa
     assert any("pwned" in row for row in whole)
     for text in whole:
         assert not CONTROL_RE.search(text), repr(text)
+
+
+def test_toggles_hide_harakat_hide_repeats_and_force_direction() -> None:
+    vowelled = "كَتَبَ الطَّالِبُ الدَّرْسَ"
+    title = "عنوان الخبر المكرر"
+    text = "\n".join([title, vowelled, title, "Plain English line"])
+
+    async def run() -> None:
+        app = QariApp(article=Article.from_text(text, "toggles.txt"))
+        async with app.run_test(size=(80, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            shown = lambda: [line.text for line in view._lines]  # noqa: E731
+            assert any("\u064e" in row for row in shown())
+            await pilot.press("h")
+            await pilot.pause()
+            assert not any("\u064e" in row for row in shown())
+            assert "harakat hidden" in str(app.screen.query_one("#article-status").render())
+            before = view.line_count
+            await pilot.press("r")
+            await pilot.pause()
+            assert view.line_count == before - 1  # the repeated title is gone
+            assert "repeats hidden" in str(app.screen.query_one("#article-status").render())
+            english = [line for line in view._lines if "English" in line.text][0]
+            assert not english.rtl
+            await pilot.press("t")  # forced right to left
+            await pilot.pause()
+            english = [line for line in view._lines if "English" in line.text][0]
+            assert english.rtl
+            await pilot.press("t", "t")  # left to right, then back to the text's own
+            await pilot.pause()
+            assert not [line for line in view._lines if "English" in line.text][0].rtl
+            assert [line for line in view._lines if line.paragraph == 0][0].rtl
+
+    asyncio.run(run())

@@ -71,7 +71,8 @@ class ReaderScreen(Screen[None]):
         total = len(self.article.paragraphs)
         view = self.query_one(ArticleView)
         laid_out = "" if view.complete else " · laying out…"
-        status = f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{laid_out}"
+        settings = f" · {view.settings}" if view.settings else ""
+        status = f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
         if not self.article.text.strip():
             status = f"{self.article.name} · this article is empty"
         self.query_one("#article-status", Static).update(plain(status))

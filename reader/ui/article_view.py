@@ -39,6 +39,9 @@ class ArticleView(ScrollView, can_focus=True):
     | ↑ ↓ | one visual line |
     | PgUp PgDn space | one page |
     | g G home end | top / bottom |
+    | h | hide or show harakat (Arabic vowel marks) |
+    | r | hide or show repeated lines and the related-news block |
+    | t | paragraph direction: from the text, right to left, left to right |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -48,6 +51,9 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pagedown,space", "page_down", "Page down", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("h", "toggle_harakat", "Harakat"),
+        Binding("r", "toggle_repeated", "Repeats"),
+        Binding("t", "cycle_direction", "Direction"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--repeated", "article-view--title"}
@@ -90,6 +96,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.bidi = bidi
         self.harakat = harakat
+        self.hide_repeated = False
+        self.direction: str | None = None
         self._lines: list[VisualLine] = []
         self._complete = False
         self._generation = 0
@@ -118,7 +126,36 @@ class ArticleView(ScrollView, can_focus=True):
         return self._complete
 
     def _options(self, width: int) -> LayoutOptions:
-        return LayoutOptions(width=max(width, 2), bidi=self.bidi, harakat=self.harakat)  # type: ignore[arg-type]
+        return LayoutOptions(width=max(width, 2), bidi=self.bidi, harakat=self.harakat,  # type: ignore[arg-type]
+                             direction=self.direction)  # type: ignore[arg-type]
+
+    def _shown(self, paragraph: int) -> bool:
+        """False for paragraphs the reader asked to hide (repeats of earlier lines, related news)."""
+        return not (self.hide_repeated and (paragraph in self.article.repeated or paragraph in self.article.related))
+
+    def action_toggle_harakat(self) -> None:
+        self.harakat = not self.harakat
+        self.relayout(self._width)
+
+    def action_toggle_repeated(self) -> None:
+        self.hide_repeated = not self.hide_repeated
+        self.relayout(self._width)
+
+    def action_cycle_direction(self) -> None:
+        self.direction = {None: "rtl", "rtl": "ltr", "ltr": None}[self.direction]
+        self.relayout(self._width)
+
+    @property
+    def settings(self) -> str:
+        """The view's toggles, for the status line."""
+        parts = []
+        if not self.harakat:
+            parts.append("harakat hidden")
+        if self.hide_repeated:
+            parts.append("repeats hidden")
+        if self.direction:
+            parts.append(f"forced {self.direction}")
+        return " · ".join(parts)
 
     def on_resize(self, event: Resize) -> None:
         width = max(self.scrollable_content_region.width, 2)
@@ -137,7 +174,8 @@ class ArticleView(ScrollView, can_focus=True):
         count = layout.paragraph_count
         target = self.article.paragraph_at(top_offset) if self.article.text else 0
         while paragraph < count and (len(lines) < FIRST_SCREEN_LINES or paragraph <= target):
-            lines.extend(layout.paragraph_lines(paragraph))
+            if self._shown(paragraph):
+                lines.extend(layout.paragraph_lines(paragraph))
             paragraph += 1
         self._lines = lines
         self._complete = paragraph >= count
@@ -148,10 +186,11 @@ class ArticleView(ScrollView, can_focus=True):
             self._lay_out_rest(self._generation, width, paragraph)
 
     def _row_of(self, offset: int) -> int:
+        """The row that shows ``offset``, or the first row after it (its paragraph may be hidden)."""
         for row, line in enumerate(self._lines):
-            if line.start <= offset < max(line.end, line.start + 1):
+            if offset < max(line.end, line.start + 1):
                 return row
-        return 0
+        return max(len(self._lines) - 1, 0)
 
     @work(thread=True, exclusive=True, group="layout")
     def _lay_out_rest(self, generation: int, width: int, first: int) -> None:
@@ -165,7 +204,8 @@ class ArticleView(ScrollView, can_focus=True):
             chunk: list[VisualLine] = []
             stop = min(paragraph + WORKER_CHUNK, count)
             for index in range(paragraph, stop):
-                chunk.extend(layout.paragraph_lines(index))
+                if self._shown(index):
+                    chunk.extend(layout.paragraph_lines(index))
             paragraph = stop
             self.app.call_from_thread(self._extend, generation, chunk, paragraph >= count)
 
