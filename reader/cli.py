@@ -95,20 +95,31 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_reader(paths: Sequence[str]) -> int:
+def build_reader_parser() -> argparse.ArgumentParser:
+    """``qari [PATH] [--bidi app|terminal]``: the reader (the sub-commands have their own parser)."""
+    parser = _Parser(prog="qari", description="Read and annotate right-to-left news articles in the terminal. "
+                     f"Commands for scripts: {', '.join(SUBCOMMANDS)} (qari COMMAND --help).")
+    parser.add_argument("path", metavar="PATH", nargs="?", help="an article file, or a folder of articles "
+                        "(default: the bundled samples)")
+    parser.add_argument("--bidi", choices=("app", "terminal"), default="app",
+                        help="app: qari shapes and orders the text (default); terminal: for terminals that do bidi")
+    return parser
+
+
+def cmd_reader(args: argparse.Namespace) -> int:
     from .article import ArticleError, find_articles, load_article
 
-    target = Path(paths[0]) if paths else SAMPLES
+    target = Path(args.path) if args.path else SAMPLES
     try:
         if target.is_dir():
             articles = find_articles(target)
             from .ui.app import run_library
-            return run_library(target, articles)
+            return run_library(target, articles, bidi=args.bidi)
         article = load_article(target)
     except ArticleError as err:
         fail(str(err))
     from .ui.app import run_reader
-    return run_reader(article)
+    return run_reader(article, bidi=args.bidi)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,16 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:
-        if argv and argv[0] in SUBCOMMANDS or argv[:1] in (["-h"], ["--help"], ["--version"]):
+        if argv and argv[0] in SUBCOMMANDS or argv[:1] == ["--version"]:
             args = build_parser().parse_args(argv)
             if args.command == "render":
                 return cmd_render(args)
             fail("give a command (see 'qari --help')")
-        if len(argv) > 1:
-            fail("give one article file or one folder (see 'qari --help')")
-        if argv and argv[0].startswith("-"):
-            fail(f"unknown option {argv[0]!r} (see 'qari --help')")
-        return cmd_reader(argv)
+        args = build_reader_parser().parse_args(argv)
+        return cmd_reader(args)
     except UsageError as err:
         fail(str(err))
     except KeyboardInterrupt:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..article import Article, ArticleError, load_article
+from ..terminal import bidi_mode, exit_on_signals
 from .article_view import ArticleView
 from .label import VisualLabel, plain, visual
 
@@ -177,11 +178,16 @@ class QariApp(App[None]):
             self.push_screen(LibraryScreen(self._folder or Path("."), self._paths))
 
 
-def run_reader(article: Article) -> int:
-    QariApp(article=article).run()
+def _run(app: QariApp) -> int:
+    """Run the app with the terminal's bidi mode switched and always switched back."""
+    with bidi_mode(app.bidi), exit_on_signals(lambda: app.call_later(app.exit)):
+        app.run()
     return 0
 
 
-def run_library(folder: Path, paths: list[Path]) -> int:
-    QariApp(folder=folder, paths=paths).run()
-    return 0
+def run_reader(article: Article, *, bidi: str = "app") -> int:
+    return _run(QariApp(article=article, bidi=bidi))
+
+
+def run_library(folder: Path, paths: list[Path], *, bidi: str = "app") -> int:
+    return _run(QariApp(folder=folder, paths=paths, bidi=bidi))

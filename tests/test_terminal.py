@@ -1,0 +1,96 @@
+"""The bidi mode switch: sent when the reader starts, taken back however it ends."""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI, bidi_mode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_bidi_mode_app_switches_to_explicit_and_back_even_after_an_error() -> None:
+    terminal = FakeTerminal()
+    with pytest.raises(RuntimeError):
+        with bidi_mode("app", terminal):
+            assert terminal.getvalue() == EXPLICIT_BIDI
+            raise RuntimeError("crash")
+    assert terminal.getvalue() == EXPLICIT_BIDI + IMPLICIT_BIDI
+
+
+def test_bidi_mode_terminal_sends_nothing() -> None:
+    terminal = FakeTerminal()
+    with bidi_mode("terminal", terminal):
+        pass
+    assert terminal.getvalue() == ""
+
+
+def test_bidi_mode_writes_nothing_to_a_pipe() -> None:
+    pipe = io.StringIO()  # isatty() is False
+    with bidi_mode("app", pipe):
+        pass
+    assert pipe.getvalue() == ""
+
+
+def _read_until(fd: int, needle: bytes, seconds: float) -> bytes:
+    data = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+            if needle in data:
+                return data
+    return data
+
+
+def _start_reader(article: Path) -> tuple[subprocess.Popen[bytes], int]:
+    master, slave = pty.openpty()
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    process = subprocess.Popen([sys.executable, "-m", "reader.cli", str(article)], stdin=slave, stdout=slave,
+                               stderr=slave, cwd=ROOT, env=env, start_new_session=True)
+    os.close(slave)
+    return process, master
+
+
+@pytest.mark.parametrize("how", ["quit key", "SIGTERM"])
+def test_reader_restores_the_terminal_bidi_mode_when_it_ends(tmp_path: Path, how: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("قال المتحدث إن الاجتماع انتهى.\n", encoding="utf-8")
+    process, master = _start_reader(article)
+    try:
+        seen = _read_until(master, "ﻝﺎﻗ".encode(), 20)
+        assert EXPLICIT_BIDI.encode() in seen, seen[-300:]
+        if how == "quit key":
+            os.write(master, b"q")
+        else:
+            process.send_signal(signal.SIGTERM)
+        rest = _read_until(master, IMPLICIT_BIDI.encode(), 20)
+        process.wait(timeout=20)
+        assert IMPLICIT_BIDI.encode() in rest
+        assert b"Traceback" not in seen + rest
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
