@@ -206,7 +206,7 @@ def test_long_article_rows_show_whole_lines() -> None:
     run(body)
 
 
-def test_article_view_keys_scroll() -> None:
+def test_article_view_keys_move_the_cursor_and_scroll_to_keep_it_in_view() -> None:
     async def body() -> None:
         app = QariApp(article=arabic_article(60))
         async with app.run_test(size=SIZE) as pilot:
@@ -215,32 +215,35 @@ def test_article_view_keys_scroll() -> None:
             assert app.focused is view
             page = view.scrollable_content_region.height
             assert view.max_scroll_y > 2 * page
-            assert view.scroll_y == 0
+            assert view.scroll_y == 0 and view.cursor == 0
             first_row = view.render_line(0).text
 
             await pilot.press("down")
             await settle(pilot)
-            assert view.scroll_y == 1
-            assert view.render_line(0).text != first_row
+            assert view._row_of(view.cursor) == 1
+            assert view.scroll_y == 0  # the cursor is still on screen: no scrolling
+
+            for _ in range(page):
+                await pilot.press("down")
+            await settle(pilot)
+            assert view._row_of(view.cursor) == page + 1
+            assert view.scroll_y == 2  # scrolled just enough to show the cursor's row
 
             await pilot.press("pagedown")
             await settle(pilot)
-            assert page - 1 <= view.scroll_y - 1 <= page + 1
+            assert page - 1 <= view._row_of(view.cursor) - (page + 1) <= page + 1
 
             await pilot.press("G")
             await settle(pilot)
+            assert view.cursor == len(view.article.text)
             assert view.scroll_y == view.max_scroll_y > 0
             assert view.top_paragraph > 40
             last = [strip.text for strip in strips(view)]
             assert "٦٠" in "".join(last)  # the last paragraph's number is on screen
 
-            await pilot.press("up")
-            await settle(pilot)
-            assert view.scroll_y == view.max_scroll_y - 1
-
             await pilot.press("g")
             await settle(pilot)
-            assert view.scroll_y == 0
+            assert view.scroll_y == 0 and view.cursor == 0
             assert view.render_line(0).text == first_row
 
     run(body)
@@ -254,8 +257,7 @@ def test_resize_relays_out_and_keeps_the_top_paragraph() -> None:
             view = app.screen.query_one(ArticleView)
             await wait_complete(pilot, view)
             wide_lines = view.line_count
-            for _ in range(13):
-                await pilot.press("down")
+            view.scroll_to(y=13, animate=False)
             await settle(pilot)
             assert view.scroll_y == 13
             top = view.top_paragraph
@@ -440,3 +442,146 @@ def test_toggles_hide_harakat_hide_repeats_and_force_direction() -> None:
             assert [line for line in view._lines if line.paragraph == 0][0].rtl
 
     asyncio.run(run())
+
+
+CURSOR_TEXT = "\n".join([
+    "قال الوزير إن الأسعار ستنخفض. وأكّد مسؤولٌ آخر ذلك؟ ثم انتهى الاجتماع.",
+    "The minister said prices will fall.",
+    "وأشار الخبير إلى أنّ الأسعار مرتفعة.",
+])
+
+
+def test_left_is_the_next_word_in_rtl_and_right_in_ltr_and_shift_selects() -> None:
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(CURSOR_TEXT, "cursor.txt"))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            await pilot.press("left")
+            assert view.cursor == CURSOR_TEXT.index("الوزير")
+            await pilot.press("left")
+            assert view.cursor == CURSOR_TEXT.index("إن")
+            await pilot.press("right")
+            assert view.cursor == CURSOR_TEXT.index("الوزير")
+            await pilot.press("shift+left", "shift+left")
+            assert view.selected_text == "الوزير إن "
+            # An English paragraph: right is forward.
+            view.move_cursor(CURSOR_TEXT.index("The"))
+            await pilot.press("right")
+            assert view.cursor == CURSOR_TEXT.index("minister")
+            assert view.selection is None
+
+    run(body)
+
+
+def test_s_selects_the_sentence_at_the_cursor_and_escape_clears_it() -> None:
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(CURSOR_TEXT, "sentence.txt"))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            view.move_cursor(CURSOR_TEXT.index("مسؤول"))
+            await pilot.press("s")
+            assert view.selected_text == "وأكّد مسؤولٌ آخر ذلك؟"
+            await pilot.press("escape")
+            assert view.selection is None
+            assert isinstance(app.screen, ReaderScreen)
+
+    run(body)
+
+
+def test_v_selection_mode_extends_with_plain_moves() -> None:
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(CURSOR_TEXT, "v.txt"))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            await pilot.press("v", "left", "left")
+            assert view.selected_text == "قال الوزير "
+            await pilot.press("v", "left")
+            assert view.selection is None
+
+    run(body)
+
+
+def test_search_ignores_harakat_and_hamza_forms_selects_matches_and_n_cycles() -> None:
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(CURSOR_TEXT, "search.txt"))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            await pilot.press("slash")
+            await pilot.press(*"الاسعار")  # typed without hamza
+            await pilot.press("enter")
+            await pilot.pause()
+            first = CURSOR_TEXT.index("الأسعار")
+            second = CURSOR_TEXT.index("الأسعار", first + 1)
+            assert view.matches == [(first, first + 7), (second, second + 7)]
+            assert view.selection == (first, first + 7)
+            assert app.focused is view
+            await pilot.press("n")
+            assert view.selection == (second, second + 7)
+            await pilot.press("n")
+            assert view.selection == (first, first + 7)  # wraps around
+            await pilot.press("N")
+            assert view.selection == (second, second + 7)
+            # Harakat in the text do not stop a plain query, and belong to the match.
+            assert view.set_search("اكد") == 1
+            assert CURSOR_TEXT[slice(*view.matches[0])] == "أكّد"
+            # Every match is highlighted on screen: its cells carry the match style.
+            view.set_search("الاسعار")
+            await pilot.pause()
+            match_style = view.get_component_rich_style("article-view--match", partial=True)
+            row = view.render_line(0)
+            styled = "".join(seg.text for seg in row if seg.style and seg.style.bgcolor == match_style.bgcolor)
+            assert styled == "ﺭﺎﻌﺳﻷﺍ"
+
+    run(body)
+
+
+def test_selection_over_mixed_arabic_and_english_lights_the_right_cells() -> None:
+    text = "قال Ahmed Ali إن الخبر صحيح"
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(text, "mixed.txt"))
+        async with app.run_test(size=(60, 10)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            start = text.index("Ali")
+            view.select(start, text.index("الخبر") + len("الخبر"))
+            await pilot.pause()
+            selection_style = view.get_component_rich_style("article-view--selection", partial=True)
+            row = view.render_line(0)
+            lit = [seg.text for seg in row if seg.style and seg.style.bgcolor == selection_style.bgcolor]
+            # "Ali", the space, "إن" and "الخبر" are selected; on screen Ali sits right of Ahmed while the
+            # Arabic words sit to its left: the highlight is split.
+            joined = "".join(lit)
+            assert "Ali" in joined and "Ahmed" not in joined
+            assert "ﻥﺇ" in joined and "ﺮﺒﺨﻟﺍ" in joined and "ﻝﺎﻗ" not in joined
+
+    run(body)
+
+
+def test_mouse_click_places_the_cursor_drag_selects_double_click_selects_a_word() -> None:
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(CURSOR_TEXT, "mouse.txt"))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            line = view._lines[0]
+            pad = view._pad(line)
+            region = view.content_region
+            # The rightmost cell of the first line draws the first letter of "قال".
+            x_first = pad + len(line.map.cells) - 1
+            await pilot.click(view, offset=(x_first + region.x - view.region.x, 0))
+            assert view.cursor == 0
+            word_x = pad + line.map.cell_of(CURSOR_TEXT.index("الوزير"))
+            await pilot.double_click(view, offset=(word_x + region.x - view.region.x, 0))
+            assert view.selected_text == "الوزير"
+            # Drag from the first letter leftwards over two words.
+            end_x = pad + line.map.cell_of(CURSOR_TEXT.index("إن"))
+            await pilot.mouse_down(view, offset=(x_first + region.x - view.region.x, 0))
+            await pilot.hover(view, offset=(end_x + region.x - view.region.x, 0))
+            await pilot.mouse_up(view, offset=(end_x + region.x - view.region.x, 0))
+            assert view.selected_text == "قال الوزير "
+
+    run(body)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -34,13 +35,15 @@ class ReaderScreen(Screen[None]):
     """One article: a header with the guessed metadata, the text, a status line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Library"),
+        Binding("slash", "search", "Search"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     DEFAULT_CSS = """
     ReaderScreen {
         layout: vertical;
+        #search { dock: bottom; display: none; }
+        #search.-shown { display: block; }
         #article-header { padding: 0 1; background: $panel; color: $foreground; }
         #article-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
         ArticleView { height: 1fr; }
@@ -59,6 +62,7 @@ class ReaderScreen(Screen[None]):
         yield VisualLabel(header, max_lines=3, id="article-header")
         yield ArticleView(self.article, bidi=self.bidi, id="article")
         yield Static("", id="article-status")
+        yield Input(placeholder="search (harakat, tatweel and hamza forms ignored)", id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,6 +85,29 @@ class ReaderScreen(Screen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-shown")
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        view = self.query_one(ArticleView)
+        event.input.remove_class("-shown")
+        view.focus()
+        if view.set_search(event.value):
+            view.action_next_match(1)
+        elif event.value.strip():
+            self.notify(f"no match for {event.value!r}", severity="warning")
+
+    def on_key(self, event: events.Key) -> None:
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
+            search.remove_class("-shown")
+            self.query_one(ArticleView).focus()
+            event.stop()
 
 
 class LibraryScreen(Screen[None]):

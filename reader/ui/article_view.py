@@ -4,18 +4,23 @@ Only the rows on screen are drawn (``render_line``), from the engine's lazy
 layout. The first screenful is laid out at once; the rest of the article is
 laid out in a worker thread so a 5 MB article opens as fast as a short one,
 and the scrollbar grows as the worker goes.
+
+The cursor, the selection and search matches are logical offsets into the
+article's text; they reach the screen only through each visual line's cell
+map, so a selection across Arabic and English lights the right cells even
+where it is split in two on screen.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import work
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -24,6 +29,8 @@ from textual.worker import get_current_worker
 
 from ..article import Article
 from ..text.layout import ArticleLayout, LayoutOptions, VisualLine
+from ..text.search import FoldedText, next_word_start, previous_word_start, sentence_at, word_at
+from ..text.unidata import ANY_TEXT, cell_width
 
 #: Visual lines laid out on the UI thread before the worker takes over.
 FIRST_SCREEN_LINES = 200
@@ -31,37 +38,75 @@ FIRST_SCREEN_LINES = 200
 WORKER_CHUNK = 400
 
 
+def cell_strings(line: VisualLine) -> list[str]:
+    """What each cell of a visual line draws (a letter with its marks; '' for a wide character's second cell)."""
+    cells: list[str] = []
+    for cluster in ANY_TEXT.cluster.findall(line.text):
+        width = cell_width(cluster)
+        if width:
+            cells.append(cluster)
+            cells.extend([""] * (width - 1))
+    return cells
+
+
 class ArticleView(ScrollView, can_focus=True):
-    """Shows an article shaped and ordered, right-to-left paragraphs right-aligned.
+    """Shows an article shaped and ordered, right-to-left paragraphs right-aligned, with a cursor.
 
     | key | action |
     |---|---|
-    | ↑ ↓ | one visual line |
-    | PgUp PgDn space | one page |
+    | ↑ ↓ | cursor one visual line |
+    | PgUp PgDn | one page |
     | g G home end | top / bottom |
+    | ← → | one word in visual direction (in a right-to-left paragraph ← is the next word) |
+    | shift+arrows | extend the selection |
+    | v | selection mode on/off at the cursor |
+    | s | select the sentence at the cursor |
+    | n N | next / previous search match |
+    | escape | clear the selection and the search |
     | h | hide or show harakat (Arabic vowel marks) |
     | r | hide or show repeated lines and the related-news block |
     | t | paragraph direction: from the text, right to left, left to right |
+
+    Mouse: click places the cursor, drag selects, double-click selects a word, the wheel scrolls.
     """
 
+    ALLOW_SELECT = False  # selection is ours, through the engine's maps
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", "Up", show=False),
-        Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("up", "cursor_line(-1)", "Up", show=False),
+        Binding("down", "cursor_line(1)", "Down", show=False),
+        Binding("shift+up", "cursor_line(-1, True)", "Select up", show=False),
+        Binding("shift+down", "cursor_line(1, True)", "Select down", show=False),
+        Binding("pageup", "cursor_page(-1)", "Page up", show=False),
+        Binding("pagedown,space", "cursor_page(1)", "Page down", show=False),
+        Binding("g,home", "cursor_edge(-1)", "Top", show=False),
+        Binding("G,end", "cursor_edge(1)", "Bottom", show=False),
+        Binding("left", "cursor_word('left')", "Word left", show=False),
+        Binding("right", "cursor_word('right')", "Word right", show=False),
+        Binding("shift+left", "cursor_word('left', True)", "Select word left", show=False),
+        Binding("shift+right", "cursor_word('right', True)", "Select word right", show=False),
+        Binding("v", "toggle_selecting", "Select"),
+        Binding("s", "select_sentence", "Sentence"),
+        Binding("n", "next_match(1)", "Next match", show=False),
+        Binding("N", "next_match(-1)", "Previous match", show=False),
+        Binding("escape", "clear", "Clear", show=False),
         Binding("h", "toggle_harakat", "Harakat"),
         Binding("r", "toggle_repeated", "Repeats"),
         Binding("t", "cycle_direction", "Direction"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--repeated", "article-view--title"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--repeated", "article-view--title", "article-view--cursor",
+        "article-view--selection", "article-view--match",
+    }
     """
     | class | what |
     |---|---|
     | `article-view--repeated` | a line that repeats an earlier one (scraped title, related headlines) |
     | `article-view--title` | the article's title line |
+    | `article-view--cursor` | the cell at the cursor |
+    | `article-view--selection` | selected cells |
+    | `article-view--match` | search matches |
     """
 
     DEFAULT_CSS = """
@@ -74,11 +119,14 @@ class ArticleView(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         & > .article-view--repeated { color: $text-muted; }
         & > .article-view--title { text-style: bold; color: $primary; }
+        & > .article-view--cursor { text-style: reverse; }
+        & > .article-view--selection { background: $primary 45%; }
+        & > .article-view--match { background: $warning 45%; text-style: underline; }
     }
     """
 
     class Moved(Message):
-        """The top of the view now shows another place in the article."""
+        """The view or its cursor moved (for the status line)."""
 
         def __init__(self, view: ArticleView, paragraph: int, fraction: float) -> None:
             super().__init__()
@@ -99,11 +147,21 @@ class ArticleView(ScrollView, can_focus=True):
         self.hide_repeated = False
         self.direction: str | None = None
         self._lines: list[VisualLine] = []
+        self._starts: list[int] = []
         self._complete = False
         self._generation = 0
         self._width = 0
-        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._title_paragraph = self._find_title()
+        self.cursor = 0
+        self.anchor: int | None = None
+        self.selecting = False
+        self._goal_x: int | None = None
+        self._folded: FoldedText | None = None
+        self.query = ""
+        self.matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self._dragging = False
 
     def _find_title(self) -> int | None:
         title = self.article.metadata.title
@@ -147,7 +205,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def settings(self) -> str:
-        """The view's toggles, for the status line."""
+        """The view's toggles and selection, for the status line."""
         parts = []
         if not self.harakat:
             parts.append("harakat hidden")
@@ -155,9 +213,16 @@ class ArticleView(ScrollView, can_focus=True):
             parts.append("repeats hidden")
         if self.direction:
             parts.append(f"forced {self.direction}")
+        selection = self.selection
+        if selection:
+            parts.append(f"selected {selection[1] - selection[0]} characters")
+        elif self.selecting:
+            parts.append("selecting")
+        if self.query:
+            parts.append(f"{len(self.matches)} matches")
         return " · ".join(parts)
 
-    def on_resize(self, event: Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         width = max(self.scrollable_content_region.width, 2)
         if width != self._width:
             self.relayout(width)
@@ -172,12 +237,13 @@ class ArticleView(ScrollView, can_focus=True):
         lines: list[VisualLine] = []
         paragraph = 0
         count = layout.paragraph_count
-        target = self.article.paragraph_at(top_offset) if self.article.text else 0
+        target = max(self.article.paragraph_at(top_offset), self.article.paragraph_at(self.cursor)) if self.article.text else 0
         while paragraph < count and (len(lines) < FIRST_SCREEN_LINES or paragraph <= target):
             if self._shown(paragraph):
                 lines.extend(layout.paragraph_lines(paragraph))
             paragraph += 1
         self._lines = lines
+        self._starts = [line.start for line in lines]
         self._complete = paragraph >= count
         self._update_size()
         self.scroll_to(y=self._row_of(top_offset), animate=False)
@@ -187,10 +253,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _row_of(self, offset: int) -> int:
         """The row that shows ``offset``, or the first row after it (its paragraph may be hidden)."""
-        for row, line in enumerate(self._lines):
-            if offset < max(line.end, line.start + 1):
-                return row
-        return max(len(self._lines) - 1, 0)
+        if not self._lines:
+            return 0
+        row = bisect_right(self._starts, offset) - 1
+        if row < 0:
+            return 0
+        line = self._lines[row]
+        if offset >= max(line.end, line.start + 1) and row + 1 < len(self._lines):
+            # Past this line's end: the newline, or a hidden paragraph; the next row shows what follows.
+            if self.article.paragraph_at(offset) != line.paragraph:
+                return row + 1
+        return row
 
     @work(thread=True, exclusive=True, group="layout")
     def _lay_out_rest(self, generation: int, width: int, first: int) -> None:
@@ -213,6 +286,7 @@ class ArticleView(ScrollView, can_focus=True):
         if generation != self._generation:
             return
         self._lines.extend(chunk)
+        self._starts.extend(line.start for line in chunk)
         self._complete = done
         self._update_size()
         self._announce()
@@ -220,11 +294,220 @@ class ArticleView(ScrollView, can_focus=True):
     def _update_size(self) -> None:
         self.virtual_size = Size(self._width, len(self._lines))
 
-    # --- drawing ------------------------------------------------------------
+    # --- cursor and selection -------------------------------------------------
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected logical range, or None."""
+        if self.anchor is None or self.anchor == self.cursor:
+            return None
+        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+
+    @property
+    def selected_text(self) -> str:
+        selection = self.selection
+        return self.article.text[selection[0]:selection[1]] if selection else ""
+
+    def _pad(self, line: VisualLine) -> int:
+        """Cells of right alignment before a line's text."""
+        if line.rtl and self.bidi == "app":
+            return max(self.scrollable_content_region.width - line.cell_length, 0)
+        return 0
+
+    def _cursor_x(self, line: VisualLine, offset: int) -> int:
+        """The screen column (inside the content) of ``offset`` on ``line``."""
+        return self._pad(line) + line.map.cell_of(offset)
+
+    def move_cursor(self, offset: int, *, extend: bool = False, keep_goal: bool = False) -> None:
+        """Put the cursor at a logical offset; ``extend`` keeps (or starts) a selection from the old place."""
+        offset = max(0, min(offset, len(self.article.text)))
+        if extend or self.selecting:
+            if self.anchor is None:
+                self.anchor = self.cursor
+        else:
+            self.anchor = None
+        self.cursor = offset
+        if not keep_goal:
+            self._goal_x = None
+        self._strips.clear()
+        self.refresh()
+        self._scroll_to_cursor()
+        self._announce()
+
+    def select(self, start: int, end: int) -> None:
+        """Select [start, end), cursor at the end."""
+        self.anchor = start
+        self.cursor = start
+        self.move_cursor(end, extend=True)
+
+    def _scroll_to_cursor(self) -> None:
+        row = self._row_of(self.cursor)
+        height = self.scrollable_content_region.height or 1
+        if row < self.scroll_y:
+            self.scroll_to(y=row, animate=False)
+        elif row >= self.scroll_y + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+
+    def action_cursor_line(self, delta: int, extend: bool = False) -> None:
+        if not self._lines:
+            return
+        row = self._row_of(self.cursor)
+        line = self._lines[row]
+        goal = self._goal_x if self._goal_x is not None else self._cursor_x(line, self.cursor)
+        target_row = max(0, min(row + delta, len(self._lines) - 1))
+        if target_row == row:
+            offset = line.start if delta < 0 else line.end
+        else:
+            target = self._lines[target_row]
+            offset = target.map.offset_at(goal - self._pad(target))
+        self.move_cursor(offset, extend=extend, keep_goal=True)
+        self._goal_x = goal
+
+    def action_cursor_page(self, delta: int) -> None:
+        height = max((self.scrollable_content_region.height or 1) - 1, 1)
+        self.scroll_to(y=self.scroll_y + delta * height, animate=False)
+        self.action_cursor_line(delta * height)
+
+    def action_cursor_edge(self, delta: int) -> None:
+        self.move_cursor(0 if delta < 0 else len(self.article.text))
+        if delta > 0:
+            self.scroll_end(animate=False)
+
+    def action_cursor_word(self, side: str, extend: bool = False) -> None:
+        """One word in visual direction: in a right-to-left paragraph, left is forward."""
+        rtl = self._lines[self._row_of(self.cursor)].rtl if self._lines else True
+        forward = (side == "left") == rtl
+        text = self.article.text
+        offset = next_word_start(text, self.cursor) if forward else previous_word_start(text, self.cursor)
+        self.move_cursor(offset, extend=extend)
+
+    def action_toggle_selecting(self) -> None:
+        self.selecting = not self.selecting
+        if self.selecting:
+            self.anchor = self.cursor
+        self._strips.clear()
+        self.refresh()
+        self._announce()
+
+    def action_select_sentence(self) -> None:
+        start, end = sentence_at(self.article.text, self.cursor)
+        self.selecting = False
+        self.select(start, end)
+
+    def action_clear(self) -> None:
+        """Escape: clear the selection, then the search; with nothing to clear, leave the article."""
+        if self.selection or self.selecting:
+            self.selecting = False
+            self.anchor = None
+        elif self.query:
+            self.set_search("")
+        else:
+            self.screen.action_back()  # type: ignore[attr-defined]
+            return
+        self._strips.clear()
+        self.refresh()
+        self._announce()
+
+    # --- search ---------------------------------------------------------------
+
+    def set_search(self, query: str) -> int:
+        """Highlight every match of ``query`` (Arabic-normalised); returns how many there are."""
+        self.query = query
+        if query.strip():
+            if self._folded is None:
+                self._folded = FoldedText.of(self.article.text)
+            self.matches = self._folded.find_all(query)
+        else:
+            self.matches = []
+        self._match_starts = [start for start, _ in self.matches]
+        self._strips.clear()
+        self.refresh()
+        self._announce()
+        return len(self.matches)
+
+    def action_next_match(self, step: int = 1) -> None:
+        """Select the next (or previous) match after the cursor, wrapping around."""
+        if not self.matches:
+            if self.query:
+                self.notify(f"no match for {self.query!r}", severity="warning")
+            return
+        selection = self.selection
+        here = selection[0] if selection else self.cursor
+        if step > 0:
+            index = bisect_right(self._match_starts, here) % len(self.matches)
+            if not selection and self.cursor in self._match_starts:
+                index = self._match_starts.index(self.cursor)
+        else:
+            index = (bisect_left(self._match_starts, here) - 1) % len(self.matches)
+        self.selecting = False
+        self.select(*self.matches[index])
+
+    # --- mouse ------------------------------------------------------------------
+
+    def _offset_at_event(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._lines:
+            return None
+        row = int(self.scroll_y) + offset.y
+        if row >= len(self._lines):
+            return len(self.article.text)
+        line = self._lines[row]
+        return line.map.offset_at(offset.x - self._pad(line))
+
+    async def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button != 1:
+            return
+        offset = self._offset_at_event(event)
+        if offset is None:
+            return
+        self.focus()
+        self.selecting = False
+        self.move_cursor(offset, extend=event.shift)
+        self._dragging = True
+        self.capture_mouse()
+
+    async def on_click(self, event: events.Click) -> None:
+        if event.chain == 2:
+            offset = self._offset_at_event(event)
+            word = word_at(self.article.text, offset) if offset is not None else None
+            if word:
+                self.select(*word)
+
+    async def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        offset = self._offset_at_event(event)
+        if offset is not None and offset != self.cursor:
+            if self.anchor is None:
+                self.anchor = self.cursor
+            self.move_cursor(offset, extend=True)
+
+    async def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
+    # --- drawing ----------------------------------------------------------------
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+
+    def _marks_on(self, line: VisualLine) -> tuple[object, ...]:
+        """What highlights touch ``line``: part of the strip cache key, empty for most lines."""
+        start, end = line.start, max(line.end, line.start + 1)
+        marks: list[object] = []
+        if start <= self.cursor <= end and self.has_focus:
+            marks.append(("cursor", self.cursor))
+        selection = self.selection
+        if selection and selection[0] < end and selection[1] > start:
+            marks.append(("selection", *selection))
+        if self.matches:
+            first = max(bisect_right(self._match_starts, start) - 1, 0)
+            for match in self.matches[first:bisect_left(self._match_starts, end)]:
+                if match[1] > start:
+                    marks.append(("match", *match))
+        return tuple(marks)
 
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_y) + y
@@ -232,26 +515,73 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         if row >= len(self._lines):
             return Strip.blank(width, base)
-        key = (row, width, self._generation)
+        line = self._lines[row]
+        marks = self._marks_on(line)
+        key = (row, width, self._generation, marks)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(self._lines[row], width, base)
+            strip = self._render_row(line, width, base, marks)
             self._strips[key] = strip
         return strip
 
-    def _render_row(self, line: VisualLine, width: int, base: Style) -> Strip:
-        style = base
+    def _line_style(self, line: VisualLine, base: Style) -> Style:
         if line.paragraph == self._title_paragraph:
-            style = base + self.get_component_rich_style("article-view--title", partial=True)
-        elif line.paragraph in self.article.repeated or line.paragraph in self.article.related:
-            style = base + self.get_component_rich_style("article-view--repeated", partial=True)
-        text = line.text
-        length = line.cell_length
-        segments = []
-        if line.rtl and self.bidi == "app" and length < width:
-            segments.append(Segment(" " * (width - length), base))
-        segments.append(Segment(text, style))
+            return base + self.get_component_rich_style("article-view--title", partial=True)
+        if line.paragraph in self.article.repeated or line.paragraph in self.article.related:
+            return base + self.get_component_rich_style("article-view--repeated", partial=True)
+        return base
+
+    def _render_row(self, line: VisualLine, width: int, base: Style, marks: tuple[object, ...]) -> Strip:
+        style = self._line_style(line, base)
+        pad = self._pad(line)
+        if not marks:
+            segments = [Segment(" " * pad, base)] if pad else []
+            segments.append(Segment(line.text, style))
+            return Strip(segments).crop_extend(0, width, base)
+        cells = cell_strings(line)
+        spans = line.map.spans
+        if len(cells) != len(spans):  # never expected; draw plainly rather than wrongly
+            return Strip([Segment(" " * pad, base), Segment(line.text, style)]).crop_extend(0, width, base)
+        selection_style = self.get_component_rich_style("article-view--selection", partial=True)
+        match_style = self.get_component_rich_style("article-view--match", partial=True)
+        cursor_style = self.get_component_rich_style("article-view--cursor", partial=True)
+        ranges: list[tuple[Style, int, int]] = []
+        cursor_x: int | None = None
+        for mark in marks:
+            kind = mark[0]  # type: ignore[index]
+            if kind == "cursor":
+                cursor_x = line.map.cell_of(self.cursor)
+            else:
+                _, a, b = mark  # type: ignore[misc]
+                ranges.append((match_style if kind == "match" else selection_style, a, b))
+        segments: list[Segment] = []
+        if pad:
+            if cursor_x == -1:
+                segments.append(Segment(" " * (pad - 1), base))
+                segments.append(Segment(" ", base + cursor_style))
+            else:
+                segments.append(Segment(" " * pad, base))
+        for x, (text, (start, _)) in enumerate(zip(cells, spans)):
+            if not text:
+                continue
+            cell_style = style
+            for highlight, a, b in ranges:
+                if a <= start < b:
+                    cell_style = cell_style + highlight
+            if x == cursor_x:
+                cell_style = cell_style + cursor_style
+            segments.append(Segment(text, cell_style))
+        if cursor_x is not None and cursor_x >= len(cells) and not pad:
+            segments.append(Segment(" ", base + cursor_style))
         return Strip(segments).crop_extend(0, width, base)
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)

@@ -1,0 +1,87 @@
+"""Arabic-normalised search and the words and sentences the cursor moves by."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.search import FoldedText, fold, next_word_start, previous_word_start, sentence_at, word_at
+
+TEXT = "قالَ الوزيرُ إنّ الأسعار ستنخفض. وأكّد مسؤولٌ آخر ذلك؟ نعم\nسطر ثانٍ في عام ٢٠٢٥ عن إلى ومصطفى"
+
+
+def matches(query: str, text: str = TEXT) -> list[str]:
+    return [text[a:b] for a, b in FoldedText.of(text).find_all(query)]
+
+
+def test_harakat_and_shadda_are_ignored_and_kept_in_the_match() -> None:
+    assert matches("قال") == ["قالَ"]
+    assert matches("اكد") == ["أكّد"]
+    assert matches("مسؤول") == ["مسؤولٌ"]
+
+
+def test_hamza_forms_of_alef_are_alike() -> None:
+    assert matches("الاسعار") == ["الأسعار"]
+    assert matches("الى") == ["إلى"]
+    assert matches("ان") == ["إنّ", "انٍ"]  # substrings too: ثانٍ
+
+
+def test_alef_maqsura_and_yeh_are_alike() -> None:
+    assert matches("مصطفي") == ["مصطفى"]
+    assert matches("علي", "على علي") == ["على", "علي"]
+
+
+def test_arabic_indic_digits_match_ascii_digits_both_ways() -> None:
+    assert matches("2025") == ["٢٠٢٥"]
+    assert matches("٢٠٢٥", "year 2025") == ["2025"]
+
+
+def test_tatweel_is_ignored() -> None:
+    assert matches("جميل", "هذا جمـــيل جدا") == ["جمـــيل"]
+
+
+def test_latin_ignores_case_and_blank_queries_find_nothing() -> None:
+    assert matches("who", "The WHO said") == ["WHO"]
+    assert matches("   ") == []
+    assert matches("") == []
+
+
+def test_matches_do_not_overlap_and_come_in_reading_order() -> None:
+    assert FoldedText.of("ااااا").find_all("اا") == [(0, 2), (2, 4)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابتأإآىيةـ\u064e\u064f\u0650\u0651\u0652 ٠١2", max_size=40), st.data())
+def test_every_match_folds_to_the_query(text: str, data: st.DataObject) -> None:
+    folded = fold(text)
+    if not folded.strip():
+        return
+    a = data.draw(st.integers(0, len(folded) - 1))
+    b = data.draw(st.integers(a + 1, len(folded)))
+    query = folded[a:b]
+    spans = FoldedText.of(text).find_all(query)
+    if query.strip():
+        assert spans
+    for start, end in spans:
+        assert fold(text[start:end]) == fold(query)
+
+
+def test_words_and_their_neighbours() -> None:
+    assert TEXT[slice(*word_at(TEXT, 1))] == "قالَ"
+    assert word_at(TEXT, TEXT.index(" ")) is None
+    assert next_word_start(TEXT, 0) == TEXT.index("الوزير")
+    assert previous_word_start(TEXT, TEXT.index("إنّ")) == TEXT.index("الوزير")
+    assert previous_word_start(TEXT, TEXT.index("الوزير") + 2) == TEXT.index("الوزير")
+    assert next_word_start(TEXT, len(TEXT) - 2) == len(TEXT)
+
+
+def test_sentences_end_at_arabic_and_latin_marks_and_at_the_paragraph_end() -> None:
+    def sentence(word: str) -> str:
+        return TEXT[slice(*sentence_at(TEXT, TEXT.index(word)))]
+
+    assert sentence("الوزير") == "قالَ الوزيرُ إنّ الأسعار ستنخفض."
+    assert sentence("مسؤول") == "وأكّد مسؤولٌ آخر ذلك؟"
+    assert sentence("نعم") == "نعم"
+    assert sentence("ثانٍ") == "سطر ثانٍ في عام ٢٠٢٥ عن إلى ومصطفى"
+    quoted = 'وقال: «انتهى الأمر.» ثم غادر'
+    assert quoted[slice(*sentence_at(quoted, 2))] == "وقال: «انتهى الأمر.»"
