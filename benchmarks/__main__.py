@@ -89,9 +89,33 @@ def fribidi_seconds(path: Path, runs: int) -> float | None:
     return best_of(runs, lambda: subprocess.run(command, stdout=subprocess.DEVNULL, check=True))
 
 
+def _ui_rows(table: Table, tmp: Path, two_mb: Path, runs: int) -> None:
+    """The reader's rows: first paint, keypress to frame, memory."""
+    from . import ui
+
+    small_path = tmp / "article-5kb.txt"
+    small_path.write_text(generate_article(5_000, seed=11), encoding="utf-8")
+    huge_path = tmp / "article-5mb.txt"
+    huge_path.write_text(generate_article(5_000_000, seed=13), encoding="utf-8")
+    ui.first_paint(small_path, 1)  # warm imports and caches alike for both
+    paint_small = ui.first_paint(small_path, runs)
+    paint_huge = ui.first_paint(huge_path, runs)
+    table.add_row("reader: first paint, 5 MB vs 5 KB article", f"{paint_huge * 1e3:.0f} ms",
+                  f"{paint_small * 1e3:.0f} ms", f"{paint_huge / paint_small:.2f}×", "≤ 1.5×")
+    for label, path in (("5 KB", small_path), ("5 MB", huge_path)):
+        median, p95 = ui.keypress_latency(path, 100)
+        table.add_row(f"reader: PgDn → next frame, {label} article (median / p95)",
+                      f"{median * 1e3:.1f} / {p95 * 1e3:.1f} ms", "", "", "≤ 16 / ≤ 33 ms")
+    empty = ui.resident_memory(None)
+    loaded = ui.resident_memory(two_mb)
+    table.add_row("reader: resident memory, 2 MB article laid out vs empty", f"+{(loaded - empty) / 2**20:.0f} MB",
+                  f"{empty / 2**20:.0f} MB empty", "", "≤ +100 MB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs (for a smoke test)")
+    parser.add_argument("--no-ui", action="store_true", help="only the text engine's rows")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else 5
     console = Console(width=120)
@@ -131,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         map_time = best_of(runs, maps)
         table.add_row("cell map of a visual line (cursor, selection)", f"{map_time / len(sample) * 1e6:.1f} µs",
                       f"{len(sample)} lines", "", "")
+        if not args.no_ui:
+            _ui_rows(table, Path(tmp), big_path, runs)
     console.print(table)
     console.print(f"Python {sys.version.split()[0]}; figures vary with the machine, ratios much less.")
     return 0

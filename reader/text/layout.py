@@ -51,6 +51,7 @@ def _marks_after_letter(m: re.Match[str]) -> str:
 
 
 _EXPLICIT_RE = re.compile("[1-9]")
+_ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 #: Runs of odd (right-to-left) levels in a string of chr(level).
 _ODD_RUN_RE = re.compile("[" + "".join(re.escape(chr(level)) for level in range(1, 127, 2)) + "]+")
 _HARAKAT = {cp: HIDDEN for cp in list(range(0x064B, 0x0660)) + [0x0670, 0x0610, 0x0611, 0x0612, 0x0613, 0x0614, 0x0615, 0x0616, 0x0617, 0x0618, 0x0619, 0x061A] + list(range(0x06D6, 0x06DD)) + list(range(0x06DF, 0x06E9)) + list(range(0x06EA, 0x06EE))}
@@ -280,8 +281,8 @@ class _ParagraphLayout:
                 cluster_levels = levels[head - start:tail - start]
                 if cluster_levels.count(cluster_levels[0]) != len(cluster_levels):
                     cut = tail
-                    while cut > head + 1 and display[cut - 1] == HIDDEN:
-                        cut -= 1
+                    while cut > head + 1 and display[cut - 1] == HIDDEN and text[cut - 1] not in _ALEFS:
+                        cut -= 1  # (a lam-alef's tail stays with its lam)
                     spans.append((head, cut))
                     spans.extend((k, k + 1) for k in range(cut, tail))
                     continue
@@ -330,7 +331,8 @@ class _ParagraphLayout:
                 for _ in range(cell_width(drawn)):
                     cells.append(span[0])
                     spans.append(span)
-        return CellMap(tuple(cells), tuple(spans), line.rtl, line.start, line.end)
+        # In terminal mode the cells are in logical order, left to right, whatever the paragraph.
+        return CellMap(tuple(cells), tuple(spans), line.rtl and self.options.bidi == "app", line.start, line.end)
 
 
 def wrap(display: str, width: int, marks: bool = True, patterns: Patterns | None = None) -> list[tuple[int, int, int]]:

@@ -60,6 +60,11 @@ def _joining(ch: str) -> str:
     return "U"
 
 
+def _only_marks_between(word: str, start: int, end: int) -> bool:
+    """Lam and alef make a ligature across harakat, never across a format character (an embedding, ZWJ…)."""
+    return all(unicodedata.category(ch) == "Mn" for ch in word[start:end])
+
+
 def shape_word(word: str) -> str:
     """Presentation forms for one word (no spaces); same length as ``word``."""
     kinds = [_joining(ch) for ch in word]
@@ -80,7 +85,7 @@ def shape_word(word: str) -> str:
         next_ch = word[j] if j < n else ""
         next_kind = kinds[j] if j < n else "U"
         joins_before = prev_kind in "DC" and kind in "DRC"
-        if ch == _LAM and next_ch in _LAM_ALEF:
+        if ch == _LAM and next_ch in _LAM_ALEF and _only_marks_between(word, i + 1, j):
             isolated, final = _LAM_ALEF[next_ch]
             out[i] = final if joins_before else isolated
             out[j] = LIGATURE_TAIL

@@ -1,0 +1,99 @@
+"""The reader's goals: first paint, keypress to frame, memory. Run by ``make bench``.
+
+Each figure comes from the real app running headless (``App.run_test``);
+memory is read from /proc in a fresh process per article, so one article's
+caches cannot flatter another's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from reader.article import load_article
+from reader.ui.app import QariApp
+from reader.ui.article_view import ArticleView
+
+SIZE = (100, 40)
+
+
+async def _first_paint(path: Path) -> float:
+    start = time.perf_counter()
+    app = QariApp(article=load_article(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.line_count > 0
+        elapsed = time.perf_counter() - start
+        app.exit()
+    return elapsed
+
+
+def first_paint(path: Path, runs: int) -> float:
+    """Seconds from creating the app to the first screen drawn (median of ``runs``)."""
+    return statistics.median(asyncio.run(_first_paint(path)) for _ in range(runs))
+
+
+async def _keypresses(path: Path, presses: int) -> list[float]:
+    app = QariApp(article=load_article(path))
+    timings: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        for _ in range(presses):
+            start = time.perf_counter()
+            await pilot.press("pagedown")
+            await pilot.pause()  # the frame is drawn before the app is idle again
+            timings.append(time.perf_counter() - start)
+        assert view.scroll_y > 0
+    return timings
+
+
+def keypress_latency(path: Path, presses: int) -> tuple[float, float]:
+    """Median and 95th percentile seconds from a scrolling key to the next frame."""
+    timings = sorted(asyncio.run(_keypresses(path, presses)))
+    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
+
+
+_MEMORY_PROBE = """
+import asyncio, json, sys
+from reader.article import Article, load_article
+from reader.ui.app import QariApp
+from reader.ui.article_view import ArticleView
+
+def rss():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmRSS:'):
+            return int(line.split()[1]) * 1024
+
+async def main(path):
+    article = load_article(path) if path else Article.from_text('', 'empty.txt')
+    app = QariApp(article=article)
+    async with app.run_test(size=(100, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if view.complete:
+                break
+        await pilot.press('G')
+        await pilot.pause()
+        print(json.dumps({'rss': rss(), 'complete': view.complete}))
+        app.exit()
+
+asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else ''))
+"""
+
+
+def resident_memory(path: Path | None) -> int:
+    """Bytes resident in a fresh process with ``path`` open (laid out completely), or an empty article."""
+    args = [sys.executable, "-c", _MEMORY_PROBE] + ([str(path)] if path else [])
+    out = subprocess.run(args, capture_output=True, text=True, check=True, timeout=600).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    if not result["complete"]:
+        raise RuntimeError("layout did not complete")
+    return int(result["rss"])

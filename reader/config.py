@@ -1,0 +1,209 @@
+"""The user's settings: ``config.toml`` in qari's config folder.
+
+Reading never fails: a missing file gives the defaults, a broken file or a
+bad value gives the default for what is broken plus one warning line each,
+so a typo in the config can never stop the reader from starting. Writing is
+atomic (temp file in the same folder, fsync, ``os.replace``, fsync the
+folder): a crash leaves the old file or the new one, never a torn one.
+
+No Textual import: ``qari doctor`` and the other sub-commands use this too.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+#: Set to a folder to use it instead of the platform's config folder (tests, portable setups).
+CONFIG_DIR_ENV = "QARI_CONFIG_DIR"
+CONFIG_FILE = "config.toml"
+BIDI_MODES = ("app", "terminal")
+#: The range ``qari render --width`` accepts too.
+WRAP_WIDTH_RANGE = (10, 10_000)
+
+
+class ConfigError(Exception):
+    """The config file exists but cannot be read as TOML (one-line message)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """qari's settings; every field has a default, so an empty file is a valid config."""
+
+    bidi: str = "app"
+    """``app``: qari shapes and orders the text; ``terminal``: the terminal does the bidi."""
+    theme: str = "qari-dark"
+    """Name of a registered Textual theme (bundled, user or built-in)."""
+    wrap_width: int | None = None
+    """Wrap articles at this many cells; ``None``: the width of the window."""
+    harakat: bool = True
+    """Show Arabic vowel marks."""
+
+
+def config_dir() -> Path:
+    """qari's config folder: ``$QARI_CONFIG_DIR`` if set, else the platform's (``~/.config/qari``)."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(user_config_dir("qari", appauthor=False))
+
+
+def config_path() -> Path:
+    """Where the config file lives (it need not exist)."""
+    return config_dir() / CONFIG_FILE
+
+
+def read_table(path: Path) -> dict[str, object]:
+    """The file's TOML table; ``{}`` for a missing file; ``ConfigError`` if it cannot be read or parsed."""
+    try:
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read it ({err.strerror or err})") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML ({err})") from None
+
+
+def _check_bidi(value: object) -> str | None:
+    return value if isinstance(value, str) and value in BIDI_MODES else None
+
+
+def _check_theme(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _check_wrap_width(value: object) -> int | None:
+    low, high = WRAP_WIDTH_RANGE
+    # bool is an int in Python; "wrap_width = true" is a mistake, not 1.
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return None
+
+
+def _check_harakat(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+#: key → (validator returning the value or None when bad, what a good value looks like)
+_CHECKS = {
+    "bidi": (_check_bidi, '"app" or "terminal"'),
+    "theme": (_check_theme, "a theme name in quotes"),
+    "wrap_width": (_check_wrap_width, f"a whole number from {WRAP_WIDTH_RANGE[0]} to {WRAP_WIDTH_RANGE[1]}"),
+    "harakat": (_check_harakat, "true or false"),
+}
+
+
+def _show(value: object) -> str:
+    """A config value in a warning: short, one line, no control characters."""
+    text = repr(value).translate({cp: "?" for cp in [*range(0x20), *range(0x7F, 0xA0)]})
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """The config at ``path`` (default: ``config_path()``) and one warning line per problem.
+
+    Never raises: an unreadable or invalid file gives the defaults and a
+    warning; a bad or unknown key gives its default and a warning.
+    """
+    path = config_path() if path is None else path
+    try:
+        table = read_table(path)
+    except ConfigError as err:
+        return Config(), [f"{err}; using the defaults"]
+    defaults = Config()
+    values: dict[str, object] = {}
+    warnings: list[str] = []
+    for key, value in table.items():
+        if key not in _CHECKS:
+            warnings.append(f"{path}: unknown setting {_show(key)} ignored")
+            continue
+        check, wanted = _CHECKS[key]
+        good = check(value)
+        if good is None:
+            default = getattr(defaults, key)
+            shown = "the window's width" if default is None else _show(default)
+            warnings.append(f"{path}: {key} must be {wanted}, not {_show(value)}; using {shown}")
+            continue
+        values[key] = good
+    return Config(**values), warnings  # type: ignore[arg-type]
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def to_toml(config: Config) -> str:
+    """The config as a small TOML document (``wrap_width = None`` is left out: TOML has no null)."""
+    lines = ["# qari settings (written by qari; comments are not kept)"]
+    for field in fields(Config):
+        value = getattr(config, field.name)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, int):
+            text = str(value)
+        else:
+            text = _toml_string(str(value))
+        lines.append(f"{field.name} = {text}")
+    return "\n".join(lines) + "\n"
+
+
+def save_config(config: Config, path: Path | None = None) -> Path:
+    """Write ``config`` atomically to ``path`` (default: ``config_path()``), creating the folder.
+
+    Returns the path written. Raises ``OSError`` if the folder cannot be
+    created or written; the previous file, if any, is then left as it was.
+    """
+    path = config_path() if path is None else path
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    data = to_toml(config).encode("utf-8")
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(folder)
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (not possible on every platform: then skip)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
