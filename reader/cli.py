@@ -19,7 +19,7 @@ from . import __version__
 
 EXIT_BAD_INPUT = 2
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
-SUBCOMMANDS = ("render",)  # export, stats, suggest and doctor arrive with their issues
+SUBCOMMANDS = ("render", "doctor")  # export, stats and suggest arrive with their issues
 
 
 class UsageError(Exception):
@@ -101,25 +101,36 @@ def build_reader_parser() -> argparse.ArgumentParser:
                      f"Commands for scripts: {', '.join(SUBCOMMANDS)} (qari COMMAND --help).")
     parser.add_argument("path", metavar="PATH", nargs="?", help="an article file, or a folder of articles "
                         "(default: the bundled samples)")
-    parser.add_argument("--bidi", choices=("app", "terminal"), default="app",
-                        help="app: qari shapes and orders the text (default); terminal: for terminals that do bidi")
+    parser.add_argument("--bidi", choices=("app", "terminal"), default=None,
+                        help="app: qari shapes and orders the text; terminal: for terminals that do bidi "
+                             "(default: the config file's choice, made with 'qari doctor', else app)")
     return parser
 
 
 def cmd_reader(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from .article import ArticleError, find_articles, load_article
+    from .config import load_config
 
     target = Path(args.path) if args.path else SAMPLES
     try:
         if target.is_dir():
-            articles = find_articles(target)
-            from .ui.app import run_library
-            return run_library(target, articles, bidi=args.bidi)
-        article = load_article(target)
+            articles: list[Path] | None = find_articles(target)
+            article = None
+        else:
+            article = load_article(target)
+            articles = None
     except ArticleError as err:
         fail(str(err))
-    from .ui.app import run_reader
-    return run_reader(article, bidi=args.bidi)
+    config, warnings = load_config()
+    if args.bidi:
+        config = replace(config, bidi=args.bidi)
+    from .ui.app import run_library, run_reader
+    if articles is not None:
+        return run_library(target, articles, config=config, warnings=warnings)
+    assert article is not None
+    return run_reader(article, config=config, warnings=warnings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:
+        if argv[:1] == ["doctor"]:
+            from .doctor import run_doctor
+            return run_doctor(argv[1:])
         if argv and argv[0] in SUBCOMMANDS or argv[:1] == ["--version"]:
             args = build_parser().parse_args(argv)
             if args.command == "render":

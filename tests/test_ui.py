@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.strip import Strip
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from reader.article import Article, find_articles
 from reader.cli import SAMPLES
@@ -21,6 +21,7 @@ from reader.text.layout import ArticleLayout, LayoutOptions
 from reader.text.unidata import cell_width
 from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
 from reader.ui.article_view import FIRST_SCREEN_LINES, ArticleView
+from reader.ui.rtl_input import RtlInput
 
 SIZE = (100, 30)
 PRESENTATION_RE = re.compile("[\ufe70-\ufefc]")
@@ -90,10 +91,10 @@ def test_library_lists_filters_opens_and_goes_back() -> None:
             assert table.row_count == len(paths)
 
             await pilot.press("slash")
-            assert isinstance(app.focused, Input)
+            assert isinstance(app.focused, RtlInput)
             await pilot.press(*"hebrew")
             await pilot.pause()
-            assert app.screen.query_one(Input).value == "hebrew"
+            assert app.screen.query_one(RtlInput).value == "hebrew"
             assert table.row_count == 1
             assert table.coordinate_to_cell_key((0, 0)).row_key.value == str(hebrew[0])
 
@@ -136,7 +137,7 @@ def test_library_filter_that_matches_nothing_and_clearing_it() -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert table.row_count == len(paths)
-            assert app.screen.query_one(Input).value == ""
+            assert app.screen.query_one(RtlInput).value == ""
 
     run(body)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,13 +12,19 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.app import SystemCommand
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.theme import Theme
+from textual.widgets import DataTable, Footer, Static
 
 from ..article import Article, ArticleError, load_article
+from ..config import Config, save_config
 from ..terminal import bidi_mode, exit_on_signals
 from .article_view import ArticleView
+from .help import HelpScreen
 from .label import VisualLabel, plain, visual
+from .rtl_input import RtlInput
+from .themes import apply_theme, register_themes, theme_commands, variable_defaults
 
 
 def _size(path: Path) -> str:
@@ -62,7 +70,7 @@ class ReaderScreen(Screen[None]):
         yield VisualLabel(header, max_lines=3, id="article-header")
         yield ArticleView(self.article, bidi=self.bidi, id="article")
         yield Static("", id="article-status")
-        yield Input(placeholder="search (harakat, tatweel and hamza forms ignored)", id="search")
+        yield RtlInput(placeholder="بحث — search (harakat, tatweel and hamza forms ignored)", id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,15 +95,15 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.query_one("#search", RtlInput)
         search.add_class("-shown")
         search.focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "search":
+    def on_rtl_input_submitted(self, event: RtlInput.Submitted) -> None:
+        if event.control.id != "search":
             return
         view = self.query_one(ArticleView)
-        event.input.remove_class("-shown")
+        event.control.remove_class("-shown")
         view.focus()
         if view.set_search(event.value):
             view.action_next_match(1)
@@ -103,7 +111,7 @@ class ReaderScreen(Screen[None]):
             self.notify(f"no match for {event.value!r}", severity="warning")
 
     def on_key(self, event: events.Key) -> None:
-        search = self.query_one("#search", Input)
+        search = self.query_one("#search", RtlInput)
         if event.key == "escape" and search.has_focus:
             search.remove_class("-shown")
             self.query_one(ArticleView).focus()
@@ -135,7 +143,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(plain(f"{self.folder} · {len(self.paths)} articles"), id="library-title")
-        yield Input(placeholder="filter by title, outlet or file name", id="library-filter")
+        yield RtlInput(placeholder="تصفية — filter by title, outlet or file name", id="library-filter")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
         yield Footer()
 
@@ -160,10 +168,10 @@ class LibraryScreen(Screen[None]):
                 continue
             table.add_row(visual(title, 56), visual(date, 24), visual(outlet, 24), size, plain(path.name), key=str(path))
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
         self._fill(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_rtl_input_submitted(self, event: RtlInput.Submitted) -> None:
         self.query_one(DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -176,10 +184,10 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(ReaderScreen(article, bidi=self.app.bidi))  # type: ignore[attr-defined]
 
     def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(RtlInput).focus()
 
     def action_clear_filter(self) -> None:
-        filter_input = self.query_one(Input)
+        filter_input = self.query_one(RtlInput)
         if filter_input.value:
             filter_input.value = ""
         self.query_one(DataTable).focus()
@@ -190,19 +198,57 @@ class QariApp(App[None]):
 
     TITLE = "qari"
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="List the keys that work here"),
+    ]
+
     def __init__(self, *, article: Article | None = None, folder: Path | None = None,
-                 paths: list[Path] | None = None, bidi: str = "app") -> None:
+                 paths: list[Path] | None = None, bidi: str | None = None, config: Config | None = None,
+                 warnings: list[str] | None = None) -> None:
         super().__init__()
+        self.config = config or Config()
+        if bidi is not None:
+            self.config = replace(self.config, bidi=bidi)
         self._article = article
         self._folder = folder
         self._paths = paths or []
-        self.bidi = bidi
+        self._warnings = list(warnings or []) + register_themes(self)
+        problem = apply_theme(self, self.config.theme)
+        if problem:
+            self._warnings.append(problem)
+
+    @property
+    def bidi(self) -> str:
+        return self.config.bidi
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults(self.current_theme.dark)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from theme_commands(self)
 
     def on_mount(self) -> None:
+        for warning in self._warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._article is not None:
             self.push_screen(ReaderScreen(self._article, bidi=self.bidi))
         else:
             self.push_screen(LibraryScreen(self._folder or Path("."), self._paths))
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen from the palette is kept for next time."""
+        if theme.name != self.config.theme:
+            self.config = replace(self.config, theme=theme.name)
+            try:
+                save_config(self.config)
+            except OSError as err:
+                self.notify(f"theme not saved: {err}", severity="warning", markup=False)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
 
 def _run(app: QariApp) -> int:
@@ -212,9 +258,10 @@ def _run(app: QariApp) -> int:
     return 0
 
 
-def run_reader(article: Article, *, bidi: str = "app") -> int:
-    return _run(QariApp(article=article, bidi=bidi))
+def run_reader(article: Article, *, config: Config | None = None, warnings: list[str] | None = None) -> int:
+    return _run(QariApp(article=article, config=config, warnings=warnings))
 
 
-def run_library(folder: Path, paths: list[Path], *, bidi: str = "app") -> int:
-    return _run(QariApp(folder=folder, paths=paths, bidi=bidi))
+def run_library(folder: Path, paths: list[Path], *, config: Config | None = None,
+                warnings: list[str] | None = None) -> int:
+    return _run(QariApp(folder=folder, paths=paths, config=config, warnings=warnings))

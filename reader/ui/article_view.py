@@ -119,9 +119,9 @@ class ArticleView(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         & > .article-view--repeated { color: $text-muted; }
         & > .article-view--title { text-style: bold; color: $primary; }
-        & > .article-view--cursor { text-style: reverse; }
-        & > .article-view--selection { background: $primary 45%; }
-        & > .article-view--match { background: $warning 45%; text-style: underline; }
+        & > .article-view--cursor { background: $cursor-cell; color: $cursor-cell-foreground; }
+        & > .article-view--selection { background: $selection-background; color: $selection-foreground; }
+        & > .article-view--match { background: $search-match; color: $search-match-foreground; text-style: underline; }
     }
     """
 
