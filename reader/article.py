@@ -161,6 +161,20 @@ class Article:
         """An article from text already in memory (stdin, tests): strips a BOM, fixes newlines."""
         return cls(text=_normalise_newlines(text.removeprefix("\ufeff")), name=name)
 
+    def beginning(self, size: int = 256 * 1024) -> Article:
+        """The first ``size`` characters (cut after a newline) as an article of their own.
+
+        Its paragraphs are the first paragraphs of this article, index for
+        index. The reader guesses the header and dims repeats from it so that
+        opening a 5 MB article costs what opening a short one does; the full
+        guesses are made in the background.
+        """
+        if len(self.text) <= size:
+            return self
+        cut = self.text.rfind("\n", 0, size)
+        return Article(text=self.text[: cut if cut > 0 else size], name=self.name, path=self.path,
+                       encoding=self.encoding)
+
     # -- paragraphs ---------------------------------------------------------
 
     @cached_property

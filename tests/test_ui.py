@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.strip import Strip
+from textual import events
 from textual.widgets import DataTable, Static
 
 from reader.article import Article, find_articles
@@ -584,5 +585,21 @@ def test_mouse_click_places_the_cursor_drag_selects_double_click_selects_a_word(
             await pilot.hover(view, offset=(end_x + region.x - view.region.x, 0))
             await pilot.mouse_up(view, offset=(end_x + region.x - view.region.x, 0))
             assert view.selected_text == "قال الوزير "
+
+    run(body)
+
+
+def test_mouse_wheel_scrolls_the_article() -> None:
+    async def body() -> None:
+        app = QariApp(article=arabic_article(60))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            assert view.scroll_y == 0
+            # The wheel as the terminal driver reports it (the pilot has no wheel of its own).
+            await pilot._post_mouse_events([events.MouseScrollDown], view, offset=(10, 5))
+            await settle(pilot)
+            assert view.scroll_y > 0
+            assert view.cursor == 0  # the wheel scrolls; it does not move the cursor
 
     run(body)
