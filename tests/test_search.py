@@ -85,3 +85,11 @@ def test_sentences_end_at_arabic_and_latin_marks_and_at_the_paragraph_end() -> N
     assert sentence("ثانٍ") == "سطر ثانٍ في عام ٢٠٢٥ عن إلى ومصطفى"
     quoted = 'وقال: «انتهى الأمر.» ثم غادر'
     assert quoted[slice(*sentence_at(quoted, 2))] == "وقال: «انتهى الأمر.»"
+
+
+def test_a_cursor_at_the_end_of_a_paragraph_is_in_its_last_sentence() -> None:
+    text = "الجملة الأولى. الجملة الثانية.\nسطر آخر"
+    end = text.index("\n")
+    assert text[slice(*sentence_at(text, end))] == "الجملة الثانية."
+    assert text[slice(*sentence_at(text, len(text)))] == "سطر آخر"
+    assert sentence_at("", 0) == (0, 0)

@@ -7,6 +7,8 @@ async body with ``asyncio.run``.
 from __future__ import annotations
 
 import asyncio
+
+import pytest
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -601,5 +603,54 @@ def test_mouse_wheel_scrolls_the_article() -> None:
             await settle(pilot)
             assert view.scroll_y > 0
             assert view.cursor == 0  # the wheel scrolls; it does not move the cursor
+
+    run(body)
+
+
+def test_command_palette_offers_the_readers_actions_and_runs_them() -> None:
+    async def body() -> None:
+        app = QariApp(article=Article.from_text("كَتَبَ الطالبُ الدرسَ", "palette.txt"))
+        async with app.run_test(size=(80, 20)) as pilot:
+            await pilot.pause()
+            titles = [command.title for command in app.get_system_commands(app.screen)]
+            for wanted in ("Toggle harakat", "Toggle repeated lines", "Paragraph direction", "Select sentence",
+                           "Search", "Help: keys", "Next match"):
+                assert wanted in titles
+            assert any(title.startswith("theme: qari-") for title in titles)
+            command = next(c for c in app.get_system_commands(app.screen) if c.title == "Toggle harakat")
+            result = command.callback()
+            if asyncio.iscoroutine(result):
+                await result
+            await pilot.pause()
+            assert not app.screen.query_one(ArticleView).harakat
+
+    run(body)
+
+
+@pytest.mark.parametrize("theme", ["qari-dark", "qari-light", "qari-high-contrast"])
+def test_repeated_lines_are_dimmed_but_readable_in_every_theme(theme: str) -> None:
+    from reader.config import Config
+    from textual.color import Color
+
+    async def body() -> None:
+        app = QariApp(article=Article.from_text("عنوان الخبر\nنص الخبر\nعنوان الخبر", "dim.txt"),
+                      config=Config(theme=theme))
+        async with app.run_test(size=(60, 10)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            plain_style = [s.style for s in view.render_line(1) if s.text.strip()][0]
+            repeated_style = [s.style for s in view.render_line(2) if s.text.strip()][0]
+            background = Color.from_rich_color(view._base_style().bgcolor)
+            plain = Color.from_rich_color(plain_style.color)
+            dim = Color.from_rich_color(repeated_style.color)
+            assert dim != plain  # dimmed
+            # Readable: at least 3:1 against the page (WCAG for large or secondary text).
+            def luminance(c: Color) -> float:
+                def channel(v: int) -> float:
+                    v = v / 255
+                    return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+                return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+            l1, l2 = sorted([luminance(dim), luminance(background)], reverse=True)
+            assert (l1 + 0.05) / (l2 + 0.05) >= 3
 
     run(body)

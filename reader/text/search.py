@@ -114,7 +114,10 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence around ``offset``: from after the previous sentence end to its own end mark.
 
     A paragraph (a line) ends a sentence too; leading spaces are not part of it.
+    A cursor at the end of a paragraph (on its newline) is in its last sentence.
     """
+    if offset > 0 and (offset >= len(text) or text[offset] == "\n") and text[offset - 1] != "\n":
+        offset -= 1
     start = max(0, offset - 4096)
     sentence_start = 0 if start == 0 else start
     for m in _SENTENCE_END_RE.finditer(text, start, offset):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -194,6 +195,20 @@ class LibraryScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
 
+#: The reader's actions as command palette entries: (title, help, action of the article view).
+READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Toggle harakat", "Hide or show Arabic vowel marks", "toggle_harakat"),
+    ("Toggle repeated lines", "Hide or show repeated lines and the related-news block", "toggle_repeated"),
+    ("Paragraph direction", "From the text, right to left, left to right", "cycle_direction"),
+    ("Select sentence", "Select the sentence at the cursor", "select_sentence"),
+    ("Selection mode", "Start or stop selecting at the cursor", "toggle_selecting"),
+    ("Next match", "Select the next search match", "next_match(1)"),
+    ("Previous match", "Select the previous search match", "next_match(-1)"),
+    ("Top of the article", "Move the cursor to the start", "cursor_edge(-1)"),
+    ("End of the article", "Move the cursor to the end", "cursor_edge(1)"),
+)
+
+
 class QariApp(App[None]):
     """qari: read right-to-left news articles in the terminal."""
 
@@ -228,6 +243,16 @@ class QariApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from theme_commands(self)
+        yield SystemCommand("Help: keys", "List the keys that work here", self.action_help)
+        if isinstance(screen, ReaderScreen):
+            view = screen.query_one(ArticleView)
+            for title, help_text, action in READER_COMMANDS:
+                yield SystemCommand(title, help_text, partial(view.run_action, action))
+            yield SystemCommand("Search", "Search the article (Arabic-normalised)", screen.action_search)
+            if len(self.screen_stack) > 2:
+                yield SystemCommand("Back to the library", "Close this article", screen.action_back)
+        elif isinstance(screen, LibraryScreen):
+            yield SystemCommand("Filter articles", "Type to filter the library", screen.action_focus_filter)
 
     def on_mount(self) -> None:
         for warning in self._warnings:

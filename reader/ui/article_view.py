@@ -564,7 +564,8 @@ class ArticleView(ScrollView, can_focus=True):
         if line.paragraph == self._title_paragraph:
             return base + self.get_component_rich_style("article-view--title", partial=True)
         if line.paragraph in self._dimmed:
-            return base + self.get_component_rich_style("article-view--repeated", partial=True)
+            # Not partial: a muted colour is an alpha blend, only resolved against the background.
+            return base + self.get_component_rich_style("article-view--repeated", partial=False)
         return base
 
     def _render_row(self, line: VisualLine, width: int, base: Style, marks: tuple[object, ...]) -> Strip:

@@ -1,0 +1,56 @@
+"""What the screen looks like (pytest-textual-snapshot).
+
+Review a new or changed SVG by opening it before accepting it with
+--snapshot-update. A browser applies its own bidi to the SVG's text, so
+judge the Arabic from `qari render`, tmux or an xterm screenshot, and the
+SVG for layout, colours and highlights.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.article import Article, find_articles
+from reader.config import Config
+from reader.ui.app import QariApp
+
+LIBRARY = Path(__file__).parent / "data" / "library"
+
+ARTICLE = "\n".join([
+    "12 مارس 2025 09:15",
+    "بوابة المرصد",
+    "بوابة المرصد",
+    "",
+    "الوزارة تطلق حملة وطنية لتطعيم ثلاثة ملايين طفل (المرحلة الأولى)",
+    "",
+    "أكدت سلمى حداد، المتحدثة باسم وزارة الصحة، أن الحملة ستبدأ يوم الأحد 16 مارس وتستمر أسبوعين،"
+    " وأن الهدف هو تطعيم 95% من الأطفال دون الخامسة.",
+    "",
+    "وكشفت مصادر مطلعة أن الوزارة طلبت «دعمًا عاجلًا» من منظمة Global Health Partners لتأمين اللقاحات.",
+    "",
+    "الوزارة تطلق حملة وطنية لتطعيم ثلاثة ملايين طفل (المرحلة الأولى)",
+    "",
+    "وَقَالَ الطَّبِيبُ كَرِيمٌ نُورٌ إِنَّ الْإِقْبَالَ كَانَ جَيِّدًا فِي الْأَيَّامِ الْأُولَى.",
+])
+
+
+def reader(theme: str) -> QariApp:
+    return QariApp(article=Article.from_text(ARTICLE, "campaign.txt"), config=Config(theme=theme))
+
+
+@pytest.mark.parametrize("theme", ["qari-dark", "qari-light"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_arabic_article(snap_compare, theme: str, size: tuple[int, int]) -> None:
+    assert snap_compare(reader(theme), terminal_size=size)
+
+
+def test_arabic_article_with_a_search_and_a_selected_sentence(snap_compare) -> None:
+    assert snap_compare(reader("qari-dark"), terminal_size=(100, 30),
+                        press=["slash", *"اسبوع", "enter", "down", "s"])
+
+
+def test_library(snap_compare) -> None:
+    app = QariApp(folder=Path("library"), paths=find_articles(LIBRARY))
+    assert snap_compare(app, terminal_size=(100, 20))
