@@ -654,3 +654,21 @@ def test_repeated_lines_are_dimmed_but_readable_in_every_theme(theme: str) -> No
             assert (l1 + 0.05) / (l2 + 0.05) >= 3
 
     run(body)
+
+
+def test_config_sets_harakat_and_a_reading_column() -> None:
+    from reader.config import Config
+
+    text = "وَقَالَ الطَّبِيبُ كَرِيمٌ نُورٌ إِنَّ الْإِقْبَالَ كَانَ جَيِّدًا فِي الْأَيَّامِ الْأُولَى مِنَ الْحَمْلَةِ الْوَطَنِيَّةِ"
+
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(text, "c.txt"), config=Config(harakat=False, wrap_width=30))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            assert not view.harakat
+            assert all(line.cell_length <= 30 for line in view._lines)
+            assert len(view._lines) > 1
+            assert not any("\u064e" in line.text for line in view._lines)
+
+    run(body)

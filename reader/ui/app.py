@@ -69,7 +69,9 @@ class ReaderScreen(Screen[None]):
         details = " · ".join(part for part in (meta.outlet, meta.date) if part)
         header = (meta.title or self.article.name) + ("\n" + details if details else "")
         yield VisualLabel(header, max_lines=3, id="article-header")
-        yield ArticleView(self.article, bidi=self.bidi, id="article")
+        config: Config = getattr(self.app, "config", Config())
+        yield ArticleView(self.article, bidi=self.bidi, harakat=config.harakat, wrap_width=config.wrap_width,
+                          id="article")
         yield Static("", id="article-status")
         yield RtlInput(placeholder="بحث — search (harakat, tatweel and hamza forms ignored)", id="search")
         yield Footer()

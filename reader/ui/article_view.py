@@ -141,10 +141,12 @@ class ArticleView(ScrollView, can_focus=True):
         def control(self) -> ArticleView:
             return self.view
 
-    def __init__(self, article: Article, *, bidi: str = "app", harakat: bool = True,
+    def __init__(self, article: Article, *, bidi: str = "app", harakat: bool = True, wrap_width: int | None = None,
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.article = article
+        #: Lines are at most this wide (a reading column) even in a wider window.
+        self.wrap_width = wrap_width
         self.bidi = bidi
         self.harakat = harakat
         self.hide_repeated = False
@@ -192,6 +194,8 @@ class ArticleView(ScrollView, can_focus=True):
         return self._complete
 
     def _options(self, width: int) -> LayoutOptions:
+        if self.wrap_width:
+            width = min(width, self.wrap_width)
         return LayoutOptions(width=max(width, 2), bidi=self.bidi, harakat=self.harakat,  # type: ignore[arg-type]
                              direction=self.direction)  # type: ignore[arg-type]
 
