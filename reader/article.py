@@ -427,18 +427,23 @@ def decode(data: bytes, *, name: str | os.PathLike[str] = "<stdin>") -> tuple[st
 # Files and folders
 
 
-def load_article(path: str | os.PathLike[str]) -> Article:
-    """Read and decode one article file. Raises ArticleError with a one-line message."""
-    shown = _shown(path)
-    file = Path(path)
+def _stat(path: Path, shown: str, kind: str) -> os.stat_result:
+    """``path.stat()``, its failures turned into one-line ArticleErrors ("no such file: …")."""
     try:
-        info = file.stat()
+        return path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise ArticleError(f"qari: no such file: {shown}") from None
+        raise ArticleError(f"qari: no such {kind}: {shown}") from None
     except PermissionError:
         raise ArticleError(f"qari: {shown}: permission denied") from None
     except (OSError, ValueError) as err:
         raise ArticleError(f"qari: {shown}: cannot open ({_reason(err)})") from None
+
+
+def load_article(path: str | os.PathLike[str]) -> Article:
+    """Read and decode one article file. Raises ArticleError with a one-line message."""
+    shown = _shown(path)
+    file = Path(path)
+    info = _stat(file, shown, "file")
     if stat.S_ISDIR(info.st_mode):
         raise ArticleError(f"qari: {shown}: is a folder")
     if not stat.S_ISREG(info.st_mode):
@@ -500,14 +505,7 @@ def find_articles(folder: str | os.PathLike[str], recursive: bool = False) -> li
     """
     shown = _shown(folder)
     top = Path(folder)
-    try:
-        info = top.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise ArticleError(f"qari: no such folder: {shown}") from None
-    except PermissionError:
-        raise ArticleError(f"qari: {shown}: permission denied") from None
-    except (OSError, ValueError) as err:
-        raise ArticleError(f"qari: {shown}: cannot open ({_reason(err)})") from None
+    info = _stat(top, shown, "folder")
     if not stat.S_ISDIR(info.st_mode):
         raise ArticleError(f"qari: {shown}: not a folder")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 
 import pytest
+from presentation_forms import form
 
 from reader.text.layout import ArticleLayout, LayoutOptions, layout_paragraph
 
@@ -13,22 +13,9 @@ FATHA = "\u064e"
 DOTTED_CIRCLE = "\u25cc"
 
 
-def _forms() -> dict[tuple[str, str], str]:
-    table = {}
-    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
-        decomposition = unicodedata.decomposition(chr(cp)).split()
-        if decomposition and decomposition[0] in ("<isolated>", "<final>", "<initial>", "<medial>"):
-            letters = "".join(chr(int(x, 16)) for x in decomposition[1:])
-            table.setdefault((decomposition[0][1:-1], letters), chr(cp))
-    return table
-
-
-_FORMS = _forms()
-
-
 def f(kind: str, letters: str) -> str:
     """A presentation form from Unicode's data: f("ini", "ب"), f("fin", "لا")."""
-    return _FORMS[({"iso": "isolated", "fin": "final", "ini": "initial", "med": "medial"}[kind], letters)]
+    return form(kind, letters)
 
 
 def one_line(text: str, **options) -> object:

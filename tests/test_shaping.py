@@ -13,30 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from presentation_forms import form
+
 from reader.text.shaping import shape
 
 TAIL = "\ufeff"  # what shape() leaves at the alef's offset of a lam-alef ligature
 ZWNJ, ZWJ, TATWEEL = "\u200c", "\u200d", "\u0640"
 FATHA, DAMMA, KASRA, SHADDA, SUKUN, FATHATAN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b"
 
-
-def _forms() -> dict[tuple[str, str], str]:
-    table = {}
-    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
-        decomposition = unicodedata.decomposition(chr(cp)).split()
-        if decomposition and decomposition[0] in ("<isolated>", "<final>", "<initial>", "<medial>"):
-            letters = "".join(chr(int(x, 16)) for x in decomposition[1:])
-            table.setdefault((decomposition[0][1:-1], letters), chr(cp))
-    return table
-
-
-FORMS = _forms()
-
-
-def form(kind: str, letters: str) -> str:
-    """Presentation form of ``letters`` ("ب", or "لا" for a ligature); kind: iso, fin, ini, med."""
-    name = {"iso": "isolated", "fin": "final", "ini": "initial", "med": "medial"}[kind]
-    return FORMS[(name, letters)]
 
 
 def forms(*parts: str) -> str:
