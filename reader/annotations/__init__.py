@@ -1,0 +1,1 @@
+"""Annotations: claims, sources, tags and notes anchored to an article's text. No Textual import."""
