@@ -1,0 +1,276 @@
+"""The claim dialog: who says it, what kind of source, tags, status, note.
+
+Keyboard first: it opens with the focus in the source field, Tab moves,
+Enter saves from any field (or, in the suggestion list, takes the
+suggestion), Escape cancels. Every text field is an ``RtlInput``, so Arabic
+shows shaped and in order while it is typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
+from ..annotations.sources import guess_source_type
+from ..text.search import fold
+from .label import VisualLabel, visual
+from .rtl_input import RtlInput
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDraft:
+    """What the annotator filled in; the reader turns it into store changes."""
+
+    source_name: str
+    source_type: str
+    source_role: str
+    source_id: str | None  # an existing source picked from the suggestions (or kept when editing)
+    tags: tuple[str, ...]
+    status: str
+    note: str
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as a comma- (or Arabic comma-) separated list, without repeats, in the order typed."""
+    tags: list[str] = []
+    for part in text.replace("،", ",").split(","):
+        tag = " ".join(part.split())
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+class ChoiceField(Widget, can_focus=True):
+    """One of a few fixed choices on one line; ← → (or the first letter) change it."""
+
+    DEFAULT_CSS = """
+    ChoiceField {
+        height: 1;
+        padding: 0 1;
+        &:focus { background: $boost; }
+        & > .choice-field--current { text-style: bold reverse; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice-field--current"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "move(-1)", "Previous", show=False),
+        Binding("right", "move(1)", "Next", show=False),
+    ]
+
+    value: reactive[str] = reactive("")
+
+    class Changed(Message):
+        def __init__(self, field: ChoiceField, value: str) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> ChoiceField:
+            return self.field
+
+    def __init__(self, choices: tuple[str, ...], value: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.choices = choices
+        self.set_reactive(ChoiceField.value, value if value in choices else choices[0])
+
+    def render(self) -> Text:
+        current = self.get_component_rich_style("choice-field--current")
+        text = Text()
+        for index, choice in enumerate(self.choices):
+            if index:
+                text.append(" · ")
+            text.append(choice, style=current if choice == self.value else "")
+        return text
+
+    def action_move(self, step: int) -> None:
+        index = self.choices.index(self.value)
+        self.value = self.choices[(index + step) % len(self.choices)]
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isalpha():
+            for choice in self.choices:
+                if choice.startswith(event.character.lower()):
+                    self.value = choice
+                    event.stop()
+                    return
+
+    def watch_value(self, value: str) -> None:
+        self.post_message(self.Changed(self, value))
+
+
+class ClaimDialog(ModalScreen[ClaimDraft | None]):
+    """New or edited claim: the quote on top, then source, type, role, tags, status, note."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    ClaimDialog {
+        align: center middle;
+        #claim-box {
+            width: 90%; max-width: 110; height: auto; max-height: 95%;
+            border: round $primary; background: $surface; padding: 0 1;
+        }
+        #claim-quote { color: $text-muted; max-height: 4; margin-bottom: 1; }
+        .claim-label { color: $text-muted; height: 1; margin-top: 1; }
+        #claim-suggestions { height: auto; max-height: 6; display: none; }
+        #claim-suggestions.-shown { display: block; }
+        #claim-help { color: $text-muted; height: 1; margin-top: 1; }
+    }
+    """
+
+    def __init__(self, quote: str, *, sources: list[Source], tags: list[str], claim: Claim | None = None,
+                 source: Source | None = None) -> None:
+        super().__init__()
+        self.quote = quote
+        self.known_sources = sources
+        self.known_tags = tags
+        self.claim = claim
+        self._picked: Source | None = source
+        self._type_chosen = source is not None
+
+    def compose(self) -> ComposeResult:
+        claim, source = self.claim, self._picked
+        with Vertical(id="claim-box"):
+            yield VisualLabel(self.quote, max_lines=4, id="claim-quote")
+            yield Static("source — المصدر (type to find known sources)", classes="claim-label")
+            yield RtlInput(source.name if source else "", placeholder="مثال: مصادر مطلعة، سلمى حداد", id="claim-source")
+            yield OptionList(id="claim-suggestions")
+            yield Static("source type (← →)", classes="claim-label")
+            yield ChoiceField(SOURCE_TYPES, source.type if source else "other", id="claim-source-type")
+            yield Static("role or affiliation — الصفة", classes="claim-label")
+            yield RtlInput(source.role if source else "", placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role")
+            yield Static("tags, separated by commas — وسوم", classes="claim-label")
+            yield RtlInput(", ".join(claim.tags) if claim else "", id="claim-tags")
+            yield Static("status (← →)", classes="claim-label")
+            yield ChoiceField(STATUSES, claim.status if claim else "unverified", id="claim-status")
+            yield Static("note — ملاحظة", classes="claim-label")
+            yield RtlInput(claim.note if claim else "", id="claim-note")
+            yield Static("Enter saves · Esc cancels · Tab moves", id="claim-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#claim-source", RtlInput).focus()
+
+    # --- type-ahead over known sources ---------------------------------------------
+
+    def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
+        if event.control.id == "claim-source":
+            self._suggest(event.value)
+            if self._picked is not None and fold(event.value) != fold(self._picked.name):
+                self._picked = None
+            if not self._type_chosen and self._picked is None:
+                self.query_one("#claim-source-type", ChoiceField).set_reactive(
+                    ChoiceField.value, guess_source_type(event.value))
+                self.query_one("#claim-source-type", ChoiceField).refresh()
+        elif event.control.id == "claim-tags":
+            self._suggest_tags(event.value)
+
+    def _suggest(self, typed: str) -> None:
+        suggestions = self.query_one("#claim-suggestions", OptionList)
+        suggestions.clear_options()
+        needle = fold(typed).strip()
+        matches = [s for s in self.known_sources if needle and needle in fold(s.name)][:8]
+        for source in matches:
+            label = visual(f"{source.name} — {source.role}" if source.role else source.name, 80)
+            label.append(f"  ({source.type})")
+            suggestions.add_option(Option(label, id=source.id))
+        suggestions.set_class(bool(matches), "-shown")
+
+    def _suggest_tags(self, typed: str) -> None:
+        suggestions = self.query_one("#claim-suggestions", OptionList)
+        suggestions.clear_options()
+        last = fold(typed.replace("،", ",").split(",")[-1]).strip()
+        matches = [t for t in self.known_tags if last and fold(t).startswith(last)][:8]
+        for tag in matches:
+            suggestions.add_option(Option(visual(tag, 60), id=f"tag:{tag}"))
+        suggestions.set_class(bool(matches), "-shown")
+
+    def _take_suggestion(self, option_id: str) -> None:
+        suggestions = self.query_one("#claim-suggestions", OptionList)
+        suggestions.remove_class("-shown")
+        if option_id.startswith("tag:"):
+            tags_field = self.query_one("#claim-tags", RtlInput)
+            typed = list(split_tags(tags_field.value))
+            if typed:
+                typed.pop()
+            tags_field.value = ", ".join([*typed, option_id[4:]]) + ", "
+            tags_field.focus()
+            return
+        source = next((s for s in self.known_sources if s.id == option_id), None)
+        if source is None:
+            return
+        self._picked = source
+        self._type_chosen = True
+        self.query_one("#claim-source", RtlInput).value = source.name
+        self.query_one("#claim-source-type", ChoiceField).value = source.type
+        self.query_one("#claim-role", RtlInput).value = source.role
+        self._picked = source  # setting the field's value above must not forget the pick
+        suggestions.remove_class("-shown")
+        self.query_one("#claim-tags", RtlInput).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._take_suggestion(event.option.id)
+
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
+        if event.control.id == "claim-source-type" and event.control.has_focus:
+            self._type_chosen = True
+
+    def on_key(self, event: events.Key) -> None:
+        suggestions = self.query_one("#claim-suggestions", OptionList)
+        if event.key == "down" and suggestions.has_class("-shown") and isinstance(self.focused, RtlInput):
+            suggestions.focus()
+            if suggestions.highlighted is None:
+                suggestions.highlighted = 0
+            event.stop()
+
+    # --- save / cancel ----------------------------------------------------------------
+
+    def action_save(self) -> None:
+        suggestions = self.query_one("#claim-suggestions", OptionList)
+        if suggestions.has_focus and suggestions.highlighted is not None:
+            option = suggestions.get_option_at_index(suggestions.highlighted)
+            if option.id:
+                self._take_suggestion(option.id)
+            return
+        name = " ".join(self.query_one("#claim-source", RtlInput).value.split())
+        if not name:
+            self.notify("a claim needs a source: who says it?", severity="warning")
+            self.query_one("#claim-source", RtlInput).focus()
+            return
+        picked = self._picked if self._picked is not None and fold(self._picked.name) == fold(name) else None
+        if picked is None:
+            picked = next((s for s in self.known_sources if fold(s.name) == fold(name)), None)
+        self.dismiss(ClaimDraft(
+            source_name=name,
+            source_type=self.query_one("#claim-source-type", ChoiceField).value,
+            source_role=" ".join(self.query_one("#claim-role", RtlInput).value.split()),
+            source_id=picked.id if picked else None,
+            tags=split_tags(self.query_one("#claim-tags", RtlInput).value),
+            status=self.query_one("#claim-status", ChoiceField).value,
+            note=self.query_one("#claim-note", RtlInput).value.strip(),
+        ))
+
+    def action_cancel(self) -> None:
+        suggestions = self.query_one("#claim-suggestions", OptionList)
+        if suggestions.has_class("-shown"):
+            suggestions.remove_class("-shown")
+            self.query_one("#claim-source", RtlInput).focus()
+            return
+        self.dismiss(None)

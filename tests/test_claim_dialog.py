@@ -1,0 +1,96 @@
+"""The claim dialog: source type-ahead, type guessed from the name, Enter saves, Escape cancels."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import App
+
+from reader.annotations.model import Source
+from reader.ui.claim_dialog import ChoiceField, ClaimDialog, ClaimDraft, split_tags
+from reader.ui.rtl_input import RtlInput
+
+QUOTE = "كشفت مصادر مطلعة أن الوزارة طلبت دعمًا عاجلًا"
+KNOWN = [Source("سلمى حداد", "official", "المتحدثة باسم وزارة الصحة"), Source("كريم نور", "expert", "خبير اقتصادي")]
+
+
+class Host(App[None]):
+    def __init__(self, dialog: ClaimDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.result: ClaimDraft | None | str = "not closed"
+
+    def on_mount(self) -> None:
+        self.push_screen(self.dialog, self._done)
+
+    def _done(self, result: ClaimDraft | None) -> None:
+        self.result = result
+
+
+def run(body) -> None:  # noqa: ANN001
+    asyncio.run(body())
+
+
+def test_split_tags_accepts_arabic_commas_and_drops_repeats() -> None:
+    assert split_tags("اقتصاد، صحة, اقتصاد ,  لقاحات  ") == ("اقتصاد", "صحة", "لقاحات")
+    assert split_tags("") == ()
+
+
+def test_new_anonymous_source_is_typed_anonymous_and_enter_saves_from_any_field() -> None:
+    async def body() -> None:
+        app = Host(ClaimDialog(QUOTE, sources=KNOWN, tags=["صحة"]))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.focused, RtlInput) and app.focused.id == "claim-source"
+            await pilot.press(*"مصادر", "space", *"مطلعة")
+            await pilot.pause()
+            assert app.screen.query_one("#claim-source-type", ChoiceField).value == "anonymous"
+            await pilot.press("tab", "tab", "tab")  # type → role → tags
+            await pilot.press(*"صح")
+            await pilot.pause()
+            await pilot.press("tab", "right", "right")  # status: unverified → supported → disputed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.result, ClaimDraft)
+            assert app.result.source_name == "مصادر مطلعة"
+            assert app.result.source_type == "anonymous"
+            assert app.result.source_id is None
+            assert app.result.tags == ("صح",)
+            assert app.result.status == "disputed"
+
+    run(body)
+
+
+def test_type_ahead_picks_a_known_source_with_its_type_and_role() -> None:
+    async def body() -> None:
+        app = Host(ClaimDialog(QUOTE, sources=KNOWN, tags=[]))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"سلمي")  # typed with ي: alef maqsura and yeh are alike
+            await pilot.pause()
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert app.screen.query_one("#claim-source", RtlInput).value == "سلمى حداد"
+            assert app.screen.query_one("#claim-role", RtlInput).value == "المتحدثة باسم وزارة الصحة"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.result, ClaimDraft)
+            assert app.result.source_id == KNOWN[0].id
+            assert app.result.source_type == "official"
+
+    run(body)
+
+
+def test_escape_cancels_and_a_claim_needs_a_source() -> None:
+    async def body() -> None:
+        app = Host(ClaimDialog(QUOTE, sources=[], tags=[]))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")  # no source yet: stays open
+            await pilot.pause()
+            assert app.result == "not closed"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.result is None
+
+    run(body)
