@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from ..annotations.model import STATUSES, Claim
 from ..article import Article
 from ..text.layout import ArticleLayout, LayoutOptions, VisualLine
 from ..text.search import FoldedText, next_word_start, previous_word_start, sentence_at, word_at
@@ -65,6 +66,7 @@ class ArticleView(ScrollView, can_focus=True):
     | v | selection mode on/off at the cursor |
     | s | select the sentence at the cursor |
     | n N | next / previous search match |
+    | ] [ | next / previous claim |
     | escape | clear the selection and the search |
     | h | hide or show harakat (Arabic vowel marks) |
     | r | hide or show repeated lines and the related-news block |
@@ -91,6 +93,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("v", "toggle_selecting", "Select"),
         Binding("s", "select_sentence", "Sentence"),
         Binding("n", "next_match(1)", "Next match", show=False),
+        Binding("right_square_bracket", "next_claim(1)", "Next claim", show=False),
+        Binding("left_square_bracket", "next_claim(-1)", "Previous claim", show=False),
         Binding("N", "next_match(-1)", "Previous match", show=False),
         Binding("escape", "clear", "Clear", show=False),
         Binding("h", "toggle_harakat", "Harakat"),
@@ -101,6 +105,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--repeated", "article-view--title", "article-view--cursor",
         "article-view--selection", "article-view--match",
+        *(f"article-view--claim-{status}" for status in STATUSES),
     }
     """
     | class | what |
@@ -110,6 +115,7 @@ class ArticleView(ScrollView, can_focus=True):
     | `article-view--cursor` | the cell at the cursor |
     | `article-view--selection` | selected cells |
     | `article-view--match` | search matches |
+    | `article-view--claim-<status>` | a claim's text, by status (colour and a text style each, so it reads without colour) |
     """
 
     DEFAULT_CSS = """
@@ -125,6 +131,11 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--cursor { background: $cursor-cell; color: $cursor-cell-foreground; }
         & > .article-view--selection { background: $selection-background; color: $selection-foreground; }
         & > .article-view--match { background: $search-match; color: $search-match-foreground; text-style: underline; }
+        & > .article-view--claim-unverified { color: $claim-unverified; text-style: underline; }
+        & > .article-view--claim-supported { color: $claim-supported; text-style: bold underline; }
+        & > .article-view--claim-disputed { color: $claim-disputed; text-style: italic underline; }
+        & > .article-view--claim-false { color: $claim-false; text-style: strike; }
+        & > .article-view--claim-opinion { color: $claim-opinion; text-style: italic; }
     }
     """
 
@@ -172,6 +183,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._dragging = False
         self._styles: Style | None = None
         self._interactive_until = 0.0
+        self.claims: list[Claim] = []
+        self._claim_starts: list[int] = []
 
     def _find_title(self) -> int | None:
         title = self._beginning.metadata.title
@@ -433,6 +446,38 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
         self._announce()
 
+    # --- claims ---------------------------------------------------------------
+
+    def set_claims(self, claims: list[Claim]) -> None:
+        """The claims to highlight, in reading order."""
+        self.claims = sorted(claims, key=lambda claim: (claim.anchor.start, claim.anchor.end))
+        self._claim_starts = [claim.anchor.start for claim in self.claims]
+        self.refresh()
+
+    def claim_at(self, offset: int) -> Claim | None:
+        """The innermost claim covering ``offset`` (the cursor), if any."""
+        found = None
+        for claim in self.claims[:bisect_right(self._claim_starts, offset)]:
+            if claim.anchor.start <= offset < claim.anchor.end or (offset == claim.anchor.end == claim.anchor.start):
+                if found is None or claim.anchor.end - claim.anchor.start <= found.anchor.end - found.anchor.start:
+                    found = claim
+        return found
+
+    def action_next_claim(self, step: int = 1) -> None:
+        """Select the next (or previous) claim after the cursor, wrapping around."""
+        if not self.claims:
+            self.notify("no claims in this article yet: select text and press c", severity="information")
+            return
+        selection = self.selection
+        here = selection[0] if selection else self.cursor
+        if step > 0:
+            index = bisect_right(self._claim_starts, here) % len(self.claims)
+        else:
+            index = (bisect_left(self._claim_starts, here) - 1) % len(self.claims)
+        anchor = self.claims[index].anchor
+        self.selecting = False
+        self.select(anchor.start, anchor.end)
+
     # --- search ---------------------------------------------------------------
 
     def set_search(self, query: str) -> int:
@@ -542,6 +587,10 @@ class ArticleView(ScrollView, can_focus=True):
         selection = self.selection
         if selection and selection[0] < end and selection[1] > start:
             marks.append(("selection", *selection))
+        if self.claims:
+            for claim in self.claims[:bisect_left(self._claim_starts, end)]:
+                if claim.anchor.end > start:
+                    marks.append(("claim", claim.anchor.start, claim.anchor.end, claim.status))
         if self.matches:
             first = max(bisect_right(self._match_starts, start) - 1, 0)
             for match in self.matches[first:bisect_left(self._match_starts, end)]:
@@ -587,14 +636,19 @@ class ArticleView(ScrollView, can_focus=True):
         match_style = self.get_component_rich_style("article-view--match", partial=True)
         cursor_style = self.get_component_rich_style("article-view--cursor", partial=True)
         ranges: list[tuple[Style, int, int]] = []
+        claim_styles: list[tuple[Style, int, int]] = []
         cursor_x: int | None = None
         for mark in marks:
             kind = mark[0]  # type: ignore[index]
             if kind == "cursor":
                 cursor_x = line.map.cell_of(self.cursor)
+            elif kind == "claim":
+                _, a, b, status = mark  # type: ignore[misc]
+                claim_styles.append((self.get_component_rich_style(f"article-view--claim-{status}", partial=True), a, b))
             else:
                 _, a, b = mark  # type: ignore[misc]
                 ranges.append((match_style if kind == "match" else selection_style, a, b))
+        ranges = claim_styles + ranges  # selection and matches are drawn over claims
         segments: list[Segment] = []
         if pad:
             if cursor_x == -1:
