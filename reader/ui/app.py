@@ -18,10 +18,15 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Footer, Static
 
+from ..annotations.model import Anchor, Claim, Source
+from ..annotations.sources import sources_in_folder
+from ..annotations.store import AnnotationStore, StoreError, count_claims
 from ..article import Article, ArticleError, load_article
 from ..config import Config, save_config
 from ..terminal import bidi_mode, exit_on_signals
 from .article_view import ArticleView
+from ..text.search import fold, sentence_at
+from .claim_dialog import ClaimDialog, ClaimDraft
 from .help import HelpScreen
 from .label import VisualLabel, plain, visual
 from .rtl_input import RtlInput
@@ -45,6 +50,10 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
+        Binding("c", "new_claim", "Claim"),
+        Binding("e", "edit_claim", "Edit", show=False),
+        Binding("d", "delete_claim", "Delete", show=False),
+        Binding("u", "undo", "Undo", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -63,6 +72,9 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.article = article
         self.bidi = bidi
+        self.store: AnnotationStore | None = None
+        #: What ``u`` undoes, last first: ("added", claim), ("deleted", claim) or ("edited", the claim before).
+        self.undo_stack: list[tuple[str, Claim]] = []
 
     def compose(self) -> ComposeResult:
         meta = self.article.beginning().metadata  # a 5 MB article opens as fast as a short one
@@ -79,6 +91,167 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()
         self._show_status(0, 0.0)
+        self._open_store()
+
+    # --- annotations ----------------------------------------------------------
+
+    def _open_store(self) -> None:
+        if self.article.path is None:
+            return
+        try:
+            self.store = AnnotationStore.open(self.article.path, self.article.text)
+        except StoreError as err:
+            self.notify(str(err), severity="error", markup=False, timeout=15)
+            return
+        for message in (self.store.notice, self.store.read_only_reason):
+            if message:
+                self.notify(message, severity="warning", markup=False, timeout=15)
+        if self.store.orphans:
+            self.notify(f"{len(self.store.orphans)} claims could not be placed in the changed text; "
+                        "they are kept in the annotations file", severity="warning", markup=False, timeout=15)
+        self.query_one(ArticleView).set_claims(self.store.claims())
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def _writable_store(self) -> AnnotationStore | None:
+        if self.store is None:
+            self.notify("annotations are saved beside an article file; this text has none", severity="warning")
+            return None
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason or "read-only", severity="error", markup=False)
+            return None
+        return self.store
+
+    def _known_sources(self) -> list[Source]:
+        known = {fold(source.name): source for source in sources_in_folder(self.article.path)}
+        if self.store is not None:
+            known.update({fold(source.name): source for source in self.store.sources()})
+        return sorted(known.values(), key=lambda source: source.name)
+
+    def _known_tags(self) -> list[str]:
+        tags: set[str] = set()
+        if self.store is not None:
+            for claim in self.store.claims():
+                tags.update(claim.tags)
+        return sorted(tags)
+
+    def action_new_claim(self) -> None:
+        """c: a claim from the selection, or from the sentence at the cursor."""
+        store = self._writable_store()
+        if store is None:
+            return
+        view = self.query_one(ArticleView)
+        start, end = view.selection or sentence_at(self.article.text, view.cursor)
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            self.notify("select the claim's words first (or put the cursor in its sentence)", severity="warning")
+            return
+        dialog = ClaimDialog(text[start:end], sources=self._known_sources(), tags=self._known_tags())
+        self.app.push_screen(dialog, partial(self._save_new_claim, start, end))
+
+    def _source_for(self, store: AnnotationStore, draft: ClaimDraft) -> Source:
+        """The store's source for a draft: an existing one (updated if its type or role changed) or a new one."""
+        source = store.source(draft.source_id) if draft.source_id else store.find_source(draft.source_name)
+        if source is None:
+            # Known from another article of the folder, or new: this article gets its own copy.
+            source = Source(draft.source_name, draft.source_type, draft.source_role)
+            store.add_source(source)
+        elif (source.type, source.role) != (draft.source_type, draft.source_role or source.role):
+            source = replace(source, type=draft.source_type, role=draft.source_role or source.role)
+            store.update_source(source)
+        return source
+
+    def _save_new_claim(self, start: int, end: int, draft: ClaimDraft | None) -> None:
+        if draft is None or self.store is None:
+            return
+        try:
+            source = self._source_for(self.store, draft)
+            claim = Claim(Anchor.from_text(self.article.text, start, end), (source.id,), draft.tags, draft.note,
+                          draft.status)
+            self.store.add_claim(claim)
+        except StoreError as err:
+            self.notify(f"not saved: {err}", severity="error", markup=False, timeout=15)
+            return
+        self.undo_stack.append(("added", claim))
+        self._claims_changed(f"claim saved ({draft.status}, {draft.source_name})")
+
+    def _claim_here(self) -> Claim | None:
+        view = self.query_one(ArticleView)
+        claim = view.claim_at(view.cursor)
+        if claim is None and view.selection:
+            claim = view.claim_at(view.selection[0])
+        if claim is None:
+            self.notify("no claim at the cursor (] and [ move between claims)", severity="warning")
+        return claim
+
+    def action_edit_claim(self) -> None:
+        store = self._writable_store()
+        claim = self._claim_here() if store is not None else None
+        if store is None or claim is None:
+            return
+        source = store.source(claim.source_ids[0]) if claim.source_ids else None
+        dialog = ClaimDialog(claim.anchor.exact, sources=self._known_sources(), tags=self._known_tags(),
+                             claim=claim, source=source)
+        self.app.push_screen(dialog, partial(self._save_edited_claim, claim))
+
+    def _save_edited_claim(self, before: Claim, draft: ClaimDraft | None) -> None:
+        if draft is None or self.store is None:
+            return
+        try:
+            source = self._source_for(self.store, draft)
+            after = before.edited(source_ids=(source.id, *[s for s in before.source_ids[1:] if s != source.id]),
+                                  tags=draft.tags, note=draft.note, status=draft.status)
+            self.store.update_claim(after)
+        except StoreError as err:
+            self.notify(f"not saved: {err}", severity="error", markup=False, timeout=15)
+            return
+        self.undo_stack.append(("edited", before))
+        self._claims_changed("claim updated")
+
+    def action_delete_claim(self) -> None:
+        store = self._writable_store()
+        claim = self._claim_here() if store is not None else None
+        if store is None or claim is None:
+            return
+        try:
+            store.delete_claim(claim.id)
+        except StoreError as err:
+            self.notify(f"not deleted: {err}", severity="error", markup=False, timeout=15)
+            return
+        self.undo_stack.append(("deleted", claim))
+        self._claims_changed("claim deleted (u undoes)")
+
+    def action_undo(self) -> None:
+        store = self._writable_store()
+        if store is None:
+            return
+        if not self.undo_stack:
+            self.notify("nothing to undo", severity="information")
+            return
+        what, claim = self.undo_stack[-1]
+        try:
+            if what == "added":
+                store.delete_claim(claim.id)
+            elif what == "deleted":
+                store.add_claim(claim)
+            else:
+                store.update_claim(claim)
+        except StoreError as err:
+            self.notify(f"undo failed: {err}", severity="error", markup=False, timeout=15)
+            return
+        self.undo_stack.pop()
+        self._claims_changed(f"undone: {what} claim")
+
+    def _claims_changed(self, message: str) -> None:
+        assert self.store is not None
+        self.query_one(ArticleView).set_claims(self.store.claims())
+        self.notify(message, timeout=3, markup=False)
 
     def on_article_view_moved(self, event: ArticleView.Moved) -> None:
         self._show_status(event.paragraph, event.fraction)
@@ -143,7 +316,7 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.folder = folder
         self.paths = paths
-        self._rows: list[tuple[Path, str, str, str, str]] = []
+        self._rows: list[tuple[Path, str, str, str, str, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(plain(f"{self.folder} · {len(self.paths)} articles"), id="library-title")
@@ -153,30 +326,42 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for path in self.paths:
+            count = count_claims(path)
+            claims = "" if count is None else str(count)
             try:
-                meta = load_article(path).metadata
-                self._rows.append((path, meta.title or path.name, meta.date or "", meta.outlet or "", _size(path)))
+                meta = load_article(path).beginning().metadata
+                self._rows.append((path, meta.title or path.name, meta.date or "", meta.outlet or "", _size(path),
+                                   claims))
             except ArticleError:
-                self._rows.append((path, path.name, "", "", "unreadable"))
+                self._rows.append((path, path.name, "", "", "unreadable", claims))
         table = self.query_one(DataTable)
-        table.add_columns("title", "date", "outlet", "size", "file")
+        table.add_columns("title", "date", "outlet", "size", "claims", "file")
         self._fill("")
         table.focus()
 
     def _fill(self, needle: str) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        needle = needle.strip().casefold()
-        for path, title, date, outlet, size in self._rows:
-            if needle and not any(needle in field.casefold() for field in (title, outlet, path.name)):
+        needle = fold(needle).strip()
+        for path, title, date, outlet, size, claims in self._rows:
+            if needle and not any(needle in fold(field) for field in (title, outlet, path.name)):
                 continue
-            table.add_row(visual(title, 56), visual(date, 24), visual(outlet, 24), size, plain(path.name), key=str(path))
+            table.add_row(visual(title, 56), visual(date, 24), visual(outlet, 24), size, claims, plain(path.name),
+                          key=str(path))
 
     def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
         self._fill(event.value)
 
     def on_rtl_input_submitted(self, event: RtlInput.Submitted) -> None:
         self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: its claim count may have changed."""
+        if not self._rows:
+            return
+        self._rows = [(path, title, date, outlet, size, "" if (n := count_claims(path)) is None else str(n))
+                      for path, title, date, outlet, size, _ in self._rows]
+        self._fill(self.query_one(RtlInput).value)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         path = Path(str(event.row_key.value))
