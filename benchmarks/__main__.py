@@ -89,6 +89,16 @@ def fribidi_seconds(path: Path, runs: int) -> float | None:
     return best_of(runs, lambda: subprocess.run(command, stdout=subprocess.DEVNULL, check=True))
 
 
+def _store_rows(table: Table) -> None:
+    """Annotations: saving one claim, beside TinyDB's stock JSONStorage doing the same insert."""
+    from .store import save_latency
+
+    for count, ours, stock in save_latency():
+        goal = "≤ 15 ms, ≤ 2× stock" if count == 1000 else "≤ 2× stock"
+        table.add_row(f"save one claim with {count:,} saved (median)", f"{ours:.1f} ms",
+                      f"{stock:.1f} ms (TinyDB JSONStorage)", f"{ours / stock:.2f}×", goal)
+
+
 def _ui_rows(table: Table, tmp: Path, two_mb: Path, runs: int) -> None:
     """The reader's rows: first paint, keypress to frame, memory."""
     from . import ui
@@ -155,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         map_time = best_of(runs, maps)
         table.add_row("cell map of a visual line (cursor, selection)", f"{map_time / len(sample) * 1e6:.1f} µs",
                       f"{len(sample)} lines", "", "")
+        _store_rows(table)
         if not args.no_ui:
             _ui_rows(table, Path(tmp), big_path, runs)
     console.print(table)
