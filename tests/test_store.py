@@ -657,7 +657,7 @@ def _edited_article(article: Path) -> tuple[str, list[Claim]]:
 
 def test_a_changed_article_re_anchors_claims_and_keeps_orphans(article: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "_placer", lambda: nearest)
+    monkeypatch.setattr(store_module, "_place_all", lambda anchors, text: [nearest(a, text) for a in anchors])
     edited, claims = _edited_article(article)
     before = {d["id"]: d for d in json.loads(annotation_path(article).read_bytes())["claims"].values()}
     with AnnotationStore.open(article, edited) as store:
@@ -683,7 +683,7 @@ def test_a_changed_article_re_anchors_claims_and_keeps_orphans(article: Path,
 
 
 def test_an_orphan_can_be_placed_again_or_deleted(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "_placer", lambda: nearest)
+    monkeypatch.setattr(store_module, "_place_all", lambda anchors, text: [nearest(a, text) for a in anchors])
     edited, claims = _edited_article(article)
     with AnnotationStore.open(article, edited) as store:
         (orphan,) = store.orphans
@@ -696,22 +696,8 @@ def test_an_orphan_can_be_placed_again_or_deleted(article: Path, monkeypatch: py
         assert store.orphans == [] and len(store.claims()) == 2
 
 
-def test_a_changed_article_without_the_anchoring_module_keeps_only_fitting_claims(
-        article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "reader.annotations.anchor", None)  # import fails as if it did not exist
-    with AnnotationStore.open(article, ARTICLE) as store:
-        kept = Claim(Anchor.from_text(ARTICLE, 0, 5))
-        moved = Claim(anchor(QUOTES[0]))
-        store.add_claim(kept)
-        store.add_claim(moved)
-    edited = ARTICLE.replace("أكدت", "وأكدت")
-    with AnnotationStore.open(article, edited) as store:
-        assert store.claims() == [kept] and store.orphans == [moved]
-    assert len(json.loads(annotation_path(article).read_bytes())["claims"]) == 2
-
-
 def test_a_read_only_store_re_anchors_in_memory_only(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "_placer", lambda: nearest)
+    monkeypatch.setattr(store_module, "_place_all", lambda anchors, text: [nearest(a, text) for a in anchors])
     edited, claims = _edited_article(article)
     saved = annotation_path(article).read_bytes()
     lock = FileLock(str(annotation_path(article)) + ".lock", timeout=0)
