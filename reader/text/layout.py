@@ -50,7 +50,7 @@ def _marks_after_letter(m: re.Match[str]) -> str:
     return m.group(2) + m.group(1)[::-1]
 
 
-_EXPLICIT_RE = re.compile("[1-9]")
+_EXPLICIT_RE = re.compile("[1-9bSB]")  # explicit formatting, BN, and separators (L1 resets their level)
 _ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 #: Runs of odd (right-to-left) levels in a string of chr(level).
 _ODD_RUN_RE = re.compile("[" + "".join(re.escape(chr(level)) for level in range(1, 127, 2)) + "]+")
@@ -235,8 +235,10 @@ class _ParagraphLayout:
             if self.has_mirrored and patterns.mirrored.search(visual):
                 visual = visual.translate(MIRROR_TABLE)
             return visual
-        if marks and _EXPLICIT_RE.search(self.classes, start, end):
-            # A mark may sit in another run than its letter: only the cluster path keeps them together.
+        if marks and (_EXPLICIT_RE.search(self.classes, start, end)
+                      or not _marks_share_levels(display, levels, patterns)):
+            # A mark may sit in another run than its letter (an embedding or a BN character between
+            # them takes another level): only the cluster path keeps them together.
             return self._clusters_text(start, end)
         if self.has_mirrored and patterns.mirrored.search(self.text, start, end):
             chars = list(display)
@@ -289,7 +291,12 @@ class _ParagraphLayout:
             spans.append((head, tail))
         app = self.options.bidi == "app"
         if app:
-            order = visual_order("".join([levels[a - start] for a, _ in spans]))
+            # Each cluster goes where its first drawn character goes (UAX #9 L2 on characters),
+            # so a hidden format character inside it cannot move it.
+            place = [0] * (end - start)
+            for visual_index, logical in enumerate(visual_order(levels)):
+                place[logical] = visual_index
+            order = sorted(range(len(spans)), key=lambda k: place[_first_drawn(display, *spans[k]) - start])
         else:
             order = range(len(spans))
         clusters: list[tuple[str, int, int]] = []
@@ -391,6 +398,39 @@ def wrap(display: str, width: int, marks: bool = True, patterns: Patterns | None
             return lines
         lines.append((start, after, _drawn_end(display, start, brk)))
         start = after
+
+
+_MARK_RUNS: dict[str, re.Pattern[str]] = {}
+
+
+def _marks_share_levels(display: str, levels: str, patterns: Patterns) -> bool:
+    """True when every run of marks has its letter's level (so reversing runs keeps them together).
+
+    A direction mark between a letter and its harakah (LRM, RLM) gives the
+    harakah another level: such a line needs the cluster path.
+    """
+    runs = _MARK_RUNS.get(patterns.marks.pattern)
+    if runs is None:
+        runs = _MARK_RUNS[patterns.marks.pattern] = re.compile(f"(?:{patterns.marks.pattern})+")
+    for m in runs.finditer(display):
+        a, b = m.span()
+        base = a - 1
+        while base >= 0 and display[base] == HIDDEN:
+            base -= 1
+        if base < 0:
+            continue  # a lone mark: drawn on a dotted circle by the cluster path anyway
+        if levels.count(levels[base], a, b) != b - a:
+            return False
+    return True
+
+
+def _first_drawn(display: str, start: int, end: int) -> int:
+    """The first character of a cluster that draws something: its level is the cluster's
+    (a format character in front of a mark has the level of what came before it)."""
+    for i in range(start, end):
+        if display[i] != HIDDEN:
+            return i
+    return start
 
 
 def _drawn_end(display: str, start: int, end: int) -> int:
