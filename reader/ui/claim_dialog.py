@@ -129,6 +129,7 @@ class ClaimDialog(ModalScreen[ClaimDraft | None]):
         }
         #claim-quote { color: $text-muted; max-height: 4; margin-bottom: 1; }
         .claim-label { color: $text-muted; height: 1; margin-top: 1; }
+        RtlInput { background: $boost; }
         #claim-suggestions { height: auto; max-height: 6; display: none; }
         #claim-suggestions.-shown { display: block; }
         #claim-help { color: $text-muted; height: 1; margin-top: 1; }
@@ -149,19 +150,19 @@ class ClaimDialog(ModalScreen[ClaimDraft | None]):
         claim, source = self.claim, self._picked
         with Vertical(id="claim-box"):
             yield VisualLabel(self.quote, max_lines=4, id="claim-quote")
-            yield Static("source — المصدر (type to find known sources)", classes="claim-label")
-            yield RtlInput(source.name if source else "", placeholder="مثال: مصادر مطلعة، سلمى حداد", id="claim-source")
+            yield Static(visual("source — المصدر (type to find known sources)"), classes="claim-label")
+            yield RtlInput(source.name if source else "", placeholder="مثال: مصادر مطلعة، سلمى حداد", id="claim-source", compact=True)
             yield OptionList(id="claim-suggestions")
             yield Static("source type (← →)", classes="claim-label")
             yield ChoiceField(SOURCE_TYPES, source.type if source else "other", id="claim-source-type")
-            yield Static("role or affiliation — الصفة", classes="claim-label")
-            yield RtlInput(source.role if source else "", placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role")
-            yield Static("tags, separated by commas — وسوم", classes="claim-label")
-            yield RtlInput(", ".join(claim.tags) if claim else "", id="claim-tags")
+            yield Static(visual("role or affiliation — الصفة"), classes="claim-label")
+            yield RtlInput(source.role if source else "", placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role", compact=True)
+            yield Static(visual("tags, separated by commas — وسوم"), classes="claim-label")
+            yield RtlInput(", ".join(claim.tags) if claim else "", id="claim-tags", compact=True)
             yield Static("status (← →)", classes="claim-label")
             yield ChoiceField(STATUSES, claim.status if claim else "unverified", id="claim-status")
-            yield Static("note — ملاحظة", classes="claim-label")
-            yield RtlInput(claim.note if claim else "", id="claim-note")
+            yield Static(visual("note — ملاحظة"), classes="claim-label")
+            yield RtlInput(claim.note if claim else "", id="claim-note", compact=True)
             yield Static("Enter saves · Esc cancels · Tab moves", id="claim-help")
 
     def on_mount(self) -> None:
