@@ -12,12 +12,13 @@ No Textual import: ``qari doctor`` and the other sub-commands use this too.
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from platformdirs import user_config_dir
+
+from .files import atomic_write
 
 #: Set to a folder to use it instead of the platform's config folder (tests, portable setups).
 CONFIG_DIR_ENV = "QARI_CONFIG_DIR"
@@ -177,33 +178,7 @@ def save_config(config: Config, path: Path | None = None) -> Path:
     path = config_path() if path is None else path
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    data = to_toml(config).encode("utf-8")
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
+    atomic_write(path, to_toml(config).encode("utf-8"))
     return path
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (not possible on every platform: then skip)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -151,7 +151,7 @@ def test_the_library_shows_each_articles_claim_count_and_updates_it(tmp_path: Pa
     from reader.ui.app import LibraryScreen
     from textual.widgets import DataTable
 
-    path = article_file(tmp_path)
+    article_file(tmp_path)
     (tmp_path / "other.txt").write_text("خبر آخر بلا ادعاءات\n", encoding="utf-8")
 
     async def body() -> None:

@@ -40,8 +40,6 @@ import errno
 import hashlib
 import json
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,6 +52,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from .. import __version__
+from ..files import atomic_write
 from ..text.search import fold
 from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
 
@@ -143,63 +142,6 @@ def _read_json(path: Path) -> Any:
     """The parsed file; ``None`` when it is missing or empty (what TinyDB expects of a storage)."""
     value = _load_json(path)
     return None if value is _NOTHING else value
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable (not possible on every platform or file system: then skip)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _read_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-# A new annotations file is rw for whoever the umask allows (mkstemp alone would make it private).
-# Read once, at import, before the UI starts threads: os.umask can only be read by setting it.
-_NEW_FILE_MODE = 0o666 & ~_read_umask()
-
-
-def atomic_write(path: Path, blob: bytes) -> None:
-    """Replace ``path`` with ``blob``: temp file in the same folder, fsync, ``os.replace``, fsync the folder.
-
-    On any failure the temp file is removed, ``path`` is left as it was, and
-    the error (an OSError for disk full or permission denied) propagates.
-    """
-    folder = path.parent
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = _NEW_FILE_MODE
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)
-            view = memoryview(blob)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
 
 
 class _PlainJSON(Exception):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .unidata import BRACKET_CANON, BRACKET_RE, CLOSING, OPENING, classes_of
+from .unidata import BRACKET_CANON, BRACKET_RE, OPENING, classes_of
 
 MAX_DEPTH = 125
 

@@ -8,11 +8,9 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.app import SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
