@@ -156,3 +156,12 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def write_annotations(article: Path, text: str, count: int, seed: int = 5) -> None:
+    """An annotations file with ``count`` claims beside ``article`` (written at once, for benchmarks)."""
+    rng = random.Random(seed)
+    sources = _sources(rng)
+    claims = [_claim(text, rng, sources) for _ in range(count)]
+    data = _database(article, text, sources, claims)
+    store_module.annotation_path(article).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.app import SystemCommand
@@ -71,6 +71,7 @@ class ReaderScreen(Screen[None]):
         self.article = article
         self.bidi = bidi
         self.store: AnnotationStore | None = None
+        self._store_loading = False
         #: What ``u`` undoes, last first: ("added", claim), ("deleted", claim) or ("edited", the claim before).
         self.undo_stack: list[tuple[str, Claim]] = []
 
@@ -96,11 +97,29 @@ class ReaderScreen(Screen[None]):
     def _open_store(self) -> None:
         if self.article.path is None:
             return
+        self._store_loading = True
+        self._load_store(self.article.path)
+
+    @work(thread=True, exclusive=True, group="store")
+    def _load_store(self, path: Path) -> None:
+        """Open the annotations off the UI thread (5,000 claims take ~130 ms): the text shows first."""
         try:
-            self.store = AnnotationStore.open(self.article.path, self.article.text)
+            store = AnnotationStore.open(path, self.article.text)
         except StoreError as err:
-            self.notify(str(err), severity="error", markup=False, timeout=15)
+            self.app.call_from_thread(self._store_failed, str(err))
             return
+        self.app.call_from_thread(self._store_ready, store)
+
+    def _store_failed(self, message: str) -> None:
+        self._store_loading = False
+        self.notify(message, severity="error", markup=False, timeout=15)
+
+    def _store_ready(self, store: AnnotationStore) -> None:
+        self._store_loading = False
+        if not self.is_attached:  # the article was closed meanwhile
+            store.close()
+            return
+        self.store = store
         for message in (self.store.notice, self.store.read_only_reason):
             if message:
                 self.notify(message, severity="warning", markup=False, timeout=15)
@@ -114,6 +133,9 @@ class ReaderScreen(Screen[None]):
             self.store.close()
 
     def _writable_store(self) -> AnnotationStore | None:
+        if self._store_loading:
+            self.notify("the annotations are still loading", severity="information")
+            return None
         if self.store is None:
             self.notify("annotations are saved beside an article file; this text has none", severity="warning")
             return None
