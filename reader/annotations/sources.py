@@ -40,12 +40,17 @@ _DOCUMENT = ("تقرير", "بيان", "وثيقة", "دراسة", "مذكرة",
 _SOCIAL = ("تغريدة", "منشور", "فيسبوك", "تويتر", "تيليغرام", "تلغرام", "انستغرام", "tweet", "facebook",
            "twitter", "telegram", "instagram")
 
+# Folded once here, not at every guess.
+_ANONYMOUS, _OFFICIAL, _EXPERT, _MEDIA, _DOCUMENT, _SOCIAL = (
+    tuple(fold(keyword) for keyword in keywords)
+    for keywords in (_ANONYMOUS, _OFFICIAL, _EXPERT, _MEDIA, _DOCUMENT, _SOCIAL)
+)
+
 _WORD_RE = re.compile(r"\w+")
 
 
 def _has(folded: str, words: list[str], keywords: tuple[str, ...]) -> bool:
-    for keyword in keywords:
-        key = fold(keyword)
+    for key in keywords:
         if len(key) <= 3:
             if key in words:
                 return True

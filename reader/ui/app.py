@@ -151,11 +151,7 @@ class ReaderScreen(Screen[None]):
         return sorted(known.values(), key=lambda source: source.name)
 
     def _known_tags(self) -> list[str]:
-        tags: set[str] = set()
-        if self.store is not None:
-            for claim in self.store.claims():
-                tags.update(claim.tags)
-        return sorted(tags)
+        return self.store.tags() if self.store is not None else []
 
     def action_new_claim(self) -> None:
         """c: a claim from the selection, or from the sentence at the cursor."""
