@@ -1,0 +1,330 @@
+"""The side panel: the article's claims in reading order, or its sources, filtered by tag or source.
+
+It shows what ``reader.annotations.listing`` computes and says what the user
+picked through one message; the reader screen does the saving, so the panel
+never touches the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..annotations.listing import ClaimEntry, SourceEntry, claim_entries, source_entries
+from ..annotations.model import STATUSES, Claim, Source
+from ..text.layout import LayoutOptions, layout_paragraph
+from .rtl_input import RtlInput
+
+VIEWS = ("claims", "sources")
+
+
+def _row(text: str, width: int, style: Style | str = "") -> Text:
+    """One row of a list entry: shaped and ordered, cut at ``width`` in reading order, aligned by direction."""
+    lines = layout_paragraph(" ".join(text.split()), LayoutOptions(width=max(width, 4)))
+    if not lines:
+        return Text(" " * width)
+    line = lines[0]
+    body = line.text if len(lines) == 1 else ("…" + line.text if line.rtl else line.text + "…")
+    cells = line.cell_length + (len(lines) > 1)
+    pad = " " * max(width - cells, 0)
+    return Text.assemble(pad, (body, style)) if line.rtl else Text.assemble((body, style), pad)
+
+
+@dataclass(frozen=True, slots=True)
+class PanelData:
+    """What the panel lists: the store's state when it last changed."""
+
+    claims: tuple[Claim, ...] = ()
+    orphans: tuple[Claim, ...] = ()
+    sources: Mapping[str, Source] | None = None
+
+
+class AnnotationsPanel(Vertical):
+    """Claims (or sources) of the article, with a filter line on top.
+
+    | key | in the list |
+    |---|---|
+    | ↑ ↓ | move; the article follows the highlighted claim |
+    | Enter | go to the claim (for a source: its claims, and the first of them) |
+    | `e` `d` | edit / delete the claim or source |
+    | `a` | attach an orphan claim to the article's selection |
+    | `/` | filter: `#tag`, `@source`, or any word |
+    | Escape | clear the filter, then back to the article |
+    """
+
+    BINDING_GROUP_TITLE = "Claims panel"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "act('edit')", "Edit", tooltip="Edit the highlighted claim or source"),
+        Binding("d", "act('delete')", "Delete", tooltip="Delete the highlighted claim (or an unused source)"),
+        Binding("a", "act('attach')", "Attach", show=False,
+                tooltip="Place the highlighted orphan claim at the article's selection"),
+        Binding("slash", "filter", "Filter", tooltip="Filter by #tag, @source or any word"),
+        Binding("escape", "leave", "Back", show=False, tooltip="Clear the filter, then go back to the article"),
+    ]
+
+    DEFAULT_CSS = """
+    AnnotationsPanel {
+        dock: left;
+        width: 40%;
+        min-width: 28;
+        max-width: 64;
+        display: none;
+        background: $panel;
+        border-right: vkey $border-blurred;
+        &.-shown { display: block; }
+        #panel-title { height: 1; padding: 0 1; color: $text-muted; }
+        #panel-filter { margin: 0 1; background: $boost; }
+        #panel-list { height: 1fr; border: none; padding: 0; background: $panel; }
+        #panel-empty { padding: 1; color: $text-muted; display: none; }
+        #panel-empty.-shown { display: block; }
+    }
+    """
+
+    view: reactive[str] = reactive("claims")
+    """Which list is shown: ``claims`` or ``sources``."""
+
+    @dataclass
+    class Picked(Message):
+        """The user did something to an entry: ``preview``, ``jump``, ``edit``, ``delete`` or ``attach``."""
+
+        panel: AnnotationsPanel
+        action: str
+        claim: Claim | None = None
+        source: Source | None = None
+        orphan: bool = False
+
+        @property
+        def control(self) -> AnnotationsPanel:
+            return self.panel
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.data = PanelData()
+        self._entries: list[ClaimEntry | SourceEntry] = []
+        self._built_for: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="panel-title")
+        yield RtlInput(placeholder="#tag  @source  or any word", id="panel-filter", compact=True)
+        yield OptionList(id="panel-list", compact=True)
+        yield Static("", id="panel-empty")
+
+    # --- data --------------------------------------------------------------------
+
+    def set_data(self, claims: list[Claim], orphans: list[Claim], sources: list[Source]) -> None:
+        """The store changed (or opened): list it again, keeping the highlighted entry when it is still there."""
+        self.data = PanelData(tuple(claims), tuple(orphans), {source.id: source for source in sources})
+        self._built_for = None
+        if self.display:
+            self.rebuild()
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#panel-filter", RtlInput).value
+
+    def set_filter(self, typed: str) -> None:
+        self.query_one("#panel-filter", RtlInput).value = typed
+        self.rebuild()
+
+    def entries(self) -> list[ClaimEntry | SourceEntry]:
+        """The entries listed now, in order (what the options show)."""
+        sources = self.data.sources or {}
+        if self.view == "sources":
+            return list(source_entries(self.data.claims, sources, self.filter_text))
+        return list(claim_entries(self.data.claims, self.data.orphans, sources, self.filter_text))
+
+    def rebuild(self) -> None:
+        option_list = self.query_one("#panel-list", OptionList)
+        width = max(option_list.scrollable_content_region.width, self.size.width - 2, 10)
+        key = (self.data, self.view, self.filter_text, width)
+        if key == self._built_for:
+            return
+        self._built_for = key
+        before = self.highlighted_entry
+        self._entries = self.entries()
+        option_list.clear_options()
+        options: list[Option | None] = []
+        orphans_started = False
+        for index, entry in enumerate(self._entries):
+            if isinstance(entry, ClaimEntry) and entry.orphan and not orphans_started:
+                orphans_started = True
+                if options:
+                    options.append(None)
+            options.append(Option(self._prompt(entry, width), id=str(index)))
+        option_list.add_options(options)
+        self._show_title()
+        empty = self.query_one("#panel-empty", Static)
+        empty.update(self._empty_message())
+        empty.set_class(not self._entries, "-shown")
+        option_list.display = bool(self._entries)
+        if self._entries:
+            option_list.highlighted = self._index_of(before)
+
+    def _index_of(self, entry: ClaimEntry | SourceEntry | None) -> int:
+        """The option index of the entry for the same claim or source as ``entry`` (else the first)."""
+        if entry is not None:
+            for index, candidate in enumerate(self._entries):
+                if type(candidate) is type(entry) and _key(candidate) == _key(entry):
+                    return self._option_index(index)
+        return self._option_index(0)
+
+    def _option_index(self, entry_index: int) -> int:
+        option_list = self.query_one("#panel-list", OptionList)
+        return option_list.get_option_index(str(entry_index))
+
+    def _empty_message(self) -> str:
+        if self.filter_text.strip():
+            return "nothing matches the filter (Escape clears it)"
+        if self.view == "sources":
+            return "no sources yet: a claim's dialog names its source"
+        return "no claims yet: select text in the article and press c"
+
+    def _show_title(self) -> None:
+        claims = len(self.data.claims) + len(self.data.orphans)
+        sources = len(self.data.sources or {})
+        shown = len(self._entries)
+        title = Text.assemble(
+            ("Claims", "bold reverse" if self.view == "claims" else ""), f" {claims}  ",
+            ("Sources", "bold reverse" if self.view == "sources" else ""), f" {sources}",
+        )
+        if self.filter_text.strip():
+            title.append(f"  · {shown} shown")
+        self.query_one("#panel-title", Static).update(title)
+
+    def _prompt(self, entry: ClaimEntry | SourceEntry, width: int) -> Text:
+        if isinstance(entry, SourceEntry):
+            source = entry.source
+            who = f"{source.name} — {source.role}" if source.role else source.name
+            count = f"{entry.count} claim{'' if entry.count == 1 else 's'}"
+            return Text("\n").join([_row(who, width, "bold"), _row(f"{source.type} · {count}", width, "dim")])
+        claim = entry.claim
+        status_style = self._status_style(claim.status)
+        tags = "  ".join(f"#{tag}" for tag in claim.tags)
+        about = f"{claim.status} · {entry.source_names}" + (f" · {tags}" if tags else "")
+        if entry.orphan:
+            about = f"not placed · {about}"
+        quote = _row(claim.anchor.exact, width, "dim" if entry.orphan else "")
+        return Text("\n").join([quote, _row(about, width, status_style)])
+
+    def _status_style(self, status: str) -> Style:
+        """The article's colour for the status, so the list and the text agree."""
+        from .article_view import ArticleView  # the view owns the claim colours
+
+        try:
+            view = self.screen.query_one(ArticleView)
+        except Exception:  # noqa: BLE001 - no article view (tests of the panel alone)
+            return Style()
+        if status not in STATUSES:
+            return Style()
+        return view.get_component_rich_style(f"article-view--claim-{status}", partial=True)
+
+    # --- what is highlighted ------------------------------------------------------------
+
+    @property
+    def highlighted_entry(self) -> ClaimEntry | SourceEntry | None:
+        option = self.query_one("#panel-list", OptionList).highlighted_option
+        if option is None or option.id is None or not self._entries:
+            return None
+        index = int(option.id)
+        return self._entries[index] if index < len(self._entries) else None
+
+    def _post(self, action: str, entry: ClaimEntry | SourceEntry | None) -> None:
+        if isinstance(entry, ClaimEntry):
+            self.post_message(self.Picked(self, action, claim=entry.claim, orphan=entry.orphan))
+        elif isinstance(entry, SourceEntry):
+            first = entry.claims[0] if entry.claims else None
+            self.post_message(self.Picked(self, action, claim=first, source=entry.source))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.query_one("#panel-list", OptionList).has_focus:
+            self._post("preview", self.highlighted_entry)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entry = self.highlighted_entry
+        if isinstance(entry, SourceEntry):
+            # A source's claims, listed: Enter again on one goes to it.
+            self.view = "claims"
+            self.set_filter(f"@{entry.source.name}")
+            self.query_one("#panel-list", OptionList).focus()
+        self._post("jump", entry)
+
+    def action_act(self, action: str) -> None:
+        entry = self.highlighted_entry
+        if entry is None:
+            self.notify("nothing highlighted in the list", severity="warning")
+            return
+        self._post(action, entry)
+
+    # --- filter and focus -------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.query_one("#panel-filter", RtlInput).focus()
+
+    def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
+        if event.control.id == "panel-filter":
+            event.stop()
+            self.rebuild()
+
+    def on_rtl_input_submitted(self, event: RtlInput.Submitted) -> None:
+        if event.control.id == "panel-filter":
+            event.stop()
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        option_list = self.query_one("#panel-list", OptionList)
+        if option_list.display:
+            option_list.focus()
+        else:
+            self.query_one("#panel-filter", RtlInput).focus()
+
+    def action_leave(self) -> None:
+        if self.filter_text:
+            self.set_filter("")
+            self.focus_list()
+            return
+        self.post_message(self.Picked(self, "leave"))
+
+    def on_key(self, event: events.Key) -> None:
+        # Escape in the filter field: the same as in the list.
+        if event.key == "escape" and self.query_one("#panel-filter", RtlInput).has_focus:
+            event.stop()
+            self.action_leave()
+
+    def watch_view(self) -> None:
+        if self.is_mounted and self.display:
+            self.rebuild()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.display:
+            self.rebuild()
+
+    def show(self, view: str) -> None:
+        """Show the panel with ``view`` listed and the focus in its list."""
+        self.view = view
+        self.add_class("-shown")
+        self.call_after_refresh(self._after_show)
+
+    def _after_show(self) -> None:
+        self.rebuild()
+        self.focus_list()
+
+    def hide(self) -> None:
+        self.remove_class("-shown")
+
+
+def _key(entry: ClaimEntry | SourceEntry) -> str:
+    return entry.source.id if isinstance(entry, SourceEntry) else entry.claim.id
