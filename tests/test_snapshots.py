@@ -54,3 +54,36 @@ def test_arabic_article_with_a_search_and_a_selected_sentence(snap_compare) -> N
 def test_library(snap_compare) -> None:
     app = QariApp(folder=Path("library"), paths=find_articles(LIBRARY))
     assert snap_compare(app, terminal_size=(100, 20))
+
+
+def test_claims_panel_beside_the_article(snap_compare, tmp_path: Path) -> None:
+    from reader.annotations.model import Anchor, Claim, Source
+    from reader.annotations.store import AnnotationStore
+    from reader.article import load_article
+    from reader.ui.reader_screen import ReaderScreen
+
+    path = tmp_path / "campaign.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    text = load_article(path).text
+    haddad = Source("سلمى حداد", "official", "المتحدثة باسم وزارة الصحة", id="s1")
+    insiders = Source("مصادر مطلعة", "anonymous", id="s2")
+    with AnnotationStore.open(path, text) as store:
+        for source in (haddad, insiders):
+            store.add_source(source)
+        for words, source, tags, status in (
+                ("أن الحملة ستبدأ يوم الأحد 16 مارس", haddad, ("صحة", "مواعيد"), "supported"),
+                ("أن الوزارة طلبت «دعمًا عاجلًا»", insiders, ("تمويل",), "disputed")):
+            start = text.index(words)
+            store.add_claim(Claim(Anchor.from_text(text, start, start + len(words)), (source.id,), tags,
+                                  status=status, id=f"c{start}", created="2025-03-12T09:15:00Z"))
+
+    async def open_panel(pilot) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.store is not None:
+                break
+        await pilot.press("p")
+        await pilot.pause()
+
+    app = QariApp(article=load_article(path), config=Config(theme="qari-dark"))
+    assert snap_compare(app, terminal_size=(110, 30), run_before=open_panel)

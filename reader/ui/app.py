@@ -78,6 +78,10 @@ class QariApp(App[None]):
             for title, help_text, action in READER_COMMANDS:
                 yield SystemCommand(title, help_text, partial(view.run_action, action))
             yield SystemCommand("Search", "Search the article (Arabic-normalised)", screen.action_search)
+            yield SystemCommand("Claims: list", "The claims in reading order, with their sources (p)",
+                                partial(screen.action_panel, "claims"))
+            yield SystemCommand("Sources: list", "Each source with its type and claim count (S)",
+                                partial(screen.action_panel, "sources"))
             if len(self.screen_stack) > 2:
                 yield SystemCommand("Back to the library", "Close this article", screen.action_back)
         elif isinstance(screen, LibraryScreen):

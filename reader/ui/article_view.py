@@ -97,9 +97,10 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("right_square_bracket", "next_claim(1)", "Next claim", show=False),
         Binding("left_square_bracket", "next_claim(-1)", "Previous claim", show=False),
         Binding("escape", "clear", "Clear", show=False),
-        Binding("h", "toggle_harakat", "Harakat"),
-        Binding("r", "toggle_repeated", "Repeats"),
-        Binding("t", "cycle_direction", "Direction"),
+        # Toggles: in the help (?) and the palette; the footer keeps its room for annotating.
+        Binding("h", "toggle_harakat", "Harakat", show=False),
+        Binding("r", "toggle_repeated", "Repeats", show=False),
+        Binding("t", "cycle_direction", "Direction", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

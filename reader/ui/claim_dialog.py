@@ -128,6 +128,7 @@ class ClaimDialog(ModalScreen[ClaimDraft | None]):
             border: round $primary; background: $surface; padding: 0 1;
         }
         #claim-quote { color: $text-muted; max-height: 4; margin-bottom: 1; }
+        #claim-error { color: $error; text-style: bold; }
         .claim-label { color: $text-muted; height: 1; margin-top: 1; }
         RtlInput { background: $boost; }
         #claim-suggestions { height: auto; max-height: 6; display: none; }
@@ -137,32 +138,46 @@ class ClaimDialog(ModalScreen[ClaimDraft | None]):
     """
 
     def __init__(self, quote: str, *, sources: list[Source], tags: list[str], claim: Claim | None = None,
-                 source: Source | None = None) -> None:
+                 source: Source | None = None, draft: ClaimDraft | None = None, error: str | None = None) -> None:
+        """``draft`` and ``error``: the dialog again after a save failed, filled in as the user left it."""
         super().__init__()
         self.quote = quote
         self.known_sources = sources
         self.known_tags = tags
         self.claim = claim
+        self.error = error
+        if draft is None:
+            draft = ClaimDraft(source.name if source else "", source.type if source else "other",
+                               source.role if source else "", source.id if source else None,
+                               claim.tags if claim else (), claim.status if claim else "unverified",
+                               claim.note if claim else "")
+        self.draft = draft
+        if draft.source_id is not None:
+            source = next((s for s in sources if s.id == draft.source_id), source)
         self._picked: Source | None = source
-        self._type_chosen = source is not None
+        self._type_chosen = source is not None or bool(draft.source_name)
 
     def compose(self) -> ComposeResult:
-        claim, source = self.claim, self._picked
+        draft = self.draft
         with Vertical(id="claim-box"):
             yield VisualLabel(self.quote, max_lines=4, id="claim-quote")
+            if self.error:
+                yield VisualLabel(self.error, id="claim-error")
             yield Static(visual("source — المصدر (type to find known sources)"), classes="claim-label")
-            yield RtlInput(source.name if source else "", placeholder="مثال: مصادر مطلعة، سلمى حداد", id="claim-source", compact=True)
+            yield RtlInput(draft.source_name, placeholder="مثال: مصادر مطلعة، سلمى حداد", id="claim-source",
+                           compact=True)
             yield OptionList(id="claim-suggestions")
             yield Static("source type (← →)", classes="claim-label")
-            yield ChoiceField(SOURCE_TYPES, source.type if source else "other", id="claim-source-type")
+            yield ChoiceField(SOURCE_TYPES, draft.source_type, id="claim-source-type")
             yield Static(visual("role or affiliation — الصفة"), classes="claim-label")
-            yield RtlInput(source.role if source else "", placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role", compact=True)
+            yield RtlInput(draft.source_role, placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role",
+                           compact=True)
             yield Static(visual("tags, separated by commas — وسوم"), classes="claim-label")
-            yield RtlInput(", ".join(claim.tags) if claim else "", id="claim-tags", compact=True)
+            yield RtlInput(", ".join(draft.tags), id="claim-tags", compact=True)
             yield Static("status (← →)", classes="claim-label")
-            yield ChoiceField(STATUSES, claim.status if claim else "unverified", id="claim-status")
+            yield ChoiceField(STATUSES, draft.status, id="claim-status")
             yield Static(visual("note — ملاحظة"), classes="claim-label")
-            yield RtlInput(claim.note if claim else "", id="claim-note", compact=True)
+            yield RtlInput(draft.note, id="claim-note", compact=True)
             yield Static("Enter saves · Esc cancels · Tab moves", id="claim-help")
 
     def on_mount(self) -> None:

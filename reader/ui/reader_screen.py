@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -15,14 +16,50 @@ from textual.widgets import Footer, Static
 
 from ..annotations.model import Anchor, Claim, Source
 from ..annotations.sources import sources_in_folder
-from ..annotations.store import AnnotationStore, StoreError
+from ..annotations.store import AnnotationStore, SaveError, StoreError
 from ..article import Article
 from ..config import Config
 from ..text.search import fold, sentence_at
+from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .claim_dialog import ClaimDialog, ClaimDraft
 from .label import VisualLabel, plain
 from .rtl_input import RtlInput
+from .source_dialog import SourceDialog, SourceDraft
+
+Revert = Callable[[AnnotationStore], None]
+"""Store changes that take one user action back."""
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """What ``u`` undoes: a label for the message, and how."""
+
+    label: str
+    revert: Revert
+
+
+def _quietly(revert: Revert | None, store: AnnotationStore) -> None:
+    """Take back the first half of a change whose second half failed; a second failure changes nothing more."""
+    if revert is not None:
+        try:
+            revert(store)
+        except StoreError:
+            pass
+
+
+def _then(first: Revert, second: Revert | None) -> Revert:
+    """Undo ``first``, then ``second`` (a claim, then the source made for it)."""
+    def revert(store: AnnotationStore) -> None:
+        first(store)
+        _quietly(second, store)
+    return revert
+
+
+def _delete_if_unused(store: AnnotationStore, source_id: str) -> None:
+    if store.source(source_id) is not None and not any(
+            source_id in claim.source_ids for claim in [*store.claims(), *store.orphans]):
+        store.delete_source(source_id)
 
 
 class ReaderScreen(Screen[None]):
@@ -34,6 +71,8 @@ class ReaderScreen(Screen[None]):
         Binding("e", "edit_claim", "Edit", show=False),
         Binding("d", "delete_claim", "Delete", show=False),
         Binding("u", "undo", "Undo", show=False),
+        Binding("p", "panel('claims')", "Claims", tooltip="List the claims (again: back to the article, then hide)"),
+        Binding("S", "panel('sources')", "Sources", tooltip="List the sources with their claim counts"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -54,8 +93,8 @@ class ReaderScreen(Screen[None]):
         self.bidi = bidi
         self.store: AnnotationStore | None = None
         self._store_loading = False
-        #: What ``u`` undoes, last first: ("added", claim), ("deleted", claim) or ("edited", the claim before).
-        self.undo_stack: list[tuple[str, Claim]] = []
+        #: What ``u`` undoes, last on top.
+        self.undo_stack: list[UndoStep] = []
 
     def compose(self) -> ComposeResult:
         meta = self.article.beginning().metadata  # a 5 MB article opens as fast as a short one
@@ -63,6 +102,7 @@ class ReaderScreen(Screen[None]):
         header = (meta.title or self.article.name) + ("\n" + details if details else "")
         yield VisualLabel(header, max_lines=3, id="article-header")
         config: Config = getattr(self.app, "config", Config())
+        yield AnnotationsPanel(id="panel")
         yield ArticleView(self.article, bidi=self.bidi, harakat=config.harakat, wrap_width=config.wrap_width,
                           id="article")
         yield Static("", id="article-status")
@@ -74,7 +114,7 @@ class ReaderScreen(Screen[None]):
         self._show_status(0, 0.0)
         self._open_store()
 
-    # --- annotations ----------------------------------------------------------
+    # --- annotations: opening -------------------------------------------------
 
     def _open_store(self) -> None:
         if self.article.path is None:
@@ -106,13 +146,22 @@ class ReaderScreen(Screen[None]):
             if message:
                 self.notify(message, severity="warning", markup=False, timeout=15)
         if self.store.orphans:
-            self.notify(f"{len(self.store.orphans)} claims could not be placed in the changed text; "
-                        "they are kept in the annotations file", severity="warning", markup=False, timeout=15)
-        self.query_one(ArticleView).set_claims(self.store.claims())
+            count = len(self.store.orphans)
+            self.notify(f"{count} claim{'s' if count > 1 else ''} could not be placed in the changed text: "
+                        "kept, and listed at the end of the claims panel (p)",
+                        severity="warning", markup=False, timeout=15)
+        self._show_annotations()
 
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
+
+    def _show_annotations(self) -> None:
+        """Draw the store's state: highlights in the text, and the panel's lists."""
+        if self.store is None:
+            return
+        self.query_one(ArticleView).set_claims(self.store.claims())
+        self.query_one(AnnotationsPanel).set_data(self.store.claims(), self.store.orphans, self.store.sources())
 
     def _writable_store(self) -> AnnotationStore | None:
         if self._store_loading:
@@ -135,10 +184,40 @@ class ReaderScreen(Screen[None]):
     def _known_tags(self) -> list[str]:
         return self.store.tags() if self.store is not None else []
 
-    def action_new_claim(self) -> None:
-        """c: a claim from the selection, or from the sentence at the cursor."""
+    def _change(self, label: str, change: Callable[[AnnotationStore], Revert | None], *, failed: str = "not saved",
+                retry: Callable[[str], None] | None = None) -> bool:
+        """Make one change in the store, remember how to undo it, and show the result.
+
+        ``change`` returns what takes it back (None: nothing to undo). A failed
+        save shows its reason; with ``retry`` the user's input comes back to them
+        (the dialog again, filled in), so a full disk never costs what was typed.
+        """
         store = self._writable_store()
         if store is None:
+            return False
+        try:
+            revert = change(store)
+        except SaveError as err:
+            if retry is not None:
+                retry(f"not saved: {err}. Enter tries again, Escape gives up.")
+            else:
+                self.notify(f"{failed}: {err}", severity="error", markup=False, timeout=15)
+            return False
+        except StoreError as err:
+            self.notify(f"{failed}: {err}", severity="error", markup=False, timeout=15)
+            return False
+        finally:
+            self._show_annotations()
+        if revert is not None:
+            self.undo_stack.append(UndoStep(label, revert))
+        self.notify(label, timeout=3, markup=False)
+        return True
+
+    # --- annotations: claims --------------------------------------------------
+
+    def action_new_claim(self) -> None:
+        """c: a claim from the selection, or from the sentence at the cursor."""
+        if self._writable_store() is None:
             return
         view = self.query_one(ArticleView)
         start, end = view.selection or sentence_at(self.article.text, view.cursor)
@@ -150,34 +229,46 @@ class ReaderScreen(Screen[None]):
         if start == end:
             self.notify("select the claim's words first (or put the cursor in its sentence)", severity="warning")
             return
-        dialog = ClaimDialog(text[start:end], sources=self._known_sources(), tags=self._known_tags())
+        self._new_claim_dialog(start, end)
+
+    def _new_claim_dialog(self, start: int, end: int, draft: ClaimDraft | None = None, error: str | None = None) -> None:
+        dialog = ClaimDialog(self.article.text[start:end], sources=self._known_sources(), tags=self._known_tags(),
+                             draft=draft, error=error)
         self.app.push_screen(dialog, partial(self._save_new_claim, start, end))
 
-    def _source_for(self, store: AnnotationStore, draft: ClaimDraft) -> Source:
-        """The store's source for a draft: an existing one (updated if its type or role changed) or a new one."""
+    def _source_for(self, store: AnnotationStore, draft: ClaimDraft) -> tuple[Source, Revert | None]:
+        """The store's source for a draft, and how to take back what that needed (a new source, a new role…)."""
         source = store.source(draft.source_id) if draft.source_id else store.find_source(draft.source_name)
         if source is None:
             # Known from another article of the folder, or new: this article gets its own copy.
             source = Source(draft.source_name, draft.source_type, draft.source_role)
             store.add_source(source)
-        elif (source.type, source.role) != (draft.source_type, draft.source_role or source.role):
+            added = source
+            return source, lambda s: _delete_if_unused(s, added.id)
+        if (source.type, source.role) != (draft.source_type, draft.source_role or source.role):
+            before = source
             source = replace(source, type=draft.source_type, role=draft.source_role or source.role)
             store.update_source(source)
-        return source
+            return source, lambda s: s.update_source(before)
+        return source, None
 
     def _save_new_claim(self, start: int, end: int, draft: ClaimDraft | None) -> None:
-        if draft is None or self.store is None:
+        if draft is None:
             return
-        try:
-            source = self._source_for(self.store, draft)
+
+        def change(store: AnnotationStore) -> Revert:
+            source, source_revert = self._source_for(store, draft)
             claim = Claim(Anchor.from_text(self.article.text, start, end), (source.id,), draft.tags, draft.note,
                           draft.status)
-            self.store.add_claim(claim)
-        except StoreError as err:
-            self.notify(f"not saved: {err}", severity="error", markup=False, timeout=15)
-            return
-        self.undo_stack.append(("added", claim))
-        self._claims_changed(f"claim saved ({draft.status}, {draft.source_name})")
+            try:
+                store.add_claim(claim)
+            except StoreError:
+                _quietly(source_revert, store)
+                raise
+            return _then(lambda s: s.delete_claim(claim.id), source_revert)
+
+        self._change(f"claim saved ({draft.status}, {draft.source_name})", change,
+                     retry=lambda error: self._new_claim_dialog(start, end, draft, error))
 
     def _claim_here(self) -> Claim | None:
         view = self.query_one(ArticleView)
@@ -185,45 +276,126 @@ class ReaderScreen(Screen[None]):
         if claim is None and view.selection:
             claim = view.claim_at(view.selection[0])
         if claim is None:
-            self.notify("no claim at the cursor (] and [ move between claims)", severity="warning")
+            self.notify("no claim at the cursor (] and [ move between claims; p lists them)", severity="warning")
         return claim
 
     def action_edit_claim(self) -> None:
-        store = self._writable_store()
-        claim = self._claim_here() if store is not None else None
-        if store is None or claim is None:
-            return
-        source = store.source(claim.source_ids[0]) if claim.source_ids else None
+        if self._writable_store() is not None and (claim := self._claim_here()) is not None:
+            self._edit_claim_dialog(claim)
+
+    def _edit_claim_dialog(self, claim: Claim, draft: ClaimDraft | None = None, error: str | None = None) -> None:
+        store = self.store
+        source = store.source(claim.source_ids[0]) if store is not None and claim.source_ids else None
         dialog = ClaimDialog(claim.anchor.exact, sources=self._known_sources(), tags=self._known_tags(),
-                             claim=claim, source=source)
+                             claim=claim, source=source, draft=draft, error=error)
         self.app.push_screen(dialog, partial(self._save_edited_claim, claim))
 
     def _save_edited_claim(self, before: Claim, draft: ClaimDraft | None) -> None:
-        if draft is None or self.store is None:
+        if draft is None:
             return
-        try:
-            source = self._source_for(self.store, draft)
+
+        def change(store: AnnotationStore) -> Revert:
+            source, source_revert = self._source_for(store, draft)
             after = before.edited(source_ids=(source.id, *[s for s in before.source_ids[1:] if s != source.id]),
                                   tags=draft.tags, note=draft.note, status=draft.status)
-            self.store.update_claim(after)
-        except StoreError as err:
-            self.notify(f"not saved: {err}", severity="error", markup=False, timeout=15)
-            return
-        self.undo_stack.append(("edited", before))
-        self._claims_changed("claim updated")
+            try:
+                store.update_claim(after)
+            except StoreError:
+                _quietly(source_revert, store)
+                raise
+            return _then(lambda s: s.update_claim(before), source_revert)
+
+        self._change("claim updated", change, retry=lambda error: self._edit_claim_dialog(before, draft, error))
 
     def action_delete_claim(self) -> None:
-        store = self._writable_store()
-        claim = self._claim_here() if store is not None else None
-        if store is None or claim is None:
-            return
-        try:
+        if self._writable_store() is not None and (claim := self._claim_here()) is not None:
+            self._delete_claim(claim)
+
+    def _delete_claim(self, claim: Claim) -> None:
+        def change(store: AnnotationStore) -> Revert:
             store.delete_claim(claim.id)
-        except StoreError as err:
-            self.notify(f"not deleted: {err}", severity="error", markup=False, timeout=15)
+            return lambda s: s.add_claim(claim)
+
+        self._change("claim deleted (u undoes)", change, failed="not deleted")
+
+    def _attach_orphan(self, claim: Claim) -> None:
+        """Place a claim the changed article lost at the words selected in the article."""
+        view = self.query_one(ArticleView)
+        if view.selection is None:
+            self.notify("select the claim's new place in the article first, then press a here", severity="warning")
             return
-        self.undo_stack.append(("deleted", claim))
-        self._claims_changed("claim deleted (u undoes)")
+        start, end = view.selection
+        after = claim.edited(anchor=Anchor.from_text(self.article.text, start, end))
+
+        def change(store: AnnotationStore) -> None:
+            store.update_claim(after)  # no way back: the old place is no longer in the article
+
+        self._change("claim placed at the selection", change, failed="not placed")
+
+    # --- annotations: sources -------------------------------------------------
+
+    def _claims_of(self, source_id: str) -> list[Claim]:
+        store = self.store
+        if store is None:
+            return []
+        return [claim for claim in [*store.claims(), *store.orphans] if source_id in claim.source_ids]
+
+    def _edit_source_dialog(self, source: Source, draft: SourceDraft | None = None, error: str | None = None) -> None:
+        if self._writable_store() is None or self.store is None:
+            return
+        dialog = SourceDialog(source, claims=len(self._claims_of(source.id)), others=self.store.sources(),
+                              draft=draft, error=error)
+        self.app.push_screen(dialog, partial(self._save_source, source))
+
+    def _save_source(self, before: Source, draft: SourceDraft | None) -> None:
+        if draft is None:
+            return
+        merge_into = self.store.find_source(draft.name) if self.store is not None else None
+        if merge_into is not None and merge_into.id != before.id:
+            self._merge_sources(before, merge_into)
+            return
+        after = replace(before, name=draft.name, type=draft.type, role=draft.role, note=draft.note)
+
+        def change(store: AnnotationStore) -> Revert:
+            store.update_source(after)
+            return lambda s: s.update_source(before)
+
+        self._change(f"source updated: {draft.name}", change,
+                     retry=lambda error: self._edit_source_dialog(before, draft, error))
+
+    def _merge_sources(self, source: Source, into: Source) -> None:
+        """Move every claim of ``source`` to ``into`` (the same person typed two ways), then drop ``source``."""
+        claims = self._claims_of(source.id)
+
+        def change(store: AnnotationStore) -> Revert:
+            done: list[Claim] = []
+            try:
+                for claim in claims:
+                    ids = tuple(dict.fromkeys(into.id if i == source.id else i for i in claim.source_ids))
+                    store.update_claim(replace(claim, source_ids=ids))
+                    done.append(claim)
+                store.delete_source(source.id)
+            except StoreError:
+                for claim in done:
+                    _quietly(lambda s, c=claim: s.update_claim(c), store)
+                raise
+
+            def revert(s: AnnotationStore) -> None:
+                s.add_source(source)
+                for claim in claims:
+                    s.update_claim(claim)
+            return revert
+
+        self._change(f"{source.name} merged into {into.name} ({len(claims)} claims)", change, failed="not merged")
+
+    def _delete_source(self, source: Source) -> None:
+        def change(store: AnnotationStore) -> Revert:
+            store.delete_source(source.id)
+            return lambda s: s.add_source(source)
+
+        self._change(f"source deleted: {source.name}", change, failed="not deleted")
+
+    # --- annotations: undo ----------------------------------------------------
 
     def action_undo(self) -> None:
         store = self._writable_store()
@@ -232,24 +404,58 @@ class ReaderScreen(Screen[None]):
         if not self.undo_stack:
             self.notify("nothing to undo", severity="information")
             return
-        what, claim = self.undo_stack[-1]
+        step = self.undo_stack[-1]
         try:
-            if what == "added":
-                store.delete_claim(claim.id)
-            elif what == "deleted":
-                store.add_claim(claim)
-            else:
-                store.update_claim(claim)
+            step.revert(store)
         except StoreError as err:
             self.notify(f"undo failed: {err}", severity="error", markup=False, timeout=15)
             return
+        finally:
+            self._show_annotations()
         self.undo_stack.pop()
-        self._claims_changed(f"undone: {what} claim")
+        self.notify(f"undone: {step.label}", timeout=3, markup=False)
 
-    def _claims_changed(self, message: str) -> None:
-        assert self.store is not None
-        self.query_one(ArticleView).set_claims(self.store.claims())
-        self.notify(message, timeout=3, markup=False)
+    # --- the side panel -------------------------------------------------------
+
+    def action_panel(self, view: str) -> None:
+        """p / S: show the claims (or sources) list; again: back to the article, then hide it."""
+        panel = self.query_one(AnnotationsPanel)
+        if not panel.has_class("-shown") or panel.view != view:
+            panel.show(view)
+        elif panel.has_focus_within:
+            panel.hide()
+            self.query_one(ArticleView).focus()
+        else:
+            panel.focus_list()
+
+    def on_annotations_panel_picked(self, event: AnnotationsPanel.Picked) -> None:
+        view = self.query_one(ArticleView)
+        claim, source = event.claim, event.source
+        if event.action == "leave":
+            view.focus()
+        elif event.action in ("preview", "jump"):
+            if claim is not None and not event.orphan:
+                view.select(claim.anchor.start, claim.anchor.end)
+            elif event.orphan and event.action == "jump":
+                self.notify("this claim's words are no longer in the article: select its new place, "
+                            "come back with p and press a", severity="information", timeout=8)
+            if event.action == "jump" and source is None and not event.orphan:
+                view.focus()
+        elif event.action == "edit":
+            if source is not None:
+                self._edit_source_dialog(source)
+            elif claim is not None and self._writable_store() is not None:
+                self._edit_claim_dialog(claim)
+        elif event.action == "delete":
+            if source is not None:
+                self._delete_source(source)
+            elif claim is not None:
+                self._delete_claim(claim)
+        elif event.action == "attach":
+            if claim is not None and event.orphan:
+                self._attach_orphan(claim)
+            else:
+                self.notify("a is for claims the changed article lost (listed last)", severity="information")
 
     def on_article_view_moved(self, event: ArticleView.Moved) -> None:
         self._show_status(event.paragraph, event.fraction)

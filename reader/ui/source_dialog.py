@@ -1,0 +1,107 @@
+"""The source dialog: rename a source, change its type, role or note, for every claim it makes.
+
+Opened from the sources list of the side panel. Renaming a source to the
+name of another one of the article merges the two (the reader asks the
+store to move the claims); the dialog itself only says what was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..annotations.model import SOURCE_TYPES, Source
+from ..text.search import fold
+from .claim_dialog import ChoiceField
+from .label import VisualLabel, visual
+from .rtl_input import RtlInput
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDraft:
+    """What the annotator typed for a source."""
+
+    name: str
+    type: str
+    role: str
+    note: str
+
+
+class SourceDialog(ModalScreen[SourceDraft | None]):
+    """Name, type, role and note of one source; Enter saves, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    SourceDialog {
+        align: center middle;
+        #source-box {
+            width: 80%; max-width: 90; height: auto; max-height: 95%;
+            border: round $primary; background: $surface; padding: 0 1;
+        }
+        #source-heading { color: $text-muted; }
+        #source-error { color: $error; display: none; }
+        #source-error.-shown { display: block; }
+        .source-label { color: $text-muted; height: 1; margin-top: 1; }
+        RtlInput { background: $boost; }
+        #source-help { color: $text-muted; height: 1; margin-top: 1; }
+    }
+    """
+
+    def __init__(self, source: Source, *, claims: int, others: list[Source], draft: SourceDraft | None = None,
+                 error: str | None = None) -> None:
+        super().__init__()
+        self.source = source
+        self.claims = claims
+        self.others = others
+        self.draft = draft or SourceDraft(source.name, source.type, source.role, source.note)
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        draft = self.draft
+        with Vertical(id="source-box"):
+            count = f"{self.claims} claim{'' if self.claims == 1 else 's'}"
+            yield Static(f"source of {count} in this article: changes apply to all of them", id="source-heading")
+            yield VisualLabel(self.error or "", id="source-error", classes="-shown" if self.error else "")
+            yield Static(visual("name — الاسم"), classes="source-label")
+            yield RtlInput(draft.name, id="source-name", compact=True)
+            yield Static("source type (← →)", classes="source-label")
+            yield ChoiceField(SOURCE_TYPES, draft.type, id="source-type")
+            yield Static(visual("role or affiliation — الصفة"), classes="source-label")
+            yield RtlInput(draft.role, id="source-role", compact=True)
+            yield Static(visual("note — ملاحظة"), classes="source-label")
+            yield RtlInput(draft.note, id="source-note", compact=True)
+            yield Static("Enter saves · Esc cancels · Tab moves · a name another source has merges the two",
+                         id="source-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#source-name", RtlInput).focus()
+
+    def merges_into(self, name: str) -> Source | None:
+        """The other source this name would merge into, if any."""
+        key = fold(" ".join(name.split()))
+        return next((s for s in self.others if s.id != self.source.id and fold(s.name) == key), None)
+
+    def action_save(self) -> None:
+        name = " ".join(self.query_one("#source-name", RtlInput).value.split())
+        if not name:
+            self.notify("a source needs a name", severity="warning")
+            return
+        self.dismiss(SourceDraft(
+            name=name,
+            type=self.query_one("#source-type", ChoiceField).value,
+            role=" ".join(self.query_one("#source-role", RtlInput).value.split()),
+            note=self.query_one("#source-note", RtlInput).value.strip(),
+        ))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
