@@ -129,6 +129,9 @@ def _ui_rows(table: Table, tmp: Path, two_mb: Path, runs: int) -> None:
     paint_annotated = ui.first_paint(annotated_path, runs)
     table.add_row("reader: first paint, article with 5,000 claims vs none", f"{paint_annotated * 1e3:.0f} ms",
                   f"{paint_plain * 1e3:.0f} ms", f"{paint_annotated / paint_plain:.2f}×", "≤ 1.5×")
+    opened, redrawn = ui.panel_timings(annotated_path)
+    table.add_row("reader: claims panel (p) with 5,000 claims: open / list again after a save",
+                  f"{opened * 1e3:.0f} / {redrawn * 1e3:.0f} ms", "", "", "–")
     empty = ui.resident_memory(None)
     loaded = ui.resident_memory(two_mb)
     table.add_row("reader: resident memory, 2 MB article laid out vs empty", f"+{(loaded - empty) / 2**20:.0f} MB",

@@ -128,3 +128,43 @@ def resident_memory(path: Path | None) -> int:
     if not result["complete"]:
         raise RuntimeError("layout did not complete")
     return int(result["rss"])
+
+
+async def _panel(path: Path) -> tuple[float, float]:
+    from dataclasses import replace
+
+    from reader.ui.annotations_panel import AnnotationsPanel
+    from reader.ui.entry_list import EntryList
+    from reader.ui.reader_screen import ReaderScreen
+
+    app = QariApp(article=load_article(path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if screen.store is not None:
+                break
+        assert screen.store is not None
+        entry_list = screen.query_one(AnnotationsPanel).query_one(EntryList)
+        total = len(screen.store.claims())
+        start = time.perf_counter()
+        screen.action_panel("claims")
+        while entry_list.entry_count < total:
+            await pilot.pause(0)
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        # One claim changes (what a save does), and the panel lists everything again.
+        claim = screen.store.claims()[total // 2]
+        screen.store.update_claim(replace(claim, status="supported"))
+        start = time.perf_counter()
+        screen._show_annotations()
+        await pilot.pause()
+        redrawn = time.perf_counter() - start
+        app.exit()
+    return opened, redrawn
+
+
+def panel_timings(path: Path) -> tuple[float, float]:
+    """Seconds to open the claims panel (p) on an annotated article, and to list it again after one save."""
+    return asyncio.run(_panel(path))

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from reader.annotations.model import Anchor, Claim, Source
 from reader.annotations.store import AnnotationStore, AtomicJSONStorage
@@ -18,6 +17,7 @@ from reader.article import load_article
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.app import QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
+from reader.ui.entry_list import EntryList
 from reader.ui.claim_dialog import ClaimDialog
 from reader.ui.source_dialog import SourceDialog
 
@@ -83,23 +83,23 @@ def test_p_lists_the_claims_in_reading_order_and_enter_goes_to_one(tmp_path: Pat
         await pilot.press("p")
         await pilot.pause()
         panel = app.screen.query_one(AnnotationsPanel)
-        option_list = panel.query_one(OptionList)
-        assert panel.display and option_list.has_focus
+        entry_list = panel.query_one(EntryList)
+        assert panel.display and entry_list.has_focus
         assert listed(app) == ["c-prices", "c-plan", "c-inflation"]
-        assert option_list.option_count == 3
+        assert entry_list.entry_count == 3
         # Moving in the list shows the claim in the article without leaving the list.
         await pilot.press("down")
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         assert view.selection == (CLAIMS[2].anchor.start, CLAIMS[2].anchor.end)
-        assert option_list.has_focus
+        assert entry_list.has_focus
         await pilot.press("down", "enter")
         await pilot.pause()
         assert view.selection == (CLAIMS[0].anchor.start, CLAIMS[0].anchor.end)
         assert view.has_focus
         # p again: back to the list; p from the list hides it.
         await pilot.press("p")
-        assert option_list.has_focus
+        assert entry_list.has_focus
         await pilot.press("p")
         await pilot.pause()
         assert not panel.display and view.has_focus
@@ -111,10 +111,9 @@ def test_the_panel_shows_each_claims_source_status_and_tags(tmp_path: Path) -> N
     async def steps(app: QariApp, pilot: Pilot[None]) -> None:
         await pilot.press("p")
         await pilot.pause()
-        option_list = app.screen.query_one(AnnotationsPanel).query_one(OptionList)
-        first = str(option_list.get_option_at_index(0).prompt)
-        # Shown in visual order, so compare word by word, reversed letters and all, through the engine's output.
-        quote_row, about_row = first.split("\n")
+        entry_list = app.screen.query_one(AnnotationsPanel).query_one(EntryList)
+        # Shown in visual order: compare with the engine's shaped output.
+        quote_row, about_row = entry_list.rows_of(0)
         assert about_row.strip().startswith("disputed · ")
         assert "ﺮﻳﺯﻮﻟﺍ" in about_row  # الوزير, shaped and in visual order
         assert "ﺾﻔﺨﻨﺘﺳ" in quote_row  # ستنخفض
@@ -150,8 +149,7 @@ def test_S_lists_sources_with_counts_and_enter_lists_that_sources_claims(tmp_pat
         panel = app.screen.query_one(AnnotationsPanel)
         assert panel.view == "sources"
         assert listed(app) == ["s-minister", "s-insiders", "s-expert"]  # one claim each: who speaks first
-        prompt = str(panel.query_one(OptionList).get_option_at_index(2).prompt)
-        assert "expert · 1 claim" in prompt
+        assert "expert · 1 claim" in panel.query_one(EntryList).rows_of(2)[1]
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert panel.view == "claims" and panel.filter_text == "@كريم نور"
@@ -247,8 +245,9 @@ def test_orphans_are_listed_last_and_a_places_one_at_the_selection(tmp_path: Pat
         await pilot.pause()
         panel = screen.query_one(AnnotationsPanel)
         assert listed(app) == ["c-prices", "c-inflation", "c-plan"]
-        option_list = panel.query_one(OptionList)
-        assert option_list.option_count == 3 and "not placed" in str(option_list.get_option_at_index(2).prompt)
+        entry_list = panel.query_one(EntryList)
+        assert entry_list.entry_count == 3 and entry_list.rule_before == 2
+        assert "not placed" in entry_list.rows_of(2)[1]
         # Select the new words in the article, come back, a.
         view = screen.query_one(ArticleView)
         start = changed.index("وزارة المالية تعد برنامجًا")

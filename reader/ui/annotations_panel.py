@@ -19,12 +19,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from ..annotations.listing import ClaimEntry, SourceEntry, claim_entries, source_entries
 from ..annotations.model import STATUSES, Claim, Source
 from ..text.layout import LayoutOptions, layout_paragraph
+from .entry_list import EntryList
 from .rtl_input import RtlInput
 
 VIEWS = ("claims", "sources")
@@ -86,7 +86,7 @@ class AnnotationsPanel(Vertical):
         &.-shown { display: block; }
         #panel-title { height: 1; padding: 0 1; color: $text-muted; }
         #panel-filter { margin: 0 1; background: $boost; }
-        #panel-list { height: 1fr; border: none; padding: 0; background: $panel; }
+        #panel-list { height: 1fr; }
         #panel-empty { padding: 1; color: $text-muted; display: none; }
         #panel-empty.-shown { display: block; }
     }
@@ -118,7 +118,7 @@ class AnnotationsPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="panel-title")
         yield RtlInput(placeholder="#tag  @source  or any word", id="panel-filter", compact=True)
-        yield OptionList(id="panel-list", compact=True)
+        yield EntryList(self._rows_of, id="panel-list")
         yield Static("", id="panel-empty")
 
     # --- data --------------------------------------------------------------------
@@ -146,43 +146,31 @@ class AnnotationsPanel(Vertical):
         return list(claim_entries(self.data.claims, self.data.orphans, sources, self.filter_text))
 
     def rebuild(self) -> None:
-        option_list = self.query_one("#panel-list", OptionList)
-        width = max(option_list.scrollable_content_region.width, self.size.width - 2, 10)
-        key = (self.data, self.view, self.filter_text, width)
+        entry_list = self._list()
+        key = (self.data, self.view, self.filter_text)
         if key == self._built_for:
             return
         self._built_for = key
         before = self.highlighted_entry
         self._entries = self.entries()
-        option_list.clear_options()
-        options: list[Option | None] = []
-        orphans_started = False
-        for index, entry in enumerate(self._entries):
-            if isinstance(entry, ClaimEntry) and entry.orphan and not orphans_started:
-                orphans_started = True
-                if options:
-                    options.append(None)
-            options.append(Option(self._prompt(entry, width), id=str(index)))
-        option_list.add_options(options)
+        rule = next((i for i, e in enumerate(self._entries) if isinstance(e, ClaimEntry) and e.orphan), None)
+        entry_list.set_entries(self._entries, rule_before=rule, highlight=self._index_of(before))
         self._show_title()
         empty = self.query_one("#panel-empty", Static)
         empty.update(self._empty_message())
         empty.set_class(not self._entries, "-shown")
-        option_list.display = bool(self._entries)
-        if self._entries:
-            option_list.highlighted = self._index_of(before)
+        entry_list.display = bool(self._entries)
+
+    def _list(self) -> EntryList[ClaimEntry | SourceEntry]:
+        return self.query_one("#panel-list", EntryList)
 
     def _index_of(self, entry: ClaimEntry | SourceEntry | None) -> int:
-        """The option index of the entry for the same claim or source as ``entry`` (else the first)."""
+        """The index of the entry for the same claim or source as ``entry`` (else the first)."""
         if entry is not None:
             for index, candidate in enumerate(self._entries):
                 if type(candidate) is type(entry) and _key(candidate) == _key(entry):
-                    return self._option_index(index)
-        return self._option_index(0)
-
-    def _option_index(self, entry_index: int) -> int:
-        option_list = self.query_one("#panel-list", OptionList)
-        return option_list.get_option_index(str(entry_index))
+                    return index
+        return 0
 
     def _empty_message(self) -> str:
         if self.filter_text.strip():
@@ -203,20 +191,20 @@ class AnnotationsPanel(Vertical):
             title.append(f"  · {shown} shown")
         self.query_one("#panel-title", Static).update(title)
 
-    def _prompt(self, entry: ClaimEntry | SourceEntry, width: int) -> Text:
+    def _rows_of(self, entry: ClaimEntry | SourceEntry, width: int) -> list[Text]:
+        """An entry's two rows: the quote (or the source's name), then status, sources and tags (or counts)."""
         if isinstance(entry, SourceEntry):
             source = entry.source
             who = f"{source.name} — {source.role}" if source.role else source.name
             count = f"{entry.count} claim{'' if entry.count == 1 else 's'}"
-            return Text("\n").join([_row(who, width, "bold"), _row(f"{source.type} · {count}", width, "dim")])
+            return [_row(who, width, "bold"), _row(f"{source.type} · {count}", width, "dim")]
         claim = entry.claim
         status_style = self._status_style(claim.status)
         tags = "  ".join(f"#{tag}" for tag in claim.tags)
         about = f"{claim.status} · {entry.source_names}" + (f" · {tags}" if tags else "")
         if entry.orphan:
             about = f"not placed · {about}"
-        quote = _row(claim.anchor.exact, width, "dim" if entry.orphan else "")
-        return Text("\n").join([quote, _row(about, width, status_style)])
+        return [_row(claim.anchor.exact, width, "dim" if entry.orphan else ""), _row(about, width, status_style)]
 
     def _status_style(self, status: str) -> Style:
         """The article's colour for the status, so the list and the text agree."""
@@ -234,11 +222,8 @@ class AnnotationsPanel(Vertical):
 
     @property
     def highlighted_entry(self) -> ClaimEntry | SourceEntry | None:
-        option = self.query_one("#panel-list", OptionList).highlighted_option
-        if option is None or option.id is None or not self._entries:
-            return None
-        index = int(option.id)
-        return self._entries[index] if index < len(self._entries) else None
+        index = self._list().highlighted
+        return self._entries[index] if index is not None and index < len(self._entries) else None
 
     def _post(self, action: str, entry: ClaimEntry | SourceEntry | None) -> None:
         if isinstance(entry, ClaimEntry):
@@ -247,19 +232,19 @@ class AnnotationsPanel(Vertical):
             first = entry.claims[0] if entry.claims else None
             self.post_message(self.Picked(self, action, claim=first, source=entry.source))
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
         event.stop()
-        if self.query_one("#panel-list", OptionList).has_focus:
+        if self._list().has_focus:
             self._post("preview", self.highlighted_entry)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_entry_list_selected(self, event: EntryList.Selected) -> None:
         event.stop()
         entry = self.highlighted_entry
         if isinstance(entry, SourceEntry):
             # A source's claims, listed: Enter again on one goes to it.
             self.view = "claims"
             self.set_filter(f"@{entry.source.name}")
-            self.query_one("#panel-list", OptionList).focus()
+            self._list().focus()
         self._post("jump", entry)
 
     def action_act(self, action: str) -> None:
@@ -285,9 +270,9 @@ class AnnotationsPanel(Vertical):
             self.focus_list()
 
     def focus_list(self) -> None:
-        option_list = self.query_one("#panel-list", OptionList)
-        if option_list.display:
-            option_list.focus()
+        entry_list = self._list()
+        if entry_list.display:
+            entry_list.focus()
         else:
             self.query_one("#panel-filter", RtlInput).focus()
 
@@ -306,10 +291,6 @@ class AnnotationsPanel(Vertical):
 
     def watch_view(self) -> None:
         if self.is_mounted and self.display:
-            self.rebuild()
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self.display:
             self.rebuild()
 
     def show(self, view: str) -> None:
