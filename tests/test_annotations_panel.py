@@ -190,6 +190,8 @@ def test_renaming_a_source_to_another_sources_name_merges_them(tmp_path: Path) -
         dialog = app.screen
         assert isinstance(dialog, SourceDialog)
         dialog.query_one("#source-name").value = "الوزير"
+        await pilot.pause()
+        assert "merges this source into «الوزير»" in dialog.query_one("#source-help").text
         await pilot.press("enter")
         await pilot.pause()
         data = saved(path)

@@ -53,7 +53,7 @@ class SourceDialog(ModalScreen[SourceDraft | None]):
         #source-error.-shown { display: block; }
         .source-label { color: $text-muted; height: 1; margin-top: 1; }
         RtlInput { background: $boost; }
-        #source-help { color: $text-muted; height: 1; margin-top: 1; }
+        #source-help { color: $text-muted; margin-top: 1; }
     }
     """
 
@@ -80,11 +80,20 @@ class SourceDialog(ModalScreen[SourceDraft | None]):
             yield RtlInput(draft.role, id="source-role", compact=True)
             yield Static(visual("note — ملاحظة"), classes="source-label")
             yield RtlInput(draft.note, id="source-note", compact=True)
-            yield Static("Enter saves · Esc cancels · Tab moves · a name another source has merges the two",
-                         id="source-help")
+            yield VisualLabel(self.HELP, id="source-help")
 
     def on_mount(self) -> None:
         self.query_one("#source-name", RtlInput).focus()
+
+    HELP = "Enter saves · Esc cancels · Tab moves · a name another source has merges the two"
+
+    def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
+        """Say before Enter that this name belongs to another source, and what saving will do."""
+        if event.control.id != "source-name":
+            return
+        other = self.merges_into(event.value)
+        hint = f"Enter merges this source into «{other.name}» ({other.type})" if other else self.HELP
+        self.query_one("#source-help", VisualLabel).text = hint
 
     def merges_into(self, name: str) -> Source | None:
         """The other source this name would merge into, if any."""
