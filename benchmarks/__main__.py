@@ -132,6 +132,19 @@ def _ui_rows(table: Table, tmp: Path, two_mb: Path, runs: int) -> None:
     opened, redrawn = ui.panel_timings(annotated_path)
     table.add_row("reader: claims panel (p) with 5,000 claims: open / list again after a save",
                   f"{opened * 1e3:.0f} / {redrawn * 1e3:.0f} ms", "", "", "–")
+    # A folder of 10,000 articles against one of 10: the library's first screen, and a key while rows are read.
+    texts = [generate_article(4_000, seed=100 + i) for i in range(20)]
+    for count in (10, 10_000):
+        folder = tmp / f"library-{count}"
+        folder.mkdir()
+        for index in range(count):
+            (folder / f"article-{index:05d}.txt").write_text(texts[index % len(texts)], encoding="utf-8")
+    few_paint, few_key = ui.library_first_paint(tmp / "library-10")
+    many_paint, many_key = ui.library_first_paint(tmp / "library-10000")
+    table.add_row("library: first screen, 10,000 articles vs 10", f"{many_paint * 1e3:.0f} ms",
+                  f"{few_paint * 1e3:.0f} ms", f"{many_paint / few_paint:.2f}×", "≤ 2 s")
+    table.add_row("library: key → filtered rows while 10,000 are read (median)", f"{many_key * 1e3:.1f} ms",
+                  f"{few_key * 1e3:.1f} ms", "", "≤ 16 ms")
     empty = ui.resident_memory(None)
     loaded = ui.resident_memory(two_mb)
     table.add_row("reader: resident memory, 2 MB article laid out vs empty", f"+{(loaded - empty) / 2**20:.0f} MB",

@@ -168,3 +168,56 @@ async def _panel(path: Path) -> tuple[float, float]:
 def panel_timings(path: Path) -> tuple[float, float]:
     """Seconds to open the claims panel (p) on an annotated article, and to list it again after one save."""
     return asyncio.run(_panel(path))
+
+
+async def _library_paint(folder: Path) -> tuple[float, float]:
+    from textual import events
+
+    from reader.article import find_articles
+    from reader.ui.entry_list import EntryList
+    from reader.ui.library_screen import LibraryScreen
+
+    drawn = asyncio.Event()
+    original = EntryList.render_line
+
+    def render_line(entry_list: EntryList, y: int):  # type: ignore[no-untyped-def,type-arg]
+        strip = original(entry_list, y)
+        if entry_list.entry_count and y == entry_list.scrollable_content_region.height - 1:
+            drawn.set()
+        return strip
+
+    filtered: list[float] = []
+    apply_filter = LibraryScreen._apply_filter
+
+    def timed_filter(screen: LibraryScreen) -> None:
+        apply_filter(screen)
+        filtered.append(time.perf_counter())
+
+    EntryList.render_line = render_line  # type: ignore[method-assign]
+    LibraryScreen._apply_filter = timed_filter  # type: ignore[method-assign]
+    try:
+        start = time.perf_counter()
+        app = QariApp(folder=folder, paths=find_articles(folder))
+        async with app.run_test(size=SIZE) as pilot:
+            await asyncio.wait_for(drawn.wait(), 60)
+            painted = time.perf_counter() - start
+            await pilot.press("slash")
+            latencies = []
+            for key in ["a", "r", "t", "backspace", "backspace", "backspace"] * 3:  # while the rows are being read
+                filtered.clear()
+                sent = time.perf_counter()
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+                while not filtered:
+                    await asyncio.sleep(0.001)
+                latencies.append(filtered[0] - sent)
+                await asyncio.sleep(0.03)
+            app.exit()
+    finally:
+        EntryList.render_line = original  # type: ignore[method-assign]
+        LibraryScreen._apply_filter = apply_filter  # type: ignore[method-assign]
+    return painted, statistics.median(latencies)
+
+
+def library_first_paint(folder: Path) -> tuple[float, float]:
+    """Seconds from start to the library's first full screen, and the median key → filtered rows latency."""
+    return asyncio.run(_library_paint(folder))

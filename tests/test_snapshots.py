@@ -52,8 +52,18 @@ def test_arabic_article_with_a_search_and_a_selected_sentence(snap_compare) -> N
 
 
 def test_library(snap_compare) -> None:
+    from reader.ui.library_screen import LibraryScreen
+
+    async def all_read(pilot) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(200):  # the rows are read in the background
+            await pilot.pause(0.02)
+            screen = pilot.app.screen
+            if isinstance(screen, LibraryScreen) and screen.all_read:
+                break
+        await pilot.pause()
+
     app = QariApp(folder=Path("library"), paths=find_articles(LIBRARY))
-    assert snap_compare(app, terminal_size=(100, 20))
+    assert snap_compare(app, terminal_size=(100, 20), run_before=all_read)
 
 
 def test_claims_panel_beside_the_article(snap_compare, tmp_path: Path) -> None:

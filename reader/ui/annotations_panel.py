@@ -23,23 +23,11 @@ from textual.widgets import Static
 
 from ..annotations.listing import ClaimEntry, SourceEntry, claim_entries, source_entries
 from ..annotations.model import STATUSES, Claim, Source
-from ..text.layout import LayoutOptions, layout_paragraph
 from .entry_list import EntryList
+from .label import visual_cell
 from .rtl_input import RtlInput
 
 VIEWS = ("claims", "sources")
-
-
-def _row(text: str, width: int, style: Style | str = "") -> Text:
-    """One row of a list entry: shaped and ordered, cut at ``width`` in reading order, aligned by direction."""
-    lines = layout_paragraph(" ".join(text.split()), LayoutOptions(width=max(width, 4)))
-    if not lines:
-        return Text(" " * width)
-    line = lines[0]
-    body = line.text if len(lines) == 1 else ("…" + line.text if line.rtl else line.text + "…")
-    cells = line.cell_length + (len(lines) > 1)
-    pad = " " * max(width - cells, 0)
-    return Text.assemble(pad, (body, style)) if line.rtl else Text.assemble((body, style), pad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,14 +185,15 @@ class AnnotationsPanel(Vertical):
             source = entry.source
             who = f"{source.name} — {source.role}" if source.role else source.name
             count = f"{entry.count} claim{'' if entry.count == 1 else 's'}"
-            return [_row(who, width, "bold"), _row(f"{source.type} · {count}", width, "dim")]
+            return [visual_cell(who, width, "bold"), visual_cell(f"{source.type} · {count}", width, "dim")]
         claim = entry.claim
         status_style = self._status_style(claim.status)
         tags = "  ".join(f"#{tag}" for tag in claim.tags)
         about = f"{claim.status} · {entry.source_names}" + (f" · {tags}" if tags else "")
         if entry.orphan:
             about = f"not placed · {about}"
-        return [_row(claim.anchor.exact, width, "dim" if entry.orphan else ""), _row(about, width, status_style)]
+        quote = visual_cell(claim.anchor.exact, width, "dim" if entry.orphan else "")
+        return [quote, visual_cell(about, width, status_style)]
 
     def _status_style(self, status: str) -> Style:
         """The article's colour for the status, so the list and the text agree."""

@@ -9,7 +9,7 @@ what is on the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
@@ -104,6 +104,15 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         self.highlighted = min(max(highlight, 0), len(entries) - 1) if entries else None
         self.refresh()
 
+    def redraw(self, positions: Iterable[int] | None = None) -> None:
+        """Draw entries again (at these positions, or all): what they show has changed, not the list."""
+        if positions is None:
+            self._drawn.clear()
+        else:
+            for position in positions:
+                self._drawn.pop(position, None)
+        self.refresh()
+
     @property
     def entry_count(self) -> int:
         return len(self.entries)
@@ -177,11 +186,11 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         self.refresh()
         if new is None:
             return
-        self._scroll_to(new)
+        self._show_entry(new)
         if old != new:
             self.post_message(self.Highlighted(self, new))  # type: ignore[arg-type]
 
-    def _scroll_to(self, index: int) -> None:
+    def _show_entry(self, index: int) -> None:
         region = Region(0, self._first_row(index), 1, self.rows_per_entry)
         self.scroll_to_region(region, animate=False, force=True, immediate=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
@@ -36,6 +37,22 @@ def visual(text: str, width: int = 10_000) -> Text:
     more = "…" if len(lines) > 1 else ""
     # A right-to-left label continues to the left: the ellipsis goes there.
     return Text(more + lines[0].text, justify="right") if lines[0].rtl else Text(lines[0].text + more)
+
+
+def visual_cell(text: str, width: int, style: Style | str = "") -> Text:
+    """``text`` on one row of exactly ``width`` cells: shaped and ordered, cut in reading order
+    (with … where it goes on), right-aligned when it reads right to left. For list rows and table cells."""
+    text = " ".join(text.split())
+    lines = layout_paragraph(text, LayoutOptions(width=max(width, 2)))
+    if not lines or width <= 0:
+        return Text(" " * max(width, 0))
+    if len(lines) > 1:  # room for the ellipsis
+        lines = layout_paragraph(text, LayoutOptions(width=max(width - 1, 1)))
+    line = lines[0]
+    more = len(lines) > 1
+    body = ("…" + line.text if line.rtl else line.text + "…") if more else line.text
+    pad = " " * max(width - line.cell_length - more, 0)
+    return Text.assemble(pad, (body, style)) if line.rtl else Text.assemble((body, style), pad)
 
 
 def visual_lines(text: str, width: int) -> list[VisualLine]:

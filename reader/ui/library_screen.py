@@ -1,36 +1,110 @@
-"""The library: a folder's articles with their title, date, outlet, size and claim count."""
+"""The library: a folder's articles with their title, date, outlet, size and claim count.
+
+A folder of 10,000 scraped articles opens at once: the rows start as file
+names, and a thread reads each article's header (visible rows first) and
+fills them in. Rows are drawn only when seen (``EntryList``), so typing in
+the filter stays quick however long the list.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from ..annotations.store import count_claims
 from ..article import ArticleError, load_article
+from ..library import ArticleInfo, InfoReader, human_size
 from ..text.search import fold
-from .label import plain, visual
+from .entry_list import EntryList
+from .label import plain, visual_cell
 from .reader_screen import ReaderScreen
 from .rtl_input import RtlInput
 
+# Fixed columns (cells); the title takes what is left.
+DATE, OUTLET, SIZE, CLAIMS, FILE = 19, 16, 8, 6, 22
+GAP = "  "  # two cells: a right-aligned Arabic title must not run into the date
 
-def _size(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return "?"
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+
+def _columns(width: int) -> tuple[int, int, int, int, int, int]:
+    """Widths of title, date, outlet, size, claims and file for a row ``width`` cells wide.
+
+    Narrow screens drop the outlet, then the size, then the date: the title and
+    the file name (what a scraped folder is known by) stay.
+    """
+    file = min(FILE, max(12, width // 5))
+    date, outlet, size = DATE, OUTLET, SIZE
+
+    def title() -> int:
+        gaps = sum(1 for column in (date, outlet, size) if column) + 2
+        return width - date - outlet - size - CLAIMS - file - gaps * len(GAP)
+
+    for drop in ("outlet", "size", "date"):
+        if title() >= 24:
+            break
+        if drop == "outlet":
+            outlet = 0
+        elif drop == "size":
+            size = 0
+        else:
+            date = 0
+    return max(title(), 8), date, outlet, size, CLAIMS, file
+
+
+def _fit_left(text: Text | str, width: int) -> Text:
+    cell = text if isinstance(text, Text) else Text(text)
+    cell.truncate(width, overflow="ellipsis", pad=True)
+    return cell
+
+
+def library_row(info: ArticleInfo | None, path: Path, width: int) -> Text:
+    """One row of the library: right-to-left titles right-aligned in their column, numbers on the right."""
+    title_w, date_w, outlet_w, size_w, claims_w, file_w = _columns(width)
+    if info is None:
+        cells = [Text("…" + " " * (title_w - 1), style="dim"), Text(" " * date_w), Text(" " * outlet_w),
+                 Text(" " * size_w), Text(" " * claims_w)]
+    else:
+        title = visual_cell(info.title, title_w, "dim italic" if info.problem else "")
+        if info.problem:
+            title = visual_cell(info.problem, title_w, "dim italic")
+        claims = "" if info.claims is None else str(info.claims)
+        cells = [title, visual_cell(info.date, date_w) if date_w else Text(),
+                 visual_cell(info.outlet, outlet_w) if outlet_w else Text(),
+                 Text(human_size(info.size).rjust(size_w)) if size_w else Text(),
+                 Text(claims.rjust(claims_w), style="bold")]
+    if file_w:
+        cells.append(_fit_left(plain(path.name), file_w))
+    return Text(GAP).join(cell for cell in cells if cell.cell_len)
+
+
+def library_header(width: int) -> Text:
+    title_w, date_w, outlet_w, size_w, claims_w, file_w = _columns(width)
+    cells = [Text("title".rjust(title_w))]
+    for name, column in (("date", date_w), ("outlet", outlet_w), ("size", size_w), ("claims", claims_w)):
+        if column:
+            cells.append(Text(name.rjust(column)))
+    if file_w:
+        cells.append(Text("file".ljust(file_w)))
+    return Text(GAP).join(cells)
+
+
+class LibraryHeader(Static):
+    """The column titles, laid out with the rows' widths."""
+
+    def render(self) -> Text:
+        return library_header(self.content_region.width)
+
 
 class LibraryScreen(Screen[None]):
-    """A folder's articles: title, date, outlet, size; type to filter, Enter to open."""
+    """A folder's articles: title, date, outlet, size, claims; type to filter, Enter to open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit"),
@@ -42,7 +116,8 @@ class LibraryScreen(Screen[None]):
     LibraryScreen {
         #library-title { height: 1; padding: 0 1; background: $panel; }
         #library-filter { height: 3; }
-        DataTable { height: 1fr; }
+        LibraryHeader { height: 1; padding: 0 1; color: $text-muted; text-style: bold; background: $panel; }
+        #library-list { height: 1fr; padding: 0 1; background: $surface; }
     }
     """
 
@@ -50,61 +125,85 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.folder = folder
         self.paths = paths
-        self._rows: list[tuple[Path, str, str, str, str, str]] = []
+        #: What is known of each article, index for index with ``paths`` (None: not read yet).
+        self.infos: list[ArticleInfo | None] = [None] * len(paths)
+        self._reader = InfoReader(paths)
+        self._asked: set[int] = set()  # rows seen on screen before their article was read
+        self._needle = ""
+        self._opened: int | None = None
+        self._name_keys = [fold(path.name) for path in paths]  # the filter for rows not read yet
 
     def compose(self) -> ComposeResult:
         yield Static(plain(f"{self.folder} · {len(self.paths)} articles"), id="library-title")
         yield RtlInput(placeholder="تصفية — filter by title, outlet or file name", id="library-filter")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        yield LibraryHeader()
+        yield EntryList(self._row, rows_per_entry=1, id="library-list")
         yield Footer()
 
     def on_mount(self) -> None:
-        for path in self.paths:
-            count = count_claims(path)
-            claims = "" if count is None else str(count)
-            try:
-                meta = load_article(path).beginning().metadata
-                self._rows.append((path, meta.title or path.name, meta.date or "", meta.outlet or "", _size(path),
-                                   claims))
-            except ArticleError:
-                self._rows.append((path, path.name, "", "", "unreadable", claims))
-        table = self.query_one(DataTable)
-        table.add_columns("title", "date", "outlet", "size", "claims", "file")
-        self._fill("")
-        table.focus()
+        entry_list = self.query_one(EntryList)
+        entry_list.set_entries(range(len(self.paths)))
+        entry_list.focus()
+        self._read_infos()
 
-    def _fill(self, needle: str) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        needle = fold(needle).strip()
-        for path, title, date, outlet, size, claims in self._rows:
-            if needle and not any(needle in fold(field) for field in (title, outlet, path.name)):
-                continue
-            table.add_row(visual(title, 56), visual(date, 24), visual(outlet, 24), size, claims, plain(path.name),
-                          key=str(path))
+    @property
+    def shown_paths(self) -> list[Path]:
+        """The articles listed now (the filter applied), in order."""
+        return [self.paths[index] for index in self.query_one(EntryList).entries]
+
+    @property
+    def all_read(self) -> bool:
+        """Every article's title, date, outlet and claim count is known."""
+        return all(info is not None for info in self.infos)
+
+    # --- rows ---------------------------------------------------------------------
+
+    def _row(self, index: int, width: int) -> list[Text]:
+        info = self.infos[index]
+        if info is None and index not in self._asked:
+            self._asked.add(index)
+            self._reader.wanted.append(index)  # read next: the user is looking at it
+        return [library_row(info, self.paths[index], width)]
+
+    @work(thread=True, exclusive=True, group="library")
+    def _read_infos(self) -> None:
+        """Read every article's header (rows on screen first) and hand the rows over as they come."""
+        worker = get_current_worker()
+
+        def deliver(chunk: list[tuple[int, ArticleInfo]]) -> None:
+            for index, info in chunk:
+                self.infos[index] = info  # whole references: safe to publish from this thread
+            self.app.call_from_thread(self._arrived, [index for index, _ in chunk])
+
+        self._reader.run(lambda index: self.infos[index] is not None, deliver, lambda: worker.is_cancelled)
+
+    def _arrived(self, indices: list[int]) -> None:
+        needle = self._needle
+        if needle and any(self.infos[i].matches(needle) and needle not in self._name_keys[i]  # type: ignore[union-attr]
+                          for i in indices):
+            self._apply_filter()  # a title that just arrived matches: list it
+        elif not needle:
+            self.query_one(EntryList).redraw(indices)
+
+    # --- filter -------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        entry_list = self.query_one(EntryList)
+        current = entry_list.highlighted
+        keep = entry_list.entries[current] if current is not None and entry_list.entries else None
+        needle = self._needle
+        shown: range | list[int] = range(len(self.paths)) if not needle else [
+            i for i, info in enumerate(self.infos)
+            if (info.matches(needle) if info is not None else needle in self._name_keys[i])]
+        highlight = shown.index(keep) if keep is not None and keep in shown else 0
+        entry_list.set_entries(shown, highlight=highlight)
 
     def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
-        self._fill(event.value)
+        self._needle = fold(event.value).strip()
+        self._apply_filter()
 
     def on_rtl_input_submitted(self, event: RtlInput.Submitted) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        """Back from an article: its claim count may have changed."""
-        if not self._rows:
-            return
-        self._rows = [(path, title, date, outlet, size, "" if (n := count_claims(path)) is None else str(n))
-                      for path, title, date, outlet, size, _ in self._rows]
-        self._fill(self.query_one(RtlInput).value)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        path = Path(str(event.row_key.value))
-        try:
-            article = load_article(path)
-        except ArticleError as err:
-            self.notify(str(err), severity="error")
-            return
-        self.app.push_screen(ReaderScreen(article, bidi=self.app.bidi))  # type: ignore[attr-defined]
+        self.query_one(EntryList).focus()
 
     def action_focus_filter(self) -> None:
         self.query_one(RtlInput).focus()
@@ -113,7 +212,26 @@ class LibraryScreen(Screen[None]):
         filter_input = self.query_one(RtlInput)
         if filter_input.value:
             filter_input.value = ""
-        self.query_one(DataTable).focus()
+        self.query_one(EntryList).focus()
 
+    # --- opening ------------------------------------------------------------------
 
-#: The reader's actions as command palette entries: (title, help, action of the article view).
+    def on_entry_list_selected(self, event: EntryList.Selected) -> None:
+        index = event.control.entries[event.index]
+        path = self.paths[index]
+        try:
+            article = load_article(path)
+        except ArticleError as err:
+            self.notify(str(err), severity="error", markup=False)
+            return
+        self._opened = index
+        self.app.push_screen(ReaderScreen(article, bidi=self.app.bidi))  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: its claim count may have changed."""
+        index, self._opened = self._opened, None
+        info = self.infos[index] if index is not None else None
+        if index is None or info is None:
+            return
+        self.infos[index] = replace(info, claims=count_claims(info.path))
+        self.query_one(EntryList).redraw()

@@ -1,0 +1,138 @@
+"""The library's rows: each article read only as far as its header, in a background process, rows on screen first."""
+
+from __future__ import annotations
+
+import concurrent.futures
+from pathlib import Path
+
+import pytest
+
+import reader.library as library
+from reader.article import load_article
+from reader.library import HEAD_BYTES, ArticleInfo, InfoReader, head_article, read_info
+from reader.text.search import fold
+
+HEADER = "12 مارس 2025 09:15\nبوابة المرصد\n\nالوزارة تطلق حملة وطنية لتطعيم الأطفال\n\n"
+BODY = "وأكدت سلمى حداد، المتحدثة باسم وزارة الصحة، أن الحملة ستبدأ في المدرسة رقم {}.\n\n"
+
+
+def big_article(path: Path, encoding: str = "utf-8") -> Path:
+    path.write_bytes((HEADER + "".join(BODY.format(i) for i in range(2000))).encode(encoding))
+    assert path.stat().st_size > 2 * HEAD_BYTES
+    return path
+
+
+def test_a_big_article_is_read_only_as_far_as_its_header_and_guessed_alike(tmp_path: Path) -> None:
+    path = big_article(tmp_path / "big.txt")
+    head = head_article(path)
+    assert len(head.text.encode("utf-8")) <= HEAD_BYTES
+    assert head.text.endswith("\n")  # cut after a whole line, never inside a letter
+    assert head.metadata == load_article(path).beginning().metadata
+    assert head.metadata.title == "الوزارة تطلق حملة وطنية لتطعيم الأطفال"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1256"])
+def test_the_header_of_a_big_article_in_other_encodings_decodes(tmp_path: Path, encoding: str) -> None:
+    path = big_article(tmp_path / f"big-{encoding}.txt", encoding)
+    assert head_article(path).metadata.title == "الوزارة تطلق حملة وطنية لتطعيم الأطفال"
+
+
+def test_a_file_that_is_no_article_gets_a_row_with_the_reason_not_an_exception(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    info = read_info(binary)
+    assert info.title == "photo.txt" and "binary" in info.problem
+    gone = read_info(tmp_path / "deleted-meanwhile.txt")
+    assert gone.problem and gone.size is None
+
+
+def test_a_row_is_found_by_title_outlet_or_file_name_arabic_normalised(tmp_path: Path) -> None:
+    info = ArticleInfo(tmp_path / "report-7.txt", "الإقتصاد يتعافى", outlet="بوابة المرصد")
+    assert info.matches(fold("الاقتصاد"))  # hamza forms alike
+    assert info.matches(fold("المرصد")) and info.matches(fold("report-7"))
+    assert not info.matches(fold("حملة"))
+
+
+def articles(folder: Path, count: int) -> list[Path]:
+    paths = []
+    for index in range(count):
+        path = folder / f"a{index:03d}.txt"
+        path.write_text(f"عنوان الخبر رقم {index}\n\nنص الخبر.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_reader(reader: InfoReader, known: dict[int, ArticleInfo]) -> list[list[int]]:
+    chunks: list[list[int]] = []
+
+    def deliver(chunk: list[tuple[int, ArticleInfo]]) -> None:
+        chunks.append([index for index, _ in chunk])
+        known.update(chunk)
+
+    reader.run(lambda index: index in known, deliver, lambda: False)
+    return chunks
+
+
+def test_rows_on_screen_are_read_first_and_every_row_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library.InfoReader, "CHUNK", 10)
+    paths = articles(tmp_path, 60)
+    reader = InfoReader(paths)
+    reader.wanted.extend([55, 56, 57])  # the user scrolled to the end before reading began
+    known: dict[int, ArticleInfo] = {3: ArticleInfo(paths[3], "known already")}
+    chunks = run_reader(reader, known)
+    assert chunks[0][:3] == [55, 56, 57]
+    read = [index for chunk in chunks for index in chunk]
+    assert sorted(read) == [i for i in range(60) if i != 3]  # each once; the known one not again
+    assert known[10].title == "عنوان الخبر رقم 10"
+
+
+def test_reading_goes_on_in_this_process_when_no_process_can_start(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(library, "ProcessPoolExecutor", refuse)
+    paths = articles(tmp_path, 5)
+    known: dict[int, ArticleInfo] = {}
+    run_reader(InfoReader(paths), known)
+    assert [known[i].title for i in range(5)] == [f"عنوان الخبر رقم {i}" for i in range(5)]
+
+
+def test_a_reading_process_that_dies_is_replaced_by_reading_here(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def submit(self, *args: object) -> concurrent.futures.Future[list[ArticleInfo]]:
+            future: concurrent.futures.Future[list[ArticleInfo]] = concurrent.futures.Future()
+            future.set_exception(concurrent.futures.process.BrokenProcessPool("killed"))
+            return future
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(library, "ProcessPoolExecutor", Broken)
+    paths = articles(tmp_path, 5)
+    known: dict[int, ArticleInfo] = {}
+    run_reader(InfoReader(paths), known)
+    assert len(known) == 5
+
+
+def test_the_real_reading_process_returns_the_same_rows(tmp_path: Path) -> None:
+    paths = articles(tmp_path, 7)
+    known: dict[int, ArticleInfo] = {}
+    run_reader(InfoReader(paths), known)
+    assert [known[i] for i in range(7)] == [read_info(path) for path in paths]
+
+
+def test_cancelling_stops_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library.InfoReader, "CHUNK", 4)
+    paths = articles(tmp_path, 40)
+    delivered: list[int] = []
+
+    def deliver(chunk: list[tuple[int, ArticleInfo]]) -> None:
+        delivered.extend(index for index, _ in chunk)
+
+    InfoReader(paths).run(lambda index: False, deliver, lambda: len(delivered) >= 8)
+    assert len(delivered) == 8
