@@ -1,8 +1,10 @@
 """Precision and recall of ``qari suggest`` on the project's labelled attributions.
 
 The labelled set (tests/data/attribution/, see its README) has a tuning split
-(the Arabic sample articles) and a held-out split (texts written and labelled
-before the analyser existed, never used to tune it). Both are reported.
+(the Arabic sample articles), a held-out split (texts written and labelled
+before the analyser existed, never used to tune it) and a probe split (texts
+written after the rules were settled, in constructions the others lack, and
+labelled before the analyser ever saw them). All three are reported.
 
 Matching is by text, never offsets, and one-to-one (each label is used once):
 
@@ -136,10 +138,10 @@ def score(texts: Iterable[LabelledText]) -> dict[str, Score]:
 
 
 def by_split(texts: list[LabelledText] | None = None) -> dict[str, tuple[int, int, dict[str, Score]]]:
-    """split → (texts, labels, scores) for "tune", "heldout" and "all"."""
+    """split → (texts, labels, scores) for "tune", "heldout", "probe" and "all"."""
     texts = load_labelled() if texts is None else texts
     result = {}
-    for split in ("tune", "heldout", "all"):
+    for split in ("tune", "heldout", "probe", "all"):
         chosen = [t for t in texts if split in ("all", t.split)]
         result[split] = (len(chosen), sum(len(t.labels) for t in chosen), score(chosen))
     return result
@@ -156,7 +158,7 @@ def seconds_for(size_bytes: int, runs: int = 3) -> float:
 def bench_rows() -> list[tuple[str, str, str, str, str]]:
     """Rows for ``make bench``: precision / recall per split, and the time for a 50 KB article."""
     rows = []
-    names = {"tune": "tuning set", "heldout": "held-out set"}
+    names = {"tune": "tuning set", "heldout": "held-out set", "probe": "probe set"}
     for split, (n_texts, n_labels, scores) in by_split().items():
         if split == "all":
             continue

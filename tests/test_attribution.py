@@ -290,7 +290,7 @@ def test_the_labelled_set_is_big_enough() -> None:
     texts = _benchmark().load_labelled()
     labels = [label for t in texts for label in t.labels]
     assert len(texts) >= 6 and len(labels) >= 60
-    assert {t.split for t in texts} == {"tune", "heldout"}
+    assert {t.split for t in texts} == {"tune", "heldout", "probe"}
     assert any(label.named for label in labels) and any(not label.named for label in labels)
     for item in texts:
         for label in item.labels:
