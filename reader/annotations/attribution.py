@@ -84,7 +84,8 @@ _REGULAR = {
     "أكد": "ؤكد", "كشف": "كشف", "أوضح": "وضح", "صرح": "صرح", "أعلن": "علن", "ذكر": "ذكر",
     "نقل": "نقل", "زعم": "زعم", "حذر": "حذر", "توقع": "توقع", "رجح": "رجح", "اعتبر": "عتبر",
     "شدد": "شدد", "لفت": "لفت", "تابع": "تابع", "وصف": "صف", "اعترف": "عترف", "نبه": "نبه",
-    "أعرب": "عرب", "أبلغ": "بلغ", "استبعد": "ستبعد", "نوه": "نوه", "بين": "بين",
+    "أعرب": "عرب", "أبلغ": "بلغ", "استبعد": "ستبعد", "نوه": "نوه", "بين": "بين", "اعتقد": "عتقد",
+    "ألمح": "لمح", "أقر": "قر",
 }
 _HOLLOW = {  # past with alef (قال), the stem that takes ت (قالت), present stem (يقول)
     "قال": ("قال", "قول"), "أشار": ("أشار", "شير"), "أفاد": ("أفاد", "فيد"), "أضاف": ("أضاف", "ضيف"),
@@ -125,11 +126,10 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
         add(lemma, stem + "اه", stem + "اها", stem + "ته", stem + "تها", stem + "وه")
         for prefix in "يت":
             add_present(lemma, prefix + present, prefix + present[:-1] + "ون", prefix + present + "ان")
-    add("أقر", "أقر", "أقرت", "أقروا")
     add("رد", "رد", "ردت", "ردوا", "رد")
     add("علق", "علق", "علقت", "علقوا")
     # Everyday words that look like a form: "بين" (between), "يبلغ" (reaches), "تبين" (it turned out).
-    for ambiguous in ("بين", "تبين", "يبين", "يبلغ", "تبلغ", "يبلغون"):
+    for ambiguous in ("بين", "تبين", "يبين", "يبلغ", "تبلغ", "يبلغون", "تقر", "يقر", "تقرا", "تقران"):
         forms.pop(_norm(ambiguous), None)
     return forms, frozenset(present_forms)
 
@@ -185,6 +185,7 @@ _ANONYMITY_STARTS = _norm_set(
     "مشترطا", "مفضلا", "مفضلة",
 )
 _ROLE_LEADS = _norm_set("وهو", "وهي", "وهم", "وهما")
+_SAYING = _norm_set("قوله", "قولها", "قولهم", "قولهما", "قولهن")
 
 # Named or anonymous. The project's keyword guess (sources.py) comes first; these
 # add what a keyword cannot see: an unnamed group («محللون», «الأطباء المضربون»), or
@@ -198,8 +199,9 @@ _PEOPLE_PLURAL = _norm_set(
     "مصرفيون", "مصرفيين", "قادة", "ضباط", "جنود", "لاجئون", "لاجئين", "طلاب", "معلمون", "معلمين",
     "باحثون", "باحثين", "أعضاء", "قياديون", "قياديين", "مسؤولان", "مصدران", "دبلوماسيان", "مطلعون",
     "مطلعين", "منتقدون", "منتقدين", "مدونون", "مدونين", "مغردون", "مغردين", "روايات", "تقارير",
-    "بعض", "عدد", "أوساط", "دوائر", "مضربون", "المضربين",
+    "بعض", "عدد", "أوساط", "دوائر", "مضربون", "المضربين", "وسائل", "أحد", "إحدى",
 )
+_SOME_ONE = _norm_set("أحد", "إحدى")  # «والدة أحد الطلاب», «مدير أحد المستشفيات»: nobody in particular
 _GENERIC_SINGULAR = _norm_set(
     "مسؤول", "مسؤولة", "مصدر", "دبلوماسي", "موظف", "موظفة", "طبيب", "طبيبة", "مواطن", "مواطنة", "شاهد",
     "صاحب", "صاحبة", "مدير", "مديرة", "عضو", "ضابط", "خبير", "خبيرة", "باحث", "باحثة", "محلل", "محللة",
@@ -254,6 +256,10 @@ def _sentences(normalised: str) -> list[_Sentence]:
     sentences = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(normalised):
+        at = match.start()
+        if match.group() == "." and at >= 1 and normalised[at - 1].isalpha() and (
+                at < 2 or not normalised[at - 2].isalnum()):
+            continue  # «د. ليلى قاسم»: an abbreviation, not the end of a sentence
         if match.start() > start:
             sentences.append(_sentence(normalised, start, match.start()))
         start = match.end()
@@ -324,7 +330,11 @@ def _is_anonymous(source: str, words: list[str]) -> bool:
         return True
     head = letters[0]
     bare = head[2:] if head.startswith("ال") else head
-    if head in _PEOPLE_PLURAL or bare in _PEOPLE_PLURAL:
+    if head in _PEOPLE_PLURAL or bare in _PEOPLE_PLURAL or any(w in _SOME_ONE for w in letters[:2]):
+        return True
+    # An indefinite sound plural heads an unnamed group: «تربويون», «مزارعين».
+    if (len(letters) <= 4 and len(head) >= 5 and not _definite(head) and head.endswith(("ون", "ين"))
+            and not any(w in _QUOTE_OPEN for w in words)):
         return True
     named_marks = any(w in _QUOTE_OPEN for w in words) or any(w.isascii() and w.isalpha() for w in letters)
     if head in _DOCUMENTS:
@@ -482,6 +492,8 @@ class _Analyser:
                   and (word in ("ما", "لما", "الذي", "التي", "حيث") or _is_circumstance(sentence, i))):
                 break
             end = i
+        if relay and end > first and sentence.word(end) in _SAYING:
+            end -= 1  # «نقل … عن شهود قولهم إن…»
         if end - first > 14:
             return None
         return first, end
