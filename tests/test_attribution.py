@@ -80,6 +80,22 @@ def test_source_before_verb_with_an_anonymity_clause() -> None:
     assert found.source == "مسؤولًا في الوزارة" and found.role == "" and not found.named
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("الوزارة أكدت أن الوضع مستقر.", "الوزارة"),
+    ("والحكومة السورية أكدت أن الوضع مستقر.", "الحكومة السورية"),
+    ("وَالْحُكُومَةُ أَكَّدَتْ أَنَّ الْوَضْعَ مُسْتَقِرٌّ.", "الْحُكُومَةُ"),
+])
+def test_source_opening_the_sentence(text: str, source: str) -> None:
+    found = only(text)
+    check_spans(text, found)
+    assert found.source == source and found.pattern == "source-verb"
+
+
+def test_outlet_after_lam_is_not_part_of_the_source() -> None:
+    found = only("وأكد مصدر دبلوماسي لـ«العربية» أن المحادثات توقفت.")
+    assert found.source == "مصدر دبلوماسي" and not found.named
+
+
 def test_amma_source_fa_verb() -> None:
     found = only("أما سامر بدران، وهو موظف حكومي، فأكد أنه تردد في البداية.")
     assert (found.source, found.role, found.verb) == ("سامر بدران", "موظف حكومي", "فأكد")
@@ -257,6 +273,10 @@ def test_harakat_on_the_last_letter_belong_to_the_phrase() -> None:
     "وأضاف أن الوفد سيعود الأسبوع المقبل.",  # pronoun subject from the sentence before
     "مؤكدًا أن الوفد سيعود الأسبوع المقبل.",
     "وقال في بيان إن الوفد سيعود.",
+    "وقالت إنها ستعود.",
+    "ثم قال إن الوضع مستقر.",
+    "لكنه أكد أن الوضع مستقر.",
+    "أكد على أهمية أن يكون الحوار شاملا.",
     "يحتاج أثر الفائدة إلى نقل المهارات من الكبار إلى الأجيال الجديدة.",
     "The minister said that talks would resume.",
 ])

@@ -162,7 +162,9 @@ _NOT_A_SOURCE_START = _norm_set(
     "في", "فيه", "فيها", "من", "عن", "على", "عليه", "إلى", "مع", "ما", "لا", "لم", "لن", "قد", "ذلك", "هذا",
     "هذه", "له", "لها", "لهم", "أيضا", "كذلك", "به", "بها", "إنه", "أنه", "أن", "إن", "خلال", "عبر", "أمس",
     "اليوم", "بدوره", "بدورها", "عدم", "فقط", "لاحقا", "مجددا", "سابقا", "حينها", "بعد", "قبل", "عند",
-    "هو", "هي", "هم", "ان", "كما", "حيث", "الذي", "التي", "الذين", "بالقول",
+    "هو", "هي", "هم", "ان", "كما", "حيث", "الذي", "التي", "الذين", "بالقول", "ثم", "لكنه", "لكنها", "لكنهم",
+    "لكن", "بل", "إنما", "حتى", "إذ", "إذا", "لو", "هنا", "هناك", "بينما", "فيما", "كان", "كانت", "وكان",
+    "وكانت", "نحن", "أنا", "أنت", "هذا", "تلك", "ذاك",
 )
 # Circumstances that end a source phrase: «في بيان»، «للصحفيين»، «خلال مؤتمر»…
 _CIRCUMSTANCE_AFTER_FI = _norm_set(
@@ -175,7 +177,7 @@ _CIRCUMSTANCE = _norm_set(
     "خلال", "عبر", "أمام", "لدى", "اليوم", "أمس", "صباح", "مساء", "ظهر", "مؤخرا", "للصحفيين",
     "للصحافيين", "للصحافة", "للإعلاميين", "لوكالة", "لصحيفة", "لقناة", "لموقع", "لإذاعة", "لتلفزيون",
     "عقب", "إثر", "بعد", "قبل", "أثناء", "الثلاثاء", "الاثنين", "الأربعاء", "الخميس", "الجمعة", "السبت",
-    "الأحد", "حين", "عندما", "بدوره", "بدورها", "أيضا", "كذلك", "بالقول", "قائلا", "قائلة", "لنا",
+    "الأحد", "حين", "عندما", "بدوره", "بدورها", "أيضا", "كذلك", "بالقول", "قائلا", "قائلة", "لنا", "ل",
 )
 _TIME_NOUNS = _norm_set("الشهر", "الأسبوع", "العام", "السنة", "الليلة", "اليوم", "الأسابيع", "الأشهر")
 _TIME_ADJ = _norm_set("الماضي", "الماضية", "الجاري", "الحالي", "الفائت", "المنصرم", "الأخير", "الأخيرة")
@@ -471,7 +473,9 @@ class _Analyser:
                 if sentence.word(i) == "عن":
                     first = i + 1
                     break
-        if first > last or sentence.word(first) in _NOT_A_SOURCE_START or _is_comma(sentence.word(first)):
+        opening = sentence.word(first)
+        if first > last or opening in _NOT_A_SOURCE_START or _is_comma(opening) or (
+                opening[:1] == "و" and opening[1:] in _NOT_A_SOURCE_START):
             return None
         if not sentence.word(first)[0].isalnum() and sentence.word(first) not in _QUOTE_OPEN:
             return None
@@ -571,6 +575,10 @@ class _Analyser:
                 break
             if here in _COMP or here in _COMP_B or _verb_lemma(here) is not None and not self._in_anonymity(sentence, i):
                 return
+        else:
+            # A short noun phrase that opens the sentence: «الوزارة أكدت أن…».
+            if proclitic == "" and 0 < v <= 5 and not any(_is_comma(sentence.word(i)) for i in range(v)):
+                anchor = 0
         if anchor is None or anchor >= v:
             return
         segments = self.segments(sentence, anchor, v)
@@ -580,8 +588,11 @@ class _Analyser:
         if phrase is None or phrase[1] != segments[0][1]:
             return
         role = self.role_in(sentence, segments[1] if len(segments) > 1 else None)
-        self.add(sentence, (v, v), _Phrase(phrase[0], phrase[1], role), self.claim_after(sentence, comp_last),
-                 "source-verb")
+        # «والحكومة أكدت أن…»: the conjunction is not part of the name.
+        opening = sentence.word(phrase[0])
+        skip = 1 if opening[:1] in ("و", "ف") and opening[1:3] == "ال" else 0
+        self.add(sentence, (v, v), _Phrase(phrase[0], phrase[1], role, skip),
+                 self.claim_after(sentence, comp_last), "source-verb")
 
     def _in_anonymity(self, sentence: _Sentence, index: int) -> bool:
         """True when token ``index`` sits in a «طلب عدم ذكر اسمه» clause."""
