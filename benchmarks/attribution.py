@@ -158,7 +158,7 @@ def seconds_for(size_bytes: int, runs: int = 3) -> float:
 def bench_rows() -> list[tuple[str, str, str, str, str]]:
     """Rows for ``make bench``: precision / recall per split, and the time for a 50 KB article."""
     rows = []
-    names = {"tune": "tuning set", "heldout": "held-out set", "probe": "probe set"}
+    names = {"tune": "tuning set", "heldout": "held-out set", "probe": "probe set, tuned after its 1st run"}
     for split, (n_texts, n_labels, scores) in by_split().items():
         if split == "all":
             continue
