@@ -31,7 +31,7 @@ from itertools import product
 from ..text.search import FoldedText, fold
 from .sources import guess_source_type
 
-__all__ = ["Suggestion", "suggest"]
+__all__ = ["Suggestion", "known_verb_form", "suggest"]
 
 Span = tuple[int, int]
 
@@ -126,7 +126,7 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
         add(lemma, stem + "اه", stem + "اها", stem + "ته", stem + "تها", stem + "وه")
         for prefix in "يت":
             add_present(lemma, prefix + present, prefix + present[:-1] + "ون", prefix + present + "ان")
-    add("رد", "رد", "ردت", "ردوا", "رد")
+    add("رد", "رد", "ردت", "ردوا")
     add("علق", "علق", "علقت", "علقوا")
     # Everyday words that look like a form: "بين" (between), "يبلغ" (reaches), "تبين" (it turned out).
     for ambiguous in ("بين", "تبين", "يبين", "يبلغ", "تبلغ", "يبلغون", "تقر", "يقر", "تقرا", "تقران"):
@@ -417,10 +417,9 @@ class _Analyser:
             words[0] = words[0][phrase.skip:] or words[0]
         named = not _is_anonymous(source, words)
         verb_span = self.tokens_span(sentence, *verb)
-        claim_start, claim_end = claim
-        claim_span = self.span(claim_start, claim_end) if claim_end > claim_start else (claim_start, claim_start)
-        if claim_end <= claim_start:
-            return
+        if claim[1] <= claim[0]:
+            return  # nothing is claimed: «قال X.» at the end of a sentence
+        claim_span = self.span(*claim)
         self.found[source_span] = Suggestion(
             verb=self.text[verb_span[0]:verb_span[1]], verb_span=verb_span, source=source,
             source_span=source_span, role=role, role_span=role_span, named=named,
@@ -573,7 +572,8 @@ class _Analyser:
             elif here in _CLAUSE_STARTS:
                 anchor = i + 1
                 break
-            if here in _COMP or here in _COMP_B or _verb_lemma(here) is not None and not self._in_anonymity(sentence, i):
+            if here in _COMP or here in _COMP_B or (
+                    _verb_lemma(here) is not None and not self._in_anonymity(sentence, i)):
                 return
         else:
             # A short noun phrase that opens the sentence: «الوزارة أكدت أن…».
@@ -680,13 +680,9 @@ class _Analyser:
                  "according-to")
 
 
-_IGNORED_CHARS = frozenset(
-    chr(cp) for cp in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD),
-                       *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE), 0x0640))
-
-
 def _is_ignored(ch: str) -> bool:
-    return ch in _IGNORED_CHARS
+    """A harakah or tatweel: the characters ``fold`` drops, so they trail the letter they follow."""
+    return fold(ch) == ""
 
 
 def _trim_end(normalised: str, end: int) -> int:
@@ -702,7 +698,7 @@ def suggest(text: str) -> list[Suggestion]:
     return _Analyser(text).run()
 
 
-# Used by tests: the forms the analyser knows, to check a verb family is covered.
 def known_verb_form(word: str) -> bool:
+    """True when ``word`` (any spelling, with و/ف) is a reporting-verb form the analyser knows."""
     return _verb_lemma(_norm(word)) is not None
 
