@@ -99,6 +99,14 @@ def _store_rows(table: Table) -> None:
                       f"{stock:.1f} ms (TinyDB JSONStorage)", f"{ours / stock:.2f}×", goal)
 
 
+def _attribution_rows(table: Table) -> None:
+    """Attribution suggestions: precision / recall on the labelled set, and speed on a 50 KB article."""
+    from .attribution import bench_rows
+
+    for row in bench_rows():
+        table.add_row(*row)
+
+
 def _ui_rows(table: Table, tmp: Path, two_mb: Path, runs: int) -> None:
     """The reader's rows: first paint, keypress to frame, memory."""
     from . import ui
@@ -195,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         table.add_row("cell map of a visual line (cursor, selection)", f"{map_time / len(sample) * 1e6:.1f} µs",
                       f"{len(sample)} lines", "", "")
         _store_rows(table)
+        _attribution_rows(table)
         if not args.no_ui:
             _ui_rows(table, Path(tmp), big_path, runs)
     console.print(table)

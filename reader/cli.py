@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from . import __version__
 
 EXIT_BAD_INPUT = 2
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
-SUBCOMMANDS = ("render", "doctor")  # export, stats and suggest arrive with their issues
+SUBCOMMANDS = ("render", "doctor", "suggest")  # export and stats arrive with their issues
 
 
 class UsageError(Exception):
@@ -56,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--json", action="store_true",
                         help="one JSON object per visual line: paragraph, start, end, direction, text")
     render.add_argument("--no-harakat", action="store_true", help="hide Arabic vowel marks")
+    suggest = sub.add_parser("suggest", help="attribution suggestions: who the article says claims what")
+    suggest.add_argument("path", metavar="PATH", help="article file")
+    suggest.add_argument("--json", action="store_true",
+                         help="one JSON object per suggestion: verb, source, role, named, source_type, "
+                              "source_start, source_end, claim_start, claim_end, claim")
     return parser
 
 
@@ -92,6 +98,51 @@ def cmd_render(args: argparse.Namespace) -> int:
             write(line.text)
         write("\n")
     out.flush()
+    return 0
+
+
+_C1_AND_DEL_RE = re.compile("[\x7f-\x9f]")
+
+
+def _terminal_safe(text: str) -> str:
+    """Article text for a human's terminal: control characters drawn as symbols, never obeyed."""
+    from .text.unidata import DISPLAY, HIDDEN
+
+    return text.translate(DISPLAY).replace(HIDDEN, "")
+
+
+def _excerpt(claim: str, limit: int = 60) -> str:
+    flat = " ".join(claim.split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """One attribution suggestion per line; ``--json``: one object per line with offsets into the text."""
+    from .annotations.attribution import suggest
+    from .article import ArticleError, load_article
+
+    try:
+        article = load_article(args.path)
+    except ArticleError as err:
+        fail(str(err))
+    write = sys.stdout.write
+    for found in suggest(article.text):
+        if args.json:
+            line = json.dumps({
+                "verb": found.verb, "source": found.source, "role": found.role, "named": found.named,
+                "source_type": found.source_type, "source_start": found.source_span[0],
+                "source_end": found.source_span[1], "claim_start": found.claim_span[0],
+                "claim_end": found.claim_span[1], "claim": found.claim}, ensure_ascii=False)
+            # json escapes C0 controls; DEL and C1 (a raw CSI) must not reach a terminal either.
+            write(_C1_AND_DEL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
+        else:
+            role = f" ({found.role})" if found.role else ""
+            kind = f"named {found.source_type}" if found.named else "anonymous"
+            start, end = found.claim_span
+            fields = (found.verb, found.source + role, kind, f"{start}:{end}", _excerpt(found.claim))
+            write("\t".join(_terminal_safe(field) for field in fields))
+        write("\n")
+    sys.stdout.flush()
     return 0
 
 
@@ -145,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(argv)
             if args.command == "render":
                 return cmd_render(args)
+            if args.command == "suggest":
+                return cmd_suggest(args)
             fail("give a command (see 'qari --help')")
         args = build_reader_parser().parse_args(argv)
         return cmd_reader(args)
