@@ -1,4 +1,4 @@
-"""The side panel in the reader: p lists claims, S lists sources; Enter goes there; e, d, a act on them."""
+"""The side panel in the reader: p lists claims, S lists sources; Enter goes there; e, d, m act on them."""
 
 from __future__ import annotations
 
@@ -233,7 +233,7 @@ def test_d_in_the_claims_list_deletes_the_highlighted_claim(tmp_path: Path) -> N
     run(path, steps)
 
 
-def test_orphans_are_listed_last_and_a_places_one_at_the_selection(tmp_path: Path) -> None:
+def test_orphans_are_listed_last_and_m_places_one_at_the_selection(tmp_path: Path) -> None:
     # The article was edited: the plan's sentence is gone, its words now elsewhere in other words.
     changed = TEXT.replace("وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.",
                            "وقالت مصادر إن وزارة المالية تعد برنامجًا للدعم.")
@@ -254,7 +254,7 @@ def test_orphans_are_listed_last_and_a_places_one_at_the_selection(tmp_path: Pat
         view = screen.query_one(ArticleView)
         start = changed.index("وزارة المالية تعد برنامجًا")
         view.select(start, start + len("وزارة المالية تعد برنامجًا"))
-        await pilot.press("end", "a")
+        await pilot.press("end", "m")
         await pilot.pause()
         assert screen.store.orphans == []
         doc = {d["id"]: d for d in saved(path)["claims"].values()}["c-plan"]

@@ -47,7 +47,7 @@ class AnnotationsPanel(Vertical):
     | ↑ ↓ | move; the article follows the highlighted claim |
     | Enter | go to the claim (for a source: its claims, and the first of them) |
     | `e` `d` | edit / delete the claim or source |
-    | `a` | attach an orphan claim to the article's selection |
+    | `m` | move an orphan claim to the article's selection |
     | `/` | filter: `#tag`, `@source`, or any word |
     | Escape | clear the filter, then back to the article |
     """
@@ -56,7 +56,7 @@ class AnnotationsPanel(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "act('edit')", "Edit", tooltip="Edit the highlighted claim or source"),
         Binding("d", "act('delete')", "Delete", tooltip="Delete the highlighted claim (or an unused source)"),
-        Binding("a", "act('attach')", "Attach", show=False,
+        Binding("m", "act('attach')", "Move here", show=False,
                 tooltip="Place the highlighted orphan claim at the article's selection"),
         Binding("slash", "filter", "Filter", tooltip="Filter by #tag, @source or any word"),
         Binding("escape", "leave", "Back", show=False, tooltip="Clear the filter, then go back to the article"),

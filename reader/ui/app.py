@@ -78,6 +78,8 @@ class QariApp(App[None]):
             for title, help_text, action in READER_COMMANDS:
                 yield SystemCommand(title, help_text, partial(view.run_action, action))
             yield SystemCommand("Search", "Search the article (Arabic-normalised)", screen.action_search)
+            yield SystemCommand("Claims: suggest attributions", "Find who claims what, confirm each as a claim (a)",
+                                screen.action_suggest)
             yield SystemCommand("Claims: list", "The claims in reading order, with their sources (p)",
                                 partial(screen.action_panel, "claims"))
             yield SystemCommand("Sources: list", "Each source with its type and claim count (S)",

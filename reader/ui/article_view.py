@@ -105,7 +105,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--repeated", "article-view--title", "article-view--cursor",
-        "article-view--selection", "article-view--match",
+        "article-view--selection", "article-view--match", "article-view--suggestion",
         *(f"article-view--claim-{status}" for status in STATUSES),
     }
     """
@@ -116,6 +116,7 @@ class ArticleView(ScrollView, can_focus=True):
     | `article-view--cursor` | the cell at the cursor |
     | `article-view--selection` | selected cells |
     | `article-view--match` | search matches |
+    | `article-view--suggestion` | a suggested attribution's source and claim (faint, until confirmed) |
     | `article-view--claim-<status>` | a claim's text, by status (colour and a text style each, so it reads without colour) |
     """
 
@@ -132,6 +133,7 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--cursor { background: $cursor-cell; color: $cursor-cell-foreground; }
         & > .article-view--selection { background: $selection-background; color: $selection-foreground; }
         & > .article-view--match { background: $search-match; color: $search-match-foreground; text-style: underline; }
+        & > .article-view--suggestion { text-style: dim underline; }
         & > .article-view--claim-unverified { color: $claim-unverified; text-style: underline; }
         & > .article-view--claim-supported { color: $claim-supported; text-style: bold underline; }
         & > .article-view--claim-disputed { color: $claim-disputed; text-style: italic underline; }
@@ -181,6 +183,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.query = ""
         self.matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
+        #: Attribution suggestions shown as faint marks (source and claim spans), by start.
+        self.suggestions: list[tuple[int, int]] = []
+        self._suggestion_starts: list[int] = []
         self._dragging = False
         self._styles: Style | None = None
         self._interactive_until = 0.0
@@ -479,6 +484,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.selecting = False
         self.select(anchor.start, anchor.end)
 
+    def set_suggestions(self, spans: list[tuple[int, int]]) -> None:
+        """Faint marks on suggested attributions (empty: none). Spans may overlap; they are drawn alike."""
+        self.suggestions = sorted(spans)
+        self._suggestion_starts = [start for start, _ in self.suggestions]
+        self.refresh()
+
     # --- search ---------------------------------------------------------------
 
     def set_search(self, query: str) -> int:
@@ -592,6 +603,10 @@ class ArticleView(ScrollView, can_focus=True):
             for claim in self.claims[:bisect_left(self._claim_starts, end)]:
                 if claim.anchor.end > start:
                     marks.append(("claim", claim.anchor.start, claim.anchor.end, claim.status))
+        if self.suggestions:  # tens at most, and a claim span may run over many lines: look at all before
+            for span in self.suggestions[:bisect_left(self._suggestion_starts, end)]:
+                if span[1] > start:
+                    marks.append(("suggestion", *span))
         if self.matches:
             first = max(bisect_right(self._match_starts, start) - 1, 0)
             for match in self.matches[first:bisect_left(self._match_starts, end)]:
@@ -646,6 +661,9 @@ class ArticleView(ScrollView, can_focus=True):
             elif kind == "claim":
                 _, a, b, status = mark  # type: ignore[misc]
                 claim_styles.append((self.get_component_rich_style(f"article-view--claim-{status}", partial=True), a, b))
+            elif kind == "suggestion":
+                _, a, b = mark  # type: ignore[misc]
+                claim_styles.append((self.get_component_rich_style("article-view--suggestion", partial=True), a, b))
             else:
                 _, a, b = mark  # type: ignore[misc]
                 ranges.append((match_style if kind == "match" else selection_style, a, b))
