@@ -18,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,6 +25,7 @@ from textual.widgets.option_list import Option
 from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
 from ..annotations.sources import guess_source_type
 from ..text.search import fold
+from .form_dialog import FormDialog
 from .label import VisualLabel, visual
 from .rtl_input import RtlInput
 
@@ -112,28 +112,14 @@ class ChoiceField(Widget, can_focus=True):
         self.post_message(self.Changed(self, value))
 
 
-class ClaimDialog(ModalScreen[ClaimDraft | None]):
+class ClaimDialog(FormDialog[ClaimDraft | None]):
     """New or edited claim: the quote on top, then source, type, role, tags, status, note."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
-    ]
 
     DEFAULT_CSS = """
     ClaimDialog {
-        align: center middle;
-        #claim-box {
-            width: 90%; max-width: 110; height: auto; max-height: 95%;
-            border: round $primary; background: $surface; padding: 0 1;
-        }
         #claim-quote { color: $text-muted; max-height: 4; margin-bottom: 1; }
-        #claim-error { color: $error; text-style: bold; }
-        .claim-label { color: $text-muted; height: 1; margin-top: 1; }
-        RtlInput { background: $boost; }
         #claim-suggestions { height: auto; max-height: 6; display: none; }
         #claim-suggestions.-shown { display: block; }
-        #claim-help { color: $text-muted; height: 1; margin-top: 1; }
     }
     """
 
@@ -159,26 +145,26 @@ class ClaimDialog(ModalScreen[ClaimDraft | None]):
 
     def compose(self) -> ComposeResult:
         draft = self.draft
-        with Vertical(id="claim-box"):
+        with Vertical(id="claim-box", classes="form-box"):
             yield VisualLabel(self.quote, max_lines=4, id="claim-quote")
             if self.error:
-                yield VisualLabel(self.error, id="claim-error")
-            yield Static(visual("source — المصدر (type to find known sources)"), classes="claim-label")
+                yield VisualLabel(self.error, id="claim-error", classes="form-error")
+            yield Static(visual("source — المصدر (type to find known sources)"), classes="form-label")
             yield RtlInput(draft.source_name, placeholder="مثال: مصادر مطلعة، سلمى حداد", id="claim-source",
                            compact=True)
             yield OptionList(id="claim-suggestions")
-            yield Static("source type (← →)", classes="claim-label")
+            yield Static("source type (← →)", classes="form-label")
             yield ChoiceField(SOURCE_TYPES, draft.source_type, id="claim-source-type")
-            yield Static(visual("role or affiliation — الصفة"), classes="claim-label")
+            yield Static(visual("role or affiliation — الصفة"), classes="form-label")
             yield RtlInput(draft.source_role, placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role",
                            compact=True)
-            yield Static(visual("tags, separated by commas — وسوم"), classes="claim-label")
+            yield Static(visual("tags, separated by commas — وسوم"), classes="form-label")
             yield RtlInput(", ".join(draft.tags), id="claim-tags", compact=True)
-            yield Static("status (← →)", classes="claim-label")
+            yield Static("status (← →)", classes="form-label")
             yield ChoiceField(STATUSES, draft.status, id="claim-status")
-            yield Static(visual("note — ملاحظة"), classes="claim-label")
+            yield Static(visual("note — ملاحظة"), classes="form-label")
             yield RtlInput(draft.note, id="claim-note", compact=True)
-            yield Static("Enter saves · Esc cancels · Tab moves", id="claim-help")
+            yield Static("Enter saves · Esc cancels · Tab moves", id="claim-help", classes="form-help")
 
     def on_mount(self) -> None:
         self.query_one("#claim-source", RtlInput).focus()

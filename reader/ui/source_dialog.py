@@ -8,17 +8,15 @@ store to move the claims); the dialog itself only says what was typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..annotations.model import SOURCE_TYPES, Source
 from ..text.search import fold
 from .claim_dialog import ChoiceField
+from .form_dialog import FormDialog
 from .label import VisualLabel, visual
 from .rtl_input import RtlInput
 
@@ -33,27 +31,12 @@ class SourceDraft:
     note: str
 
 
-class SourceDialog(ModalScreen[SourceDraft | None]):
+class SourceDialog(FormDialog[SourceDraft | None]):
     """Name, type, role and note of one source; Enter saves, Escape cancels."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
-    ]
 
     DEFAULT_CSS = """
     SourceDialog {
-        align: center middle;
-        #source-box {
-            width: 80%; max-width: 90; height: auto; max-height: 95%;
-            border: round $primary; background: $surface; padding: 0 1;
-        }
         #source-heading { color: $text-muted; }
-        #source-error { color: $error; display: none; }
-        #source-error.-shown { display: block; }
-        .source-label { color: $text-muted; height: 1; margin-top: 1; }
-        RtlInput { background: $boost; }
-        #source-help { color: $text-muted; margin-top: 1; }
     }
     """
 
@@ -68,19 +51,20 @@ class SourceDialog(ModalScreen[SourceDraft | None]):
 
     def compose(self) -> ComposeResult:
         draft = self.draft
-        with Vertical(id="source-box"):
+        with Vertical(id="source-box", classes="form-box"):
             count = f"{self.claims} claim{'' if self.claims == 1 else 's'}"
             yield Static(f"source of {count} in this article: changes apply to all of them", id="source-heading")
-            yield VisualLabel(self.error or "", id="source-error", classes="-shown" if self.error else "")
-            yield Static(visual("name — الاسم"), classes="source-label")
+            if self.error:
+                yield VisualLabel(self.error, id="source-error", classes="form-error")
+            yield Static(visual("name — الاسم"), classes="form-label")
             yield RtlInput(draft.name, id="source-name", compact=True)
-            yield Static("source type (← →)", classes="source-label")
+            yield Static("source type (← →)", classes="form-label")
             yield ChoiceField(SOURCE_TYPES, draft.type, id="source-type")
-            yield Static(visual("role or affiliation — الصفة"), classes="source-label")
+            yield Static(visual("role or affiliation — الصفة"), classes="form-label")
             yield RtlInput(draft.role, id="source-role", compact=True)
-            yield Static(visual("note — ملاحظة"), classes="source-label")
+            yield Static(visual("note — ملاحظة"), classes="form-label")
             yield RtlInput(draft.note, id="source-note", compact=True)
-            yield VisualLabel(self.HELP, id="source-help")
+            yield VisualLabel(self.HELP, id="source-help", classes="form-help")
 
     def on_mount(self) -> None:
         self.query_one("#source-name", RtlInput).focus()
@@ -112,5 +96,3 @@ class SourceDialog(ModalScreen[SourceDraft | None]):
             note=self.query_one("#source-note", RtlInput).value.strip(),
         ))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
