@@ -385,6 +385,9 @@ DAMAGED: dict[str, tuple[bytes, str]] = {
                                                         "note": ""}}), "type is 'rumour'"),
     "no meta": (json.dumps({"claims": {}}).encode(), "no meta table"),
     "two metas": (_database(meta={"1": valid_meta(), "2": valid_meta()}), "2 documents"),
+    "a claim naming a missing source": (_database(claims={"1": _claim_doc(source_ids=["gone"])}),
+                                        "names the source 'gone', which is not in the sources table"),
+    "nested a hundred thousand deep": (b'{"meta": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
     "newer schema": (_database(meta={"1": {**valid_meta(), "schema_version": 2}}), "written by a newer qari"),
     "newer schema, other shape": (json.dumps({"meta": {"1": {"schema_version": 7}}, "claims": []}).encode(),
                                   "schema 7"),
@@ -415,6 +418,31 @@ def test_a_file_qari_cannot_read_is_never_overwritten(article: Path, case: str) 
     store.close()
     assert path.read_bytes() == content
     assert [p.name for p in article.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_file_too_large_to_be_annotations_is_refused_unread(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.annotations import store as store_module
+
+    monkeypatch.setattr(store_module, "MAX_FILE_BYTES", 1000)
+    path = annotation_path(article)
+    content = _database(claims={str(i): _claim_doc(id=f"c{i}") for i in range(1, 40)})
+    assert len(content) > 1000
+    path.write_bytes(content)
+    with AnnotationStore.open(article, ARTICLE) as store:
+        assert store.read_only and "too large" in (store.read_only_reason or "")
+        assert one_line(store.read_only_reason or "")
+    assert path.read_bytes() == content
+
+
+def test_offsets_beyond_the_article_make_an_orphan_not_a_crash(article: Path) -> None:
+    path = annotation_path(article)
+    far = 10**12
+    content = _database(claims={"1": _claim_doc(start=far, end=far + 5, exact="غائب!", prefix="", suffix="")})
+    path.write_bytes(content)
+    with AnnotationStore.open(article, ARTICLE) as store:
+        assert not store.read_only
+        assert store.claims() == [] and [c.id for c in store.orphans] == ["c1"]
+    assert path.read_bytes() == content  # nothing placed, nothing to save
 
 
 def test_an_empty_file_is_an_empty_store(article: Path) -> None:

@@ -126,12 +126,25 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circ
 _NOTHING: Any = object()  # what _load_json gives for a missing or empty file
 
 
+MAX_FILE_BYTES = 128 * 1024 * 1024  # ~200,000 claims; parsing more would take seconds and gigabytes
+
+
+class _TooLarge(Exception):
+    """The file is larger than an annotations file can sensibly be (``MAX_FILE_BYTES``)."""
+
+
 def _load_json(path: Path) -> Any:
-    """The parsed file, or ``_NOTHING`` when it is missing or empty. Raises OSError, UnicodeDecodeError, ValueError."""
+    """The parsed file, or ``_NOTHING`` when it is missing or empty.
+
+    Raises OSError, UnicodeDecodeError, ValueError, RecursionError, or _TooLarge.
+    """
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return _NOTHING
+    if len(raw) > MAX_FILE_BYTES:
+        raise _TooLarge(f"more than {MAX_FILE_BYTES // 2**20} MB")
     text = raw.decode("utf-8-sig")
     if not text.strip():
         return _NOTHING
@@ -445,6 +458,7 @@ def _check(data: Any) -> Data | None:
         if doc["id"] in seen:
             raise _Damaged(f"two sources have the id {_show(doc['id'])}")
         seen.add(doc["id"])
+    sources = set(seen)
     seen.clear()
     for key, doc in _documents(data, "claims").items():
         if not _good_claim(doc):
@@ -457,6 +471,9 @@ def _check(data: Any) -> Data | None:
         if doc["id"] in seen:
             raise _Damaged(f"two claims have the id {_show(doc['id'])}")
         seen.add(doc["id"])
+        for source_id in doc["source_ids"]:
+            if source_id not in sources:
+                raise _Damaged(f"claim {key} names the source {_show(source_id)}, which is not in the sources table")
     return data
 
 
@@ -475,6 +492,8 @@ def _read_problem(name: str, err: BaseException) -> str:
         return f"{name} is not valid JSON (line {err.lineno}): {tail}"
     if isinstance(err, RecursionError):
         return f"{name} is not valid JSON (nested too deeply): {tail}"
+    if isinstance(err, _TooLarge):
+        return f"{name} is too large to be an annotations file ({err}): {tail}"
     if isinstance(err, _Damaged):
         return f"{name} is damaged ({err}): {tail}"
     if isinstance(err, OSError):
@@ -686,7 +705,7 @@ class AnnotationStore:
         """Load ``source`` into the store; False (and read-only) when it cannot be used."""
         try:
             data = _check(_load_json(source)) if source is not None else None
-        except (OSError, ValueError, _Damaged, _Newer, RecursionError) as err:
+        except (OSError, ValueError, _Damaged, _Newer, _TooLarge, RecursionError, MemoryError) as err:
             self._read_only_reason = _read_problem(_line(Path(source.name)) if source else "?", err)
             self._release_lock()
             return False
