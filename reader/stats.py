@@ -189,8 +189,9 @@ def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30) -
     tables = [summary]
 
     per_article = Table(title="claims per article")
-    for column, justify in (("article", "left"), ("claims", "right"), ("anonymous", "right"), ("orphans", "right")):
-        per_article.add_column(column, justify=justify)  # type: ignore[arg-type]
+    per_article.add_column("article", overflow="fold")  # a long path wraps rather than losing its name
+    for column in ("claims", "anonymous", "orphans"):
+        per_article.add_column(column, justify="right")
     ranked = sorted(stats.articles, key=lambda a: (-a.claims, a.article))
     for row in ranked[:max_articles]:
         per_article.add_row(Text(row.article), f"{row.claims:,}", f"{row.anonymous:,}", f"{row.orphans:,}" if row.orphans else "")
