@@ -18,7 +18,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotations.store import AnnotationSnapshot, StoreError, annotations_file, read_annotations
+from .annotations.store import (
+    AnnotationSnapshot,
+    StoreError,
+    annotations_file,
+    default_data_dir,
+    read_annotations,
+)
 from .article import Article, ArticleError, find_articles, is_article_file, load_article
 
 __all__ = ["Annotated", "CorpusError", "Skipped", "annotated_articles", "article_name", "find_corpus", "printable"]
@@ -91,13 +97,15 @@ def annotated_articles(articles: Iterable[Path], *, data_dir: Path | None = None
                        ) -> Iterator[Annotated | Skipped]:
     """The articles that have annotations, one at a time, in order; those whose article or annotations
     file cannot be read come as ``Skipped``. Articles without an annotations file are left out."""
+    folder = default_data_dir() if data_dir is None else data_dir  # once: platformdirs is not free
     for path in articles:
         name = article_name(path)
-        if annotations_file(path, data_dir=data_dir) is None:
+        found = annotations_file(path, data_dir=folder)
+        if found is None:
             continue
         try:
             article = load_article(path)
-            snapshot = read_annotations(path, article.text, data_dir=data_dir)
+            snapshot = read_annotations(path, article.text, file=found)
         except ArticleError as err:  # its message names the file: keep the reason only
             yield Skipped(name, str(err).removeprefix("qari: ").removeprefix(f"{path}: "))
             continue

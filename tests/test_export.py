@@ -238,16 +238,17 @@ def test_force_never_replaces_an_article(capsys: pytest.CaptureFixture[str], cor
 def test_a_failed_export_leaves_no_file(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
-    real = export_module.CSVWriter.write
+    real = export_module.CSVWriter.write_article
 
-    def write_then_fail(self: export_module.CSVWriter, row: object) -> None:
+    def write_then_fail(self: export_module.CSVWriter, item: Annotated) -> int:
+        """The first article is written, the disk is full at the second."""
         nonlocal calls
         calls += 1
-        if calls == 3:
+        if calls == 2:
             raise OSError(28, "No space left on device")
-        real(self, row)  # type: ignore[arg-type]
+        return real(self, item)
 
-    monkeypatch.setattr(export_module.CSVWriter, "write", write_then_fail)
+    monkeypatch.setattr(export_module.CSVWriter, "write_article", write_then_fail)
     out = tmp_path / "claims.csv"
     code, stdout, err = run_main(capsys, "export", corpus, "-o", out)
     assert_refused(code, stdout, err)

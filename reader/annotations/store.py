@@ -1015,17 +1015,18 @@ def annotations_file(article_path: Path, *, data_dir: Path | None = None) -> Pat
     return path if _mtime(path) >= 0 else None
 
 
-def read_annotations(article_path: Path, article_text: str, *, data_dir: Path | None = None
-                     ) -> AnnotationSnapshot | None:
+def read_annotations(article_path: Path, article_text: str, *, data_dir: Path | None = None,
+                     file: Path | None = None) -> AnnotationSnapshot | None:
     """The saved annotations of an article, for reading only; None when it has none.
 
     Takes no lock and writes nothing, so an export can run while a reader is
     saving: the file is replaced atomically, so this reads the old or the new
     version whole. Claims of a changed article are placed in memory, as the
     store would place them; the file keeps its old anchors. Raises StoreError
-    (one line) for a file that is damaged or from a newer qari.
+    (one line) for a file that is damaged or from a newer qari. ``file``: the
+    one ``annotations_file`` gave, when the caller has looked already.
     """
-    path = annotations_file(article_path, data_dir=data_dir)
+    path = file or annotations_file(article_path, data_dir=data_dir)
     if path is None:
         return None
     try:
