@@ -183,6 +183,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if count[0] else 0
 
 
+def _terminal_visual() -> Callable[[str], str]:
+    """How names reach the terminal: shaped and in visual order (as the reader draws them) when stdout is a
+    terminal and the configured bidi mode is app; as they are for a pipe or a terminal that does bidi."""
+    from .config import load_config
+    from .text.layout import LayoutOptions, layout_paragraph
+
+    if not sys.stdout.isatty() or load_config()[0].bidi != "app":
+        return str
+    options = LayoutOptions(width=10_000)
+
+    def visual(text: str) -> str:
+        if text.isascii() or "\n" in text:
+            return text
+        return "".join(line.text for line in layout_paragraph(text, options))
+
+    return visual
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from .corpus import CorpusError, annotated_articles, find_corpus, printable
     from .stats import corpus_stats, stats_tables
@@ -200,7 +218,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         console = Console(highlight=False)
-        for table in stats_tables(stats):
+        for table in stats_tables(stats, visual=_terminal_visual()):
             console.print(table)
     sys.stdout.flush()
     return EXIT_WARNINGS if stats.skipped else 0

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from rich.table import Table
@@ -172,9 +172,14 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "–"
 
 
-def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30) -> list[Table]:
+def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30,
+                 visual: Callable[[str], str] = str) -> list[Table]:
     """The figures as rich tables for the terminal: summary, per article, source type, top sources,
-    status, tag. Lists longer than ``max_articles`` / ``top`` are cut (``--json`` has all)."""
+    status, tag. Lists longer than ``max_articles`` / ``top`` are cut (``--json`` has all).
+
+    ``visual`` turns a name, tag or path into what the terminal should get:
+    the text engine's shaped visual order for a terminal without bidi (as
+    ``qari render`` draws), or the text as it is."""
     summary = Table(title="claims", show_header=False)
     summary.add_column("what")
     summary.add_column("count", justify="right")
@@ -194,7 +199,7 @@ def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30) -
         per_article.add_column(column, justify="right")
     ranked = sorted(stats.articles, key=lambda a: (-a.claims, a.article))
     for row in ranked[:max_articles]:
-        per_article.add_row(Text(row.article), f"{row.claims:,}", f"{row.anonymous:,}", f"{row.orphans:,}" if row.orphans else "")
+        per_article.add_row(Text(visual(row.article)), f"{row.claims:,}", f"{row.anonymous:,}", f"{row.orphans:,}" if row.orphans else "")
     if len(ranked) > max_articles:
         per_article.caption = f"the {max_articles} with most claims of {len(ranked):,} (--json for all)"
     tables.append(per_article)
@@ -206,13 +211,13 @@ def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30) -
         table.add_column("claims", justify="right")
         table.add_column("share", justify="right")
         for key, count in counts.items():
-            table.add_row(Text(key), f"{count:,}", _share(count, stats.claims))
+            table.add_row(Text(visual(key)), f"{count:,}", _share(count, stats.claims))
         tables.append(table)
 
     sources = Table(title=f"top sources (of {len(stats.sources):,}; one name, once across articles)")
     for column, justify in (("source", "left"), ("type", "left"), ("claims", "right"), ("articles", "right")):
         sources.add_column(column, justify=justify)  # type: ignore[arg-type]
     for source in stats.top_sources(top):
-        sources.add_row(Text(source.name), source.type, f"{source.claims:,}", f"{source.articles:,}")
+        sources.add_row(Text(visual(source.name)), source.type, f"{source.claims:,}", f"{source.articles:,}")
     tables.insert(3, sources)
     return tables

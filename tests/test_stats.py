@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,29 @@ def test_no_claims_gives_zero_share(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("نص.\n", encoding="utf-8")
     stats = stats_of(tmp_path)
     assert (stats.claims, stats.anonymous_share, stats.articles_without_annotations) == (0, 0.0, 1)
+
+
+def test_tables_draw_names_through_the_visual_function(folder: Path) -> None:
+    """The CLI passes the text engine's visual order for a terminal without bidi; tables use it for every
+    name, tag and path."""
+    console = Console(record=True, width=200)
+    for table in stats_tables(stats_of(folder), visual=lambda text: f"<{text[::-1]}>"):
+        console.print(table)
+    shown = console.export_text()
+    assert "<ةعلطم رداصم>" in shown  # a source
+    assert "<ةسايس>" in shown  # a tag
+    assert f"<{(folder / 'a.txt').as_posix()[::-1]}>" in shown  # an article
+    assert "مصادر مطلعة" not in shown
+
+
+def test_a_terminal_gets_shaped_names_a_pipe_gets_them_as_they_are(capsys: pytest.CaptureFixture[str],
+                                                                   folder: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    shaped = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")  # Arabic presentation forms: the engine's output
+    code, out, _ = run_main(capsys, "stats", folder)
+    assert code == 0 and "مصادر مطلعة" in out and not shaped.search(out)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = run_main(capsys, "stats", folder)
+    assert code == 0
+    assert "مصادر مطلعة" not in out
+    assert "\ufe94\ufecc\ufee0\ufec4\ufee3 \ufead\ufea9\ufe8e\ufebc\ufee3" in out  # مصادر مطلعة, shaped, right to left
