@@ -158,27 +158,22 @@ def _export_target(output: str, articles: list[Path], force: bool) -> Path:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .corpus import CorpusError, annotated_articles, find_corpus
-    from .export import export_claims
-    from .files import atomic_text_output
+    from .corpus import CorpusError, annotated_articles, find_corpus, printable
+    from .export import export_claims, export_to_file
 
     try:
         articles = find_corpus(args.paths)
     except CorpusError as err:
         fail(str(err))
     count, warn = _warner()
-    items = annotated_articles(articles)
     if args.output in (None, "-"):
-        export_claims(items, sys.stdout, args.format, warn=warn)
+        export_claims(annotated_articles(articles), sys.stdout, args.format, warn=warn)
         sys.stdout.flush()
     else:
         out = _export_target(args.output, articles, args.force)
-        encoding = "utf-8-sig" if args.format == "csv" and not args.no_bom else "utf-8"
         try:
-            with atomic_text_output(out, encoding=encoding) as stream:
-                export_claims(items, stream, args.format, warn=warn)
+            export_to_file(articles, out, args.format, bom=not args.no_bom, warn=warn)
         except OSError as err:
-            from .corpus import printable
             fail(f"could not write {printable(args.output)}: {(err.strerror or str(err)).lower()}; nothing written")
     return EXIT_WARNINGS if count[0] else 0
 

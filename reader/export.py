@@ -36,9 +36,10 @@ from typing import Any, Protocol, TextIO
 from urllib.parse import quote
 
 from .annotations.model import Claim, Source
-from .corpus import Annotated, Skipped, printable
+from .corpus import Annotated, Skipped, annotated_articles, printable
+from .files import atomic_text_output
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "ExportResult", "W3CWriter", "export_claims", "guard_cell"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "ExportResult", "W3CWriter", "export_claims", "export_to_file", "guard_cell"]
 
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "w3c")
 CSV_COLUMNS: tuple[str, ...] = ("article", "claim_id", "quote", "start", "end", "paragraph", "status", "sources",
@@ -298,3 +299,17 @@ def export_claims(items: Iterable[Annotated | Skipped], out: TextIO, fmt: str = 
         claims += count
     writer.end()
     return ExportResult(articles, claims, warnings)
+
+
+def export_to_file(articles: Iterable[Path], out: Path, fmt: str = "csv", *, bom: bool = True,
+                   warn: Callable[[str], None], data_dir: Path | None = None) -> ExportResult:
+    """Export the claims of ``articles`` (paths) to the file ``out``, whole or not at all.
+
+    For ``qari export -o`` and the reader's export of one article: the file
+    appears only once everything is written (``files.atomic_text_output``);
+    an OSError leaves ``out`` as it was. ``bom``: a UTF-8 byte-order mark,
+    for CSV only (JSON must not have one).
+    """
+    encoding = "utf-8-sig" if bom and fmt == "csv" else "utf-8"
+    with atomic_text_output(Path(out), encoding=encoding) as stream:
+        return export_claims(annotated_articles(articles, data_dir=data_dir), stream, fmt, warn=warn)

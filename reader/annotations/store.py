@@ -60,16 +60,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnnotationStore",
     "AtomicJSONStorage",
-    "AnnotationSnapshot",
     "SaveError",
     "StoreError",
     "annotation_path",
-    "annotations_file",
     "article_sha256",
     "count_claims",
     "default_data_dir",
     "fallback_path",
-    "read_annotations",
 ]
 
 SCHEMA_VERSION = 1
