@@ -10,8 +10,8 @@ articles there are (see ``benchmarks/export.py``).
   ones too). A text cell starting with ``= + - @``, a tab or a carriage
   return gets a leading ``'`` so that a spreadsheet never runs it as a
   formula (OWASP, "CSV injection"). The byte-order mark that makes
-  spreadsheet programs read UTF-8 is the caller's choice (``files.atomic_text_output``
-  with ``utf-8-sig``).
+  spreadsheet programs read UTF-8 is written by ``export_to_file`` (``bom``),
+  never by ``export_claims``, whose stream may be stdout.
 - **JSONL**: one claim a line, its sources in full and its anchor.
 - **W3C**: Web Annotation Data Model JSON-LD (see ``W3CWriter``).
 

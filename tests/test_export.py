@@ -488,3 +488,13 @@ def test_export_writes_each_article_before_reading_the_next(corpus: Path) -> Non
     result = export_claims(articles(), out, "jsonl", warn=lambda line: None)
     assert seen == [0, 1]  # fuel (1 claim) was written before iran was read
     assert (result.articles, result.claims, result.warnings) == (2, 5, 0)
+
+
+def test_export_and_stats_never_import_textual() -> None:
+    code = ("import sys, reader.cli, reader.corpus, reader.export, reader.stats\n"
+            "reader.cli.main(['stats', sys.argv[1], '--json'])\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "tests" / "data" / "library")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
