@@ -74,9 +74,10 @@ def export_seconds(folder: Path, out: Path) -> float:
 
 
 def bare_csv_seconds(rows: list[list[str]], out: Path) -> float:
-    """``csv.writer`` writing ``rows`` (already in memory) to ``out`` with the same encoding, in seconds."""
+    """``csv.writer`` writing ``rows`` (already in memory) to ``out`` as qari does (UTF-8, BOM), in seconds."""
     start = time.perf_counter()
-    with open(out, "w", encoding="utf-8-sig", newline="") as stream:
+    with open(out, "w", encoding="utf-8", newline="") as stream:
+        stream.write("\ufeff")  # the byte-order mark as qari writes it (utf-8-sig is slower)
         csv.writer(stream).writerows(rows)
     return time.perf_counter() - start
 
