@@ -204,6 +204,8 @@ def test_bom_by_default_in_a_file_and_never_on_stdout(capsys: pytest.CaptureFixt
     assert with_bom.read_bytes()[3:] == without.read_bytes()
     code, out, _ = run_main(capsys, "export", corpus)
     assert code == 0 and out.startswith("article,claim_id,")
+    assert run_main(capsys, "export", corpus, "-o", "-")[1] == out  # '-' is stdout
+    assert not (Path.cwd() / "-").exists()
     done = subprocess.run([sys.executable, "-m", "reader.cli", "export", str(corpus)], cwd=ROOT,
                           capture_output=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": ""})
     assert done.returncode == 0 and done.stderr == b""
