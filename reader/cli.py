@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,7 +20,8 @@ from . import __version__
 
 EXIT_BAD_INPUT = 2
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
-SUBCOMMANDS = ("render", "doctor", "suggest")  # export and stats arrive with their issues
+SUBCOMMANDS = ("render", "doctor", "suggest", "export", "stats")
+EXIT_WARNINGS = 1  # export / stats: done, but something was skipped or left out (said on stderr)
 
 
 class UsageError(Exception):
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--json", action="store_true",
                          help="one JSON object per suggestion: verb, source, role, named, source_type, "
                               "source_start, source_end, claim_start, claim_end, claim")
+    _add_export_parsers(sub)
     return parser
 
 
@@ -144,6 +146,126 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         write("\n")
     sys.stdout.flush()
     return 0
+# --------------------------------------------------------------------------
+# qari export, qari stats
+
+_EXIT_STATUSES = ("exit status: 0 done; 1 done with warnings on stderr (an article skipped because its "
+                  "annotations file is damaged or from a newer qari, or claims that could not be placed "
+                  "in a changed article); 2 bad input, nothing written")
+
+
+def _add_export_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = sub.add_parser(
+        "export", help="export the claims of articles and folders (CSV, JSONL, W3C Web Annotations)",
+        description="Export the claims of article files and folders (searched recursively): one row or "
+                    "object per claim. Articles without annotations are left out.", epilog=_EXIT_STATUSES)
+    export.add_argument("paths", metavar="PATH", nargs="+", help="article file or folder")
+    export.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: stdout; '-' is stdout too)")
+    export.add_argument("--format", choices=("csv", "jsonl", "w3c"), default="csv",
+                        help="csv (default): one row per claim; jsonl: one JSON object per claim; "
+                             "w3c: a JSON array of W3C Web Annotations (JSON-LD)")
+    export.add_argument("--no-bom", action="store_true",
+                        help="CSV to a file: no UTF-8 byte-order mark (by default there is one, so that "
+                             "spreadsheet programs show Arabic; stdout never gets one)")
+    export.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    stats = sub.add_parser(
+        "stats", help="claims per article, source type, status and tag; anonymous share; top sources",
+        description="Statistics over the claims of article files and folders (searched recursively).",
+        epilog=_EXIT_STATUSES.replace(", or claims that could not be placed in a changed article", ""))
+    stats.add_argument("paths", metavar="PATH", nargs="+", help="article file or folder")
+    stats.add_argument("--json", action="store_true", help="one JSON object with every figure, for scripts")
+
+
+def _warner() -> tuple[list[int], Callable[[str], None]]:
+    """A ``warn`` that prints one line to stderr, and the count of lines it printed."""
+    count = [0]
+
+    def warn(line: str) -> None:
+        count[0] += 1
+        print(line, file=sys.stderr, flush=True)
+
+    return count, warn
+
+
+def _export_target(output: str, articles: list[Path], force: bool) -> Path:
+    """OUT checked before anything is read: exit 2 when it exists (without --force) or cannot be written."""
+    from .corpus import printable
+
+    out = Path(output)
+    shown = printable(output)
+    if out.is_dir():
+        fail(f"{shown}: is a folder; give a file name to export to")
+    if not out.parent.is_dir():
+        fail(f"{shown}: no such folder: {printable(str(out.parent))}")
+    if out.exists() or out.is_symlink():
+        if not force:
+            fail(f"{shown} exists already (use --force to replace it)")
+    resolved = out.resolve()
+    if output.endswith(".annotations.json") or any(resolved == article.resolve() for article in articles):
+        fail(f"{shown}: will not replace an article or an annotations file with an export")
+    return out
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .corpus import CorpusError, annotated_articles, find_corpus, printable
+    from .export import export_claims, export_to_file
+
+    try:
+        articles = find_corpus(args.paths)
+    except CorpusError as err:
+        fail(str(err))
+    count, warn = _warner()
+    if args.output in (None, "-"):
+        export_claims(annotated_articles(articles), sys.stdout, args.format, warn=warn)
+        sys.stdout.flush()
+    else:
+        out = _export_target(args.output, articles, args.force)
+        try:
+            export_to_file(articles, out, args.format, bom=not args.no_bom, warn=warn)
+        except OSError as err:
+            fail(f"could not write {printable(args.output)}: {(err.strerror or str(err)).lower()}; nothing written")
+    return EXIT_WARNINGS if count[0] else 0
+
+
+def _terminal_visual() -> Callable[[str], str]:
+    """How names reach the terminal: shaped and in visual order (as the reader draws them) when stdout is a
+    terminal and the configured bidi mode is app; as they are for a pipe or a terminal that does bidi."""
+    from .config import load_config
+    from .text.layout import LayoutOptions, layout_paragraph
+
+    if not sys.stdout.isatty() or load_config()[0].bidi != "app":
+        return str
+    options = LayoutOptions(width=10_000)
+
+    def visual(text: str) -> str:
+        if text.isascii() or "\n" in text:
+            return text
+        return "".join(line.text for line in layout_paragraph(text, options))
+
+    return visual
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .corpus import CorpusError, annotated_articles, find_corpus, printable
+    from .stats import corpus_stats, stats_tables
+
+    try:
+        articles = find_corpus(args.paths)
+    except CorpusError as err:
+        fail(str(err))
+    stats = corpus_stats(annotated_articles(articles), articles_seen=len(articles))
+    for line in stats.skipped:
+        print(f"qari: {printable(line)}; skipped", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(stats.to_json() + "\n")
+    else:
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        for table in stats_tables(stats, visual=_terminal_visual()):
+            console.print(table)
+    sys.stdout.flush()
+    return EXIT_WARNINGS if stats.skipped else 0
 
 
 def build_reader_parser() -> argparse.ArgumentParser:
@@ -198,6 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cmd_render(args)
             if args.command == "suggest":
                 return cmd_suggest(args)
+            if args.command in ("export", "stats"):
+                return cmd_export(args) if args.command == "export" else cmd_stats(args)
             fail("give a command (see 'qari --help')")
         args = build_reader_parser().parse_args(argv)
         return cmd_reader(args)

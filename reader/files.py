@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -59,6 +62,39 @@ def atomic_write(path: Path, blob: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(folder)
+
+
+@contextmanager
+def atomic_text_output(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text stream that becomes ``path`` only when the ``with`` block ends without an error.
+
+    For output written as it is made (an export of many articles): the text
+    goes to a temp file in the same folder; at the end it is fsynced and put
+    in place with ``os.replace``. An error or Ctrl+C removes the temp file and
+    leaves ``path`` as it was, so a failed export never leaves half a file.
+    Newlines are written as given (``newline=""``).
+    """
+    folder = path.parent
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)  # a replaced file keeps its permissions
+    except OSError:
+        mode = _NEW_FILE_MODE
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        with open(fd, "w", encoding=encoding, newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temp, path)
     except BaseException:
         try:

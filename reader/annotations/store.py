@@ -1005,3 +1005,66 @@ def count_claims(article_path: Path, *, data_dir: Path | None = None) -> int | N
         return count
     except Exception:  # noqa: BLE001 - a library column must never break the library
         return None
+
+
+# --------------------------------------------------------------------------
+# For export and statistics: the annotations as saved, read without the lock
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSnapshot:
+    """An article's claims and sources as last saved: ``claims`` placed in the text, in reading order;
+    ``orphans``: claims that could not be placed in the changed text (their anchors as saved)."""
+
+    path: Path
+    claims: tuple[Claim, ...]
+    sources: tuple[Source, ...]
+    orphans: tuple[Claim, ...]
+
+
+def annotations_file(article_path: Path, *, data_dir: Path | None = None) -> Path | None:
+    """The annotations file an article's store would read (as ``count_claims`` picks it); None without one."""
+    article_path = Path(article_path)
+    beside = annotation_path(article_path)
+    fallback = fallback_path(article_path, data_dir)
+    path = fallback if _mtime(fallback) > _mtime(beside) else beside
+    return path if _mtime(path) >= 0 else None
+
+
+def read_annotations(article_path: Path, article_text: str, *, data_dir: Path | None = None,
+                     file: Path | None = None) -> AnnotationSnapshot | None:
+    """The saved annotations of an article, for reading only; None when it has none.
+
+    Takes no lock and writes nothing, so an export can run while a reader is
+    saving: the file is replaced atomically, so this reads the old or the new
+    version whole. Claims of a changed article are placed in memory, as the
+    store would place them; the file keeps its old anchors. Raises StoreError
+    (one line) for a file that is damaged or from a newer qari. ``file``: the
+    one ``annotations_file`` gave, when the caller has looked already.
+    """
+    path = file or annotations_file(article_path, data_dir=data_dir)
+    if path is None:
+        return None
+    try:
+        data = _check(_load_json(path))
+    except (OSError, ValueError, _Damaged, _Newer, RecursionError) as err:
+        reason = _read_problem(_line(Path(path.name)), err)
+        raise StoreError(reason.removesuffix(", the file is left as it is").removesuffix(": opened read-only")
+                         ) from None
+    if data is None:
+        return None
+    same_text = next(iter(data["meta"].values())).get("sha256") == article_sha256(article_text)
+    placed: list[Claim] = []
+    unplaced: list[Claim] = []
+    for doc in data.get("claims", {}).values():
+        claim = _claim_from_doc(doc)
+        (placed if same_text and claim.anchor.fits(article_text) else unplaced).append(claim)
+    orphans: list[Claim] = []
+    for claim, anchor in zip(unplaced, _place_all([c.anchor for c in unplaced], article_text) if unplaced else []):
+        if anchor is None:
+            orphans.append(claim)
+        else:
+            placed.append(replace(claim, anchor=anchor))
+    placed.sort(key=lambda c: (c.anchor.start, c.anchor.end))
+    sources = tuple(_source_from_doc(doc) for doc in data.get("sources", {}).values())
+    return AnnotationSnapshot(path, tuple(placed), sources, tuple(orphans))
