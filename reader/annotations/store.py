@@ -1047,7 +1047,7 @@ def read_annotations(article_path: Path, article_text: str, *, data_dir: Path | 
         return None
     try:
         data = _check(_load_json(path))
-    except (OSError, ValueError, _Damaged, _Newer, RecursionError) as err:
+    except (OSError, ValueError, _Damaged, _Newer, _TooLarge, RecursionError, MemoryError) as err:
         reason = _read_problem(_line(Path(path.name)), err)
         raise StoreError(reason.removesuffix(", the file is left as it is").removesuffix(": opened read-only")
                          ) from None
