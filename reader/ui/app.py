@@ -80,6 +80,9 @@ class QariApp(App[None]):
             yield SystemCommand("Search", "Search the article (Arabic-normalised)", screen.action_search)
             yield SystemCommand("Claims: suggest attributions", "Find who claims what, confirm each as a claim (a)",
                                 screen.action_suggest)
+            for fmt, label in (("csv", "CSV"), ("jsonl", "JSONL"), ("w3c", "W3C Web Annotation")):
+                yield SystemCommand(f"Export: {label}", f"This article's claims to a {label} file beside it",
+                                    partial(screen.action_export, fmt))
             yield SystemCommand("Claims: list", "The claims in reading order, with their sources (p)",
                                 partial(screen.action_panel, "claims"))
             yield SystemCommand("Sources: list", "Each source with its type and claim count (S)",
@@ -88,6 +91,8 @@ class QariApp(App[None]):
                 yield SystemCommand("Back to the library", "Close this article", screen.action_back)
         elif isinstance(screen, LibraryScreen):
             yield SystemCommand("Filter articles", "Type to filter the library", screen.action_focus_filter)
+            yield SystemCommand("Statistics", "Claims per article, source type, status and tag (s)",
+                                screen.action_statistics)
 
     def on_mount(self) -> None:
         for warning in self._warnings:

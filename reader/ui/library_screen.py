@@ -109,6 +109,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit"),
         Binding("slash", "focus_filter", "Filter"),
+        Binding("s", "statistics", "Statistics", tooltip="Claims per article, source type, status and tag"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -204,6 +205,12 @@ class LibraryScreen(Screen[None]):
 
     def on_rtl_input_submitted(self, event: RtlInput.Submitted) -> None:
         self.query_one(EntryList).focus()
+
+    def action_statistics(self) -> None:
+        """s: the folder's figures (what ``qari stats`` prints), with bar charts."""
+        from .stats_screen import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.folder, self.paths))
 
     def action_focus_filter(self) -> None:
         self.query_one(RtlInput).focus()

@@ -29,6 +29,8 @@ from .rtl_input import RtlInput
 from .source_dialog import SourceDialog, SourceDraft
 from .suggestion_bar import SuggestionBar
 
+EXPORT_SUFFIXES = {"csv": ".claims.csv", "jsonl": ".claims.jsonl", "w3c": ".claims.w3c.json"}
+
 Revert = Callable[[AnnotationStore], None]
 """Store changes that take one user action back."""
 
@@ -79,6 +81,7 @@ class ReaderScreen(Screen[None]):
         Binding("e", "edit_claim", "Edit", show=False),
         Binding("d", "delete_claim", "Delete", show=False),
         Binding("u", "undo", "Undo", show=False),
+        Binding("x", "export('csv')", "Export", tooltip="Export this article's claims to <article>.claims.csv beside it"),
         Binding("a", "suggest", "Suggest", tooltip="Suggest attributions (who claims what) to confirm as claims"),
         Binding("p", "panel('claims')", "Claims", tooltip="List the claims (again: back to the article, then hide)"),
         Binding("S", "panel('sources')", "Sources", tooltip="List the sources with their claim counts"),
@@ -431,6 +434,31 @@ class ReaderScreen(Screen[None]):
             self._show_annotations()
         self.undo_stack.pop()
         self.notify(f"undone: {step.label}", timeout=3, markup=False)
+
+    # --- export ---------------------------------------------------------------
+
+    def action_export(self, fmt: str = "csv") -> None:
+        """x: this article's claims to ``<article>.claims.csv`` beside it (or .jsonl / .w3c.json from the palette)."""
+        from ..export import export_to_file
+
+        path = self.article.path
+        if path is None or self.store is None:
+            self.notify("only an article file's annotations can be exported", severity="warning")
+            return
+        if not self.store.claims() and not self.store.orphans:
+            self.notify("no claims to export yet: select text and press c", severity="information")
+            return
+        out = path.with_name(path.name + EXPORT_SUFFIXES[fmt])
+        warnings: list[str] = []
+        try:
+            result = export_to_file([path], out, fmt, warn=warnings.append)
+        except OSError as err:
+            self.notify(f"not exported: {out.name}: {(err.strerror or str(err)).lower()}", severity="error",
+                        markup=False, timeout=15)
+            return
+        detail = f" ({len(warnings)} warning: {warnings[0].removeprefix('qari: ')})" if warnings else ""
+        claims = f"{result.claims} claim{'' if result.claims == 1 else 's'}"
+        self.notify(f"{claims} exported to {out}{detail}", markup=False, timeout=8)
 
     # --- attribution suggestions ----------------------------------------------
 
