@@ -128,6 +128,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     except ArticleError as err:
         fail(str(err))
     write = sys.stdout.write
+    shown = str if args.json else _terminal_visual()  # Arabic reads right in a terminal without bidi
     for found in suggest(article.text):
         if args.json:
             line = json.dumps({
@@ -142,7 +143,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             kind = f"named {found.source_type}" if found.named else "anonymous"
             start, end = found.claim_span
             fields = (found.verb, found.source + role, kind, f"{start}:{end}", _excerpt(found.claim))
-            write("\t".join(_terminal_safe(field) for field in fields))
+            write("\t".join(shown(_terminal_safe(field)) for field in fields))
         write("\n")
     sys.stdout.flush()
     return 0
