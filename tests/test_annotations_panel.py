@@ -300,3 +300,36 @@ def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(tmp_path: Path
         assert any(doc["exact"] == "قال الوزير" and doc["tags"] == ["وسم"] for doc in claims)
 
     run(path, steps)
+
+
+def test_a_folder_that_refuses_a_save_midway_keeps_the_claim_in_the_data_folder_and_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = annotated_article(tmp_path)
+    beside = path.parent / (path.name + ".annotations.json")
+    before = beside.read_bytes()
+    real_write = AtomicJSONStorage.write
+
+    def write(self: AtomicJSONStorage, data: object) -> None:
+        if Path(self.path) == beside:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        real_write(self, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AtomicJSONStorage, "write", write)
+
+    async def steps(app: QariApp, pilot: Pilot[None]) -> None:
+        view = app.screen.query_one(ArticleView)
+        start = TEXT.index("قال الوزير")
+        view.select(start, start + len("قال الوزير"))
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"الوزير", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        store = app.screen.store
+        assert store is not None and store.path != beside
+        saved_there = json.loads(store.path.read_text(encoding="utf-8"))
+        assert len(saved_there["claims"]) == 4  # the three before and the new one
+        assert any("annotations are kept in" in n.message for n in app._notifications)
+
+    run(path, steps)
+    assert beside.read_bytes() == before

@@ -78,7 +78,11 @@ def test_sigkill_at_random_moments_never_loses_a_saved_claim(tmp_path: Path) -> 
     child = spawn(0)
     kills_while_saving = 0
     temp_files = 0  # left by a kill in the middle of a save (the next open removes them)
-    for round_ in range(KILLS):
+    round_ = 0
+    # Until KILLS kills landed after at least one save: on a loaded machine a short sleep may end before
+    # the first save does, and such a kill proves nothing (bounded, so a broken child cannot loop forever).
+    while kills_while_saving < KILLS and round_ < 4 * KILLS:
+        round_ += 1
         assert child.stdin is not None and child.stdout is not None
         child.stdin.write(b"go\n")
         child.stdin.flush()
@@ -115,8 +119,8 @@ def test_sigkill_at_random_moments_never_loses_a_saved_claim(tmp_path: Path) -> 
 
     child.kill()
     child.communicate(timeout=30)
-    assert kills_while_saving >= KILLS // 2  # the kills really landed in the saving loop
+    assert kills_while_saving >= KILLS  # the kills really landed in the saving loop
     assert len(saved) >= KILLS
     assert [p.name for p in article.parent.iterdir() if p.name.endswith(".tmp")] == []
-    print(f"{KILLS} kills, {len(saved)} claims saved, {temp_files} kills left a temp file (removed on open), "
-          f"{time.monotonic() - began:.1f} s")
+    print(f"{round_} kills ({kills_while_saving} after a save), {len(saved)} claims saved, "
+          f"{temp_files} kills left a temp file (removed on open), {time.monotonic() - began:.1f} s")

@@ -208,6 +208,7 @@ class ReaderScreen(Screen[None]):
         store = self._writable_store()
         if store is None:
             return False
+        notice = store.notice
         try:
             revert = change(store)
         except SaveError as err:
@@ -224,6 +225,8 @@ class ReaderScreen(Screen[None]):
         if revert is not None:
             self.undo_stack.append(UndoStep(label, revert))
         self.notify(label, timeout=3, markup=False)
+        if store.notice and store.notice != notice:  # saved, but somewhere else than before (the folder refused)
+            self.notify(store.notice, severity="warning", markup=False, timeout=15)
         return True
 
     # --- annotations: claims --------------------------------------------------
