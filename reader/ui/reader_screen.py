@@ -125,15 +125,12 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()
         self._show_status(0, 0.0)
-        self._open_store()
+        if self.article.path is not None:
+            self._store_loading = True  # keys that need the store say so until it is open
+            # After the first frame: parsing 5,000 claims in a thread would share the interpreter with it.
+            self.call_after_refresh(self._load_store, self.article.path)
 
     # --- annotations: opening -------------------------------------------------
-
-    def _open_store(self) -> None:
-        if self.article.path is None:
-            return
-        self._store_loading = True
-        self._load_store(self.article.path)
 
     @work(thread=True, exclusive=True, group="store")
     def _load_store(self, path: Path) -> None:
