@@ -442,6 +442,9 @@ class ReaderScreen(Screen[None]):
         from ..export import export_to_file
 
         path = self.article.path
+        if self._store_loading:
+            self.notify("the annotations are still loading", severity="information")
+            return
         if path is None or self.store is None:
             self.notify("only an article file's annotations can be exported", severity="warning")
             return
