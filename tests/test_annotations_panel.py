@@ -264,16 +264,18 @@ def test_orphans_are_listed_last_and_m_places_one_at_the_selection(tmp_path: Pat
     run(path, steps)
 
 
-def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("error", [OSError(errno.ENOSPC, "No space left on device"),
+                                   PermissionError(errno.EACCES, "Permission denied")], ids=["disk full", "no access"])
+def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   error: OSError) -> None:
     path = annotated_article(tmp_path)
     before = (path.parent / (path.name + ".annotations.json")).read_bytes()
     full = {"on": True}
     real_write = AtomicJSONStorage.write
 
     def write(self: AtomicJSONStorage, data: object) -> None:
-        if full["on"]:
-            raise OSError(errno.ENOSPC, "No space left on device")
+        if full["on"]:  # everywhere: beside the article and in the data folder
+            raise error
         real_write(self, data)  # type: ignore[arg-type]
 
     monkeypatch.setattr(AtomicJSONStorage, "write", write)
@@ -290,13 +292,15 @@ def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(tmp_path: Path
         assert isinstance(dialog, ClaimDialog), "the dialog comes back"
         assert dialog.query_one("#claim-source").value == "مصدر جديد"
         assert dialog.query_one("#claim-tags").value == "وسم"
-        assert "no space left" in (dialog.error or "").lower()
+        assert (error.strerror or "").lower() in (dialog.error or "").lower()
         assert (path.parent / (path.name + ".annotations.json")).read_bytes() == before
         full["on"] = False  # room again: Enter retries
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        claims = saved(path)["claims"].values()
+        store = app.screen.store
+        assert store is not None
+        claims = json.loads(store.path.read_text(encoding="utf-8"))["claims"].values()  # beside, or the data folder
         assert any(doc["exact"] == "قال الوزير" and doc["tags"] == ["وسم"] for doc in claims)
 
     run(path, steps)
