@@ -91,7 +91,7 @@ class ReaderScreen(Screen[None]):
     DEFAULT_CSS = """
     ReaderScreen {
         layout: vertical;
-        #search { dock: bottom; display: none; }
+        #search { display: none; }
         #search.-shown { display: block; }
         #article-header { padding: 0 1; background: $panel; color: $foreground; }
         #article-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }

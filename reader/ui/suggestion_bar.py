@@ -28,7 +28,7 @@ def describe(suggestion: Suggestion) -> str:
 
 
 class SuggestionBar(Widget, can_focus=True):
-    """Docked under the article while suggestions are shown; it has the focus, so its keys win.
+    """Under the article's status line while suggestions are shown; it has the focus, so its keys win.
 
     | key | does |
     |---|---|
@@ -49,7 +49,6 @@ class SuggestionBar(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     SuggestionBar {
-        dock: bottom;
         height: 2;
         padding: 0 1;
         background: $boost;
