@@ -40,36 +40,49 @@ def _read_umask() -> int:
 _NEW_FILE_MODE = 0o666 & ~_read_umask()
 
 
-def atomic_write(path: Path, blob: bytes) -> None:
-    """Replace ``path`` with ``blob``: temp file in the same folder, fsync, ``os.replace``, fsync the folder.
-
-    On any failure the temp file is removed, ``path`` is left as it was, and
-    the error (an OSError for disk full or permission denied) propagates.
-    """
+@contextmanager
+def _replacing(path: Path) -> Iterator[int]:
+    """A descriptor of a temp file beside ``path`` (with ``path``'s permissions, or a new file's); when
+    the block ends without an error the temp file (written, fsynced and closed by the block) replaces
+    ``path`` and the folder is fsynced; on any error it is removed and ``path`` is left as it was."""
     folder = path.parent
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        mode = stat.S_IMODE(os.stat(path).st_mode)  # a replaced file keeps its permissions
     except OSError:
         mode = _NEW_FILE_MODE
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    handed_over = False
     try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)
-            view = memoryview(blob)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        handed_over = True  # from here the block owns the descriptor (closing it twice could close another's)
+        yield fd
         os.replace(temp, path)
     except BaseException:
+        if not handed_over:
+            os.close(fd)
         try:
             os.unlink(temp)
         except OSError:
             pass
         raise
     _fsync_dir(folder)
+
+
+def atomic_write(path: Path, blob: bytes) -> None:
+    """Replace ``path`` with ``blob``: temp file in the same folder, fsync, ``os.replace``, fsync the folder.
+
+    On any failure the temp file is removed, ``path`` is left as it was, and
+    the error (an OSError for disk full or permission denied) propagates.
+    """
+    with _replacing(path) as fd:
+        try:
+            view = memoryview(blob)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @contextmanager
@@ -82,24 +95,7 @@ def atomic_text_output(path: Path, *, encoding: str = "utf-8") -> Iterator[TextI
     leaves ``path`` as it was, so a failed export never leaves half a file.
     Newlines are written as given (``newline=""``).
     """
-    folder = path.parent
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)  # a replaced file keeps its permissions
-    except OSError:
-        mode = _NEW_FILE_MODE
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
-        with open(fd, "w", encoding=encoding, newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
+    with _replacing(path) as fd, open(fd, "w", encoding=encoding, newline="") as stream:
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())
