@@ -17,7 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ..annotations.store import count_claims
@@ -25,6 +25,7 @@ from ..article import ArticleError, load_article
 from ..library import ArticleInfo, InfoReader, human_size
 from ..text.search import fold
 from .entry_list import EntryList
+from .footer import QariFooter
 from .label import plain, visual_cell
 from .reader_screen import ReaderScreen
 from .rtl_input import RtlInput
@@ -139,7 +140,7 @@ class LibraryScreen(Screen[None]):
         yield RtlInput(placeholder="تصفية — filter by title, outlet or file name", id="library-filter")
         yield LibraryHeader()
         yield EntryList(self._row, rows_per_entry=1, id="library-list")
-        yield Footer()
+        yield QariFooter()
 
     def on_mount(self) -> None:
         entry_list = self.query_one(EntryList)

@@ -12,7 +12,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..annotations.attribution import Suggestion, suggest
 from ..annotations.model import Anchor, Claim, Source
@@ -24,6 +24,7 @@ from ..text.search import fold, sentence_at
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .claim_dialog import ClaimDialog, ClaimDraft
+from .footer import QariFooter
 from .label import VisualLabel, plain
 from .rtl_input import RtlInput
 from .source_dialog import SourceDialog, SourceDraft
@@ -120,7 +121,7 @@ class ReaderScreen(Screen[None]):
         yield Static("", id="article-status")
         yield SuggestionBar(id="suggestions")
         yield RtlInput(placeholder="بحث — search (harakat, tatweel and hamza forms ignored)", id="search")
-        yield Footer()
+        yield QariFooter()
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()

@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..corpus import annotated_articles
 from ..stats import CorpusStats, corpus_stats, stats_tables
+from .footer import QariFooter
 from .label import plain, visual
 
 BAR = 40  # cells for the longest bar
@@ -82,7 +83,7 @@ class StatsScreen(Screen[None]):
         yield Static(plain(f"statistics · {self.folder} · {len(self.paths)} articles"), id="stats-title")
         with VerticalScroll(id="stats-scroll"):
             yield Static(f"counting the claims of {len(self.paths):,} articles…", id="stats-body")
-        yield Footer()
+        yield QariFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stats-scroll").focus()
