@@ -97,3 +97,63 @@ def test_claims_panel_beside_the_article(snap_compare, tmp_path: Path) -> None:
 
     app = QariApp(article=load_article(path), config=Config(theme="qari-dark"))
     assert snap_compare(app, terminal_size=(110, 30), run_before=open_panel)
+
+
+def test_attribution_suggestions_marked_and_the_bar(snap_compare, tmp_path: Path) -> None:
+    from reader.article import load_article
+    from reader.ui.reader_screen import ReaderScreen
+    from reader.ui.suggestion_bar import SuggestionBar
+
+    path = tmp_path / "campaign.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+
+    async def suggest(pilot) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.store is not None:
+                break
+        await pilot.press("a")
+        for _ in range(50):
+            await pilot.pause()
+            if pilot.app.screen.query_one(SuggestionBar).suggestions:
+                break
+        await pilot.press("tab")
+        await pilot.pause()
+
+    app = QariApp(article=load_article(path), config=Config(theme="qari-dark"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=suggest)
+
+
+def test_library_statistics_with_bar_charts(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.annotations.model import Anchor, Claim, Source
+    from reader.annotations.store import AnnotationStore
+    from reader.ui.stats_screen import StatsScreen
+
+    for name, status in (("a.txt", "supported"), ("b.txt", "disputed")):
+        path = tmp_path / name
+        path.write_text(ARTICLE, encoding="utf-8")
+        with AnnotationStore.open(path, ARTICLE) as store:
+            haddad, insiders = Source("سلمى حداد", "official", id="s1"), Source("مصادر مطلعة", "anonymous", id="s2")
+            store.add_source(haddad)
+            store.add_source(insiders)
+            for words, source in (("الحملة ستبدأ", haddad), ("طلبت «دعمًا عاجلًا»", insiders)):
+                start = ARTICLE.index(words)
+                store.add_claim(Claim(Anchor.from_text(ARTICLE, start, start + len(words)), (source.id,),
+                                      ("صحة",), status=status, id=f"{name}{start}", created="2025-03-12T09:15:00Z"))
+
+    async def open_stats(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("s")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            screen = pilot.app.screen
+            if isinstance(screen, StatsScreen) and screen.stats is not None:
+                break
+        await pilot.pause()
+
+    monkeypatch.chdir(tmp_path)  # the folder as the user named it: "library"
+    (tmp_path / "library").mkdir()
+    for name in ("a.txt", "b.txt"):
+        for file in tmp_path.glob(f"{name}*"):
+            file.rename(tmp_path / "library" / file.name)
+    app = QariApp(folder=Path("library"), paths=find_articles(Path("library")), config=Config(theme="qari-dark"))
+    assert snap_compare(app, terminal_size=(100, 40), run_before=open_stats)

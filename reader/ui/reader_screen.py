@@ -12,6 +12,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from ..annotations.attribution import Suggestion, suggest
@@ -106,6 +107,7 @@ class ReaderScreen(Screen[None]):
         self.bidi = bidi
         self.store: AnnotationStore | None = None
         self._store_loading = False
+        self._suggest_timer: Timer | None = None
         #: What ``u`` undoes, last on top.
         self.undo_stack: list[UndoStep] = []
 
@@ -474,7 +476,8 @@ class ReaderScreen(Screen[None]):
             return
         if self._writable_store() is None:
             return
-        self.notify("looking for attributions…", timeout=2)
+        # A long article takes a second or two: say so then, not for the usual few milliseconds.
+        self._suggest_timer = self.set_timer(0.3, lambda: self.notify("looking for attributions…", timeout=3))
         self._find_suggestions()
 
     @work(thread=True, exclusive=True, group="suggest")
@@ -483,6 +486,8 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._suggestions_found, found)
 
     def _suggestions_found(self, found: list[Suggestion]) -> None:
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
         claims = self.store.claims() if self.store is not None else []
         fresh = [s for s in found if not _annotated(s, claims)]
         if not fresh:

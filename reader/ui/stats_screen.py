@@ -6,6 +6,7 @@ thread; the screen says so meanwhile and can be left at any time.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -89,9 +90,17 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-scroll").focus()
         self._count()
 
+    def _short(self, name: str) -> str:
+        """An article as the library knows it: its path below the folder."""
+        try:
+            return Path(name).relative_to(self.folder).as_posix()
+        except ValueError:
+            return name
+
     @work(thread=True, exclusive=True, group="stats")
     def _count(self) -> None:
-        stats = corpus_stats(annotated_articles(self.paths), articles_seen=len(self.paths))
+        items = (replace(item, name=self._short(item.name)) for item in annotated_articles(self.paths))
+        stats = corpus_stats(items, articles_seen=len(self.paths))
         self.app.call_from_thread(self._show, stats)
 
     def _show(self, stats: CorpusStats) -> None:
