@@ -25,7 +25,7 @@ from textual.strip import Strip
 T = TypeVar("T")
 
 
-class EntryList(ScrollView, Generic[T], can_focus=True):
+class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
     """Entries of ``rows_per_entry`` rows each, with an optional rule before one of them.
 
     | key | does |
@@ -35,7 +35,8 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     | Enter, click | select the highlighted entry |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
+    BINDING_GROUP_TITLE = "List"
+    BINDINGS: ClassVar[list[BindingType]] = [  # not ScrollView's: a list has nothing to scroll sideways
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
