@@ -407,3 +407,32 @@ def test_suggest_bad_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> 
     assert result.stderr.startswith("qari: ") and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.glob("*.annotations.json"))
+
+
+# --- the verb's object as the claim (no أن) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "source", "claim"), [
+    ("أعلنت وزارة الصحة، صباح اليوم الاثنين، انطلاق حملة وطنية للتطعيم.", "وزارة الصحة",
+     "انطلاق حملة وطنية للتطعيم"),
+    ("كشف وزير التربية، في حديث تلفزيوني مساء أمس، عن خطة لإلغاء الامتحانات.", "وزير التربية",
+     "خطة لإلغاء الامتحانات"),
+    ("ونفت وزارة النقل ما تداولته مواقع التواصل عن سقوط قتلى.", "وزارة النقل",
+     "ما تداولته مواقع التواصل عن سقوط قتلى"),
+    ("وتوقّع البنك المركزي تراجعَ التضخم إلى خمسة في المئة.", "البنك المركزي", "تراجعَ التضخم إلى خمسة في المئة"),
+    ("وحذرت منظمة الصحة العالمية من موجة جديدة للوباء.", "منظمة الصحة العالمية", "موجة جديدة للوباء"),
+])
+def test_an_institution_with_an_object_instead_of_an_an_clause(sentence: str, source: str, claim: str) -> None:
+    (found,) = suggest(sentence)
+    assert (found.source, found.claim, found.named, found.pattern) == (source, claim, True, "verb-object")
+    assert sentence[slice(*found.claim_span)] == claim
+
+
+@pytest.mark.parametrize("sentence", [
+    "أعلنت الحكومة.",  # no object
+    "وأكد الرئيس دعمه للخطة.",  # not plainly an institution or an office: where would the source end?
+    "وقال وزير المالية حديثًا طويلًا.",  # قال takes its claim with إن, not as an object
+    "أعلنت وزارة الصحة، التي تشرف على الحملة، قالت شيئًا.",  # what follows is another report, not an object
+])
+def test_no_object_claim_without_an_institution_and_an_object(sentence: str) -> None:
+    assert [s for s in suggest(sentence) if s.pattern == "verb-object"] == []

@@ -214,6 +214,19 @@ _GENERIC_SINGULAR = _norm_set(
 _DOCUMENTS = _norm_set("تقرير", "دراسة", "استطلاع", "مذكرة", "بيان", "وثيقة", "بيانات", "إحصاءات",
                        "أرقام", "تقديرات", "مسح", "رسالة")
 _UNDISCLOSED = _norm_set("داخلي", "داخلية", "سري", "سرية", "مسرب", "مسربة", "مسربه")
+# «أعلنت وزارة الصحة انطلاق…», «كشف وزير التربية عن خطة…», «نفت الوزارة ما تداولته…»: a report whose claim is
+# the verb's object, not an أن clause. Only for verbs that take one, and only with a source that is
+# plainly an institution or an office (its head word below, then definite words): anything looser
+# cannot tell where the source ends and the object begins.
+_OBJECT_VERBS = _norm_set("أعلن", "كشف", "نفى", "أكد", "توقع", "رجح", "حذر")
+_INSTITUTION_HEADS = _norm_set(
+    "وزارة", "الوزارة", "هيئة", "الهيئة", "مجلس", "المجلس", "البنك", "المصرف", "الحكومة", "الجيش", "الشرطة",
+    "النيابة", "الرئاسة", "المفوضية", "منظمة", "المنظمة", "لجنة", "اللجنة", "السلطات", "الشركة", "الأمم",
+    "الجامعة", "المحكمة", "البرلمان", "الاتحاد", "وكالة", "الوكالة", "إدارة", "الإدارة", "بلدية", "البلدية",
+    "محافظة", "مكتب", "المكتب", "وزير", "الوزير", "رئيس", "مدير", "المتحدث", "الناطق", "محافظ", "سفير", "قائد",
+    "نائب", "أمين")
+_OBJECT_LEADS = _norm_set("عن", "من")  # كشف عن، حذر من: the claim follows the particle
+_RELATIVE = _norm_set("ما")  # نفى ما تداولته…: the claim starts with it
 _PREPOSITIONS = _norm_set("في", "من", "عن", "على", "إلى", "داخل", "لدى", "مع", "بين", "حول", "قرب")
 
 # --- Sentences and tokens -------------------------------------------------------------
@@ -535,9 +548,13 @@ class _Analyser:
                 comp_first, comp_last = i, found
                 break
             if i > start and not in_anonymity and _verb_lemma(word) is not None:
+                self.object_first(sentence, v)  # the أن ahead is another verb's
                 return
         if comp_first is None:
+            before = len(self.found)
             self.quote_first(sentence, v, start)
+            if len(self.found) == before:
+                self.object_first(sentence, v)
             return
         segments = self.segments(sentence, start, comp_first)
         if not segments or segments[0][0] != start:
@@ -550,6 +567,32 @@ class _Analyser:
         role = self.role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
         self.add(sentence, (v, v), _Phrase(phrase[0], phrase[1], role), self.claim_after(sentence, comp_last),
                  "verb-source")
+
+    def object_first(self, sentence: _Sentence, v: int) -> None:
+        """VERB INSTITUTION[، CIRCUMSTANCE،] [عن|من] OBJECT: «أعلنت وزارة الصحة، صباح اليوم، انطلاق حملة…»."""
+        if _verb_lemma(sentence.word(v)) not in _OBJECT_VERBS:
+            return
+        first = v + 1
+        if sentence.word(first) not in _INSTITUTION_HEADS:
+            return
+        last = first
+        while last - first < 4 and _definite(sentence.word(last + 1)):
+            last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء
+        after = last + 1
+        if _is_comma(sentence.word(after)):  # one circumstance between commas: «، في حديث تلفزيوني مساء أمس،»
+            close = next((k for k in range(after + 1, min(after + 12, len(sentence.tokens)))
+                          if _is_comma(sentence.word(k))), None)
+            if close is None or any(_verb_lemma(sentence.word(k)) for k in range(after + 1, close)):
+                return
+            after = close + 1
+        lead = sentence.word(after)
+        if lead in _OBJECT_LEADS:
+            after += 1
+        elif lead not in _RELATIVE and (not lead[:1].isalpha() or _verb_lemma(lead) is not None):
+            return  # a sentence end, a quote or another verb: no object here
+        if after + 1 >= len(sentence.tokens):
+            return  # a claim is more than one word
+        self.add(sentence, (v, v), _Phrase(first, last, None), self.claim_after(sentence, after - 1), "verb-object")
 
     def source_first(self, sentence: _Sentence, v: int, comp_first: int, comp_last: int) -> None:
         """SOURCE VERB أن: «غير أن مصادر مطلعة كشفت أن…», «أما سامر بدران، وهو موظف، فأكد أنه…»."""
