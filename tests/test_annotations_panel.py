@@ -337,3 +337,18 @@ def test_a_folder_that_refuses_a_save_midway_keeps_the_claim_in_the_data_folder_
 
     run(path, steps)
     assert beside.read_bytes() == before
+
+
+def test_the_status_line_says_what_the_claim_at_the_cursor_is(tmp_path: Path) -> None:
+    async def steps(app: QariApp, pilot: Pilot[None]) -> None:
+        await pilot.press("right_square_bracket")  # the first claim: the minister's, disputed, two tags
+        await pilot.pause()
+        status = app.screen.query_one("#article-status")
+        shown = str(status.render())
+        assert "disputed · " in shown and "ﺮﻳﺯﻮﻟﺍ" in shown  # الوزير, shaped for the terminal
+        assert "ﺩﺎﺼﺘﻗﺍ#" in shown or "#ﺩﺎﺼﺘﻗﺍ" in shown  # the tag اقتصاد
+        app.screen.query_one(ArticleView).move_cursor(0)  # no claim there
+        await pilot.pause()
+        assert "disputed" not in str(status.render())
+
+    run(annotated_article(tmp_path), steps)

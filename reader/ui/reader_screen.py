@@ -26,7 +26,7 @@ from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .claim_dialog import ClaimDialog, ClaimDraft
 from .footer import QariFooter
-from .label import VisualLabel, plain
+from .label import VisualLabel, plain, visual_cell
 from .rtl_input import RtlInput
 from .source_dialog import SourceDialog, SourceDraft
 from .suggestion_bar import SuggestionBar
@@ -578,8 +578,26 @@ class ReaderScreen(Screen[None]):
         status = f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
         if not self.article.text.strip():
             status = f"{self.article.name} · this article is empty"
+        line = plain(status)
+        about = self._claim_summary(view)
+        if about:
+            widget = self.query_one("#article-status", Static)
+            room = widget.content_region.width - line.cell_len - 3
+            if room >= 12:
+                line.append(" · ")
+                line.append_text(visual_cell(about, room, "bold"))
         # One row whatever it says: no layout pass (it would cost a whole frame on every key).
-        self.query_one("#article-status", Static).update(plain(status), layout=False)
+        self.query_one("#article-status", Static).update(line, layout=False)
+
+    def _claim_summary(self, view: ArticleView) -> str:
+        """The claim at the cursor in a few words (status, sources, tags, note), or ""."""
+        selection = view.selection
+        claim = view.claim_at(selection[0] if selection else view.cursor) if view.claims else None
+        if claim is None or self.store is None:
+            return ""
+        names = [source.name for i in claim.source_ids if (source := self.store.source(i)) is not None]
+        tags = " ".join(f"#{tag}" for tag in claim.tags)
+        return " · ".join(part for part in (claim.status, "، ".join(names), tags, claim.note) if part)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
