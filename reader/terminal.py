@@ -10,6 +10,7 @@ SIGTERM or SIGHUP, and after a crash.
 
 from __future__ import annotations
 
+import select
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -62,3 +63,24 @@ def exit_on_signals(request_exit: Callable[[], None]) -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def terminal_hung_up(fd: int) -> bool:
+    """True when the terminal on ``fd`` is gone (closed window, dropped SSH connection).
+
+    The kernel sends SIGHUP only to the terminal's controlling process. Under
+    ``make run`` that is make, which then waits for qari forever, while
+    Textual's input thread spins on the dead terminal's end of file. Polling
+    for POLLHUP (with no events asked for, so no input is taken from
+    Textual) tells without the signal. False where it cannot be known.
+    """
+    if not hasattr(select, "poll"):
+        return False
+    try:
+        poller = select.poll()
+        poller.register(fd, 0)
+        events = poller.poll(0)
+    except (OSError, ValueError):
+        return False
+    gone = select.POLLHUP | select.POLLERR | select.POLLNVAL
+    return any(mask & gone for _, mask in events)

@@ -94,3 +94,30 @@ def test_reader_restores_the_terminal_bidi_mode_when_it_ends(tmp_path: Path, how
         if process.poll() is None:
             process.kill()
         os.close(master)
+
+
+def test_terminal_hung_up_tells_a_closed_terminal_from_a_live_one() -> None:
+    from reader.terminal import terminal_hung_up
+
+    master, slave = pty.openpty()
+    try:
+        assert not terminal_hung_up(slave)
+        os.close(master)
+        assert terminal_hung_up(slave)
+    finally:
+        os.close(slave)
+
+
+def test_the_reader_leaves_when_its_terminal_goes_away_without_a_sighup(tmp_path: Path) -> None:
+    # No controlling terminal here (the pty is handed over, not opened by a session leader), so closing
+    # it sends qari no SIGHUP: what happens to it under `make run`, where make gets the signal and waits.
+    article = tmp_path / "a.txt"
+    article.write_text("قال المتحدث إن الاجتماع انتهى.\n", encoding="utf-8")
+    process, master = _start_reader(article)
+    try:
+        assert "ﻝﺎﻗ".encode() in _read_until(master, "ﻝﺎﻗ".encode(), 20)
+        os.close(master)
+        process.wait(timeout=15)  # before the fix it stayed, its input thread spinning on the dead terminal
+    finally:
+        if process.poll() is None:
+            process.kill()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -15,12 +17,14 @@ from textual.theme import Theme
 
 from ..article import Article
 from ..config import Config, save_config
-from ..terminal import bidi_mode, exit_on_signals
+from ..terminal import bidi_mode, exit_on_signals, terminal_hung_up
 from .article_view import ArticleView
 from .help import HelpScreen
 from .library_screen import LibraryScreen
 from .reader_screen import ReaderScreen
 from .themes import apply_theme, register_themes, theme_commands, variable_defaults
+
+HANGUP_CHECK_SECONDS = 1.0  # how soon qari leaves a terminal that went away without a SIGHUP for it
 
 __all__ = ["QariApp", "LibraryScreen", "ReaderScreen", "run_library", "run_reader"]
 
@@ -51,6 +55,7 @@ class QariApp(App[None]):
                  paths: list[Path] | None = None, bidi: str | None = None, config: Config | None = None,
                  warnings: list[str] | None = None) -> None:
         super().__init__()
+        self._event_loop: asyncio.AbstractEventLoop | None = None
         self.config = config or Config()
         if bidi is not None:
             self.config = replace(self.config, bidi=bidi)
@@ -94,7 +99,28 @@ class QariApp(App[None]):
             yield SystemCommand("Statistics", "Claims per article, source type, status and tag (s)",
                                 screen.action_statistics)
 
+    def _exit_if_terminal_is_gone(self) -> None:
+        if sys.__stdin__ is not None and terminal_hung_up(sys.__stdin__.fileno()):
+            self.exit()
+
+    def request_exit(self) -> None:
+        """Exit soon; safe from a signal handler or another thread.
+
+        A signal handler runs between two steps of the event loop, which may
+        then sleep in its selector with nothing to wake it: seen after a
+        terminal closed under ``make run``, where qari was left running (and
+        Textual's input thread spinning on the dead terminal).
+        ``call_soon_threadsafe`` writes to the loop's wake-up pipe.
+        """
+        loop = self._event_loop
+        if loop is None or loop.is_closed():
+            return
+        loop.call_soon_threadsafe(self.exit)
+
     def on_mount(self) -> None:
+        self._event_loop = asyncio.get_running_loop()
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(HANGUP_CHECK_SECONDS, self._exit_if_terminal_is_gone)
         for warning in self._warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -119,7 +145,7 @@ class QariApp(App[None]):
 
 def _run(app: QariApp) -> int:
     """Run the app with the terminal's bidi mode switched and always switched back."""
-    with bidi_mode(app.bidi), exit_on_signals(lambda: app.call_later(app.exit)):
+    with bidi_mode(app.bidi), exit_on_signals(app.request_exit):
         app.run()
     return 0
 
