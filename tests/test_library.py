@@ -136,3 +136,47 @@ def test_cancelling_stops_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
     InfoReader(paths).run(lambda index: False, deliver, lambda: len(delivered) >= 8)
     assert len(delivered) == 8
+
+
+def test_o_orders_the_library_by_title_claims_and_size_and_back(tmp_path: Path) -> None:
+    import asyncio
+
+    from reader.annotations.model import Anchor, Claim
+    from reader.annotations.store import AnnotationStore
+    from reader.article import find_articles
+    from reader.ui.app import QariApp
+    from reader.ui.library_screen import LibraryScreen
+
+    texts = {"a.txt": "ياسمين\n\nخبر قصير.\n", "b.txt": "باب\n\n" + "خبر أطول بكثير. " * 50 + "\n",
+             "c.txt": "تفاح\n\nخبر فيه ادعاءات.\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    text = texts["c.txt"]
+    with AnnotationStore.open(tmp_path / "c.txt", text) as store:
+        start = text.index("خبر")
+        store.add_claim(Claim(Anchor.from_text(text, start, start + 3)))
+
+    async def body() -> None:
+        app = QariApp(folder=tmp_path, paths=find_articles(tmp_path))
+        async with app.run_test(size=(100, 20)) as pilot:
+            library = app.screen
+            assert isinstance(library, LibraryScreen)
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if library.all_read:
+                    break
+
+            def order() -> list[str]:
+                return [path.name for path in library.shown_paths]
+
+            assert order() == ["a.txt", "b.txt", "c.txt"]
+            await pilot.press("o")
+            assert library.sort == "title" and order() == ["b.txt", "c.txt", "a.txt"]  # باب، تفاح، ياسمين
+            await pilot.press("o")
+            assert library.sort == "claims" and order()[0] == "c.txt"
+            await pilot.press("o")
+            assert library.sort == "size" and order()[0] == "b.txt"
+            await pilot.press("o")
+            assert library.sort == "file" and order() == ["a.txt", "b.txt", "c.txt"]
+
+    asyncio.run(body())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -97,6 +98,19 @@ def library_header(width: int) -> Text:
     return Text(GAP).join(cells)
 
 
+SORTS = ("file", "title", "claims", "size")  # o cycles through them; claims and size: the most first
+
+
+def _order(screen: LibraryScreen, field: str) -> Callable[[int], tuple[int, object]]:
+    """A sort key over row indices; rows not read yet go after every read one (until they are read)."""
+    def key(index: int) -> tuple[int, object]:
+        info = screen.infos[index]
+        if info is None:
+            return (1, 0)
+        return (0, fold(info.title)) if field == "title" else (0, -(getattr(info, field) or 0))
+    return key
+
+
 class LibraryHeader(Static):
     """The column titles, laid out with the rows' widths."""
 
@@ -111,6 +125,7 @@ class LibraryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
         Binding("slash", "focus_filter", "Filter"),
         Binding("s", "statistics", "Statistics", tooltip="Claims per article, source type, status and tag"),
+        Binding("o", "sort", "Sort", tooltip="Order by file name, title, claims (most first) or size (largest first)"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -134,6 +149,7 @@ class LibraryScreen(Screen[None]):
         self._needle = ""
         self._opened: int | None = None
         self._name_keys = [fold(path.name) for path in paths]  # the filter for rows not read yet
+        self.sort = "file"  # one of SORTS
 
     def compose(self) -> ComposeResult:
         yield Static(plain(f"{self.folder} · {len(self.paths)} articles"), id="library-title")
@@ -181,11 +197,12 @@ class LibraryScreen(Screen[None]):
 
     def _arrived(self, indices: list[int]) -> None:
         needle = self._needle
-        if needle and any(self.infos[i].matches(needle) and needle not in self._name_keys[i]  # type: ignore[union-attr]
-                          for i in indices):
-            self._apply_filter()  # a title that just arrived matches: list it
-        elif not needle:
-            self.query_one(EntryList).redraw(indices)
+        if self.sort != "file" or (needle and any(
+                self.infos[i].matches(needle) and needle not in self._name_keys[i]  # type: ignore[union-attr]
+                for i in indices)):
+            self._apply_filter()  # a row that just arrived matches the filter, or has its place in the order
+        else:
+            self.query_one(EntryList).redraw()  # only the rows on screen are drawn again
 
     # --- filter -------------------------------------------------------------------
 
@@ -197,8 +214,20 @@ class LibraryScreen(Screen[None]):
         shown: range | list[int] = range(len(self.paths)) if not needle else [
             i for i, info in enumerate(self.infos)
             if (info.matches(needle) if info is not None else needle in self._name_keys[i])]
+        if self.sort != "file":
+            shown = sorted(shown, key=_order(self, self.sort))
         highlight = shown.index(keep) if keep is not None and keep in shown else 0
         entry_list.set_entries(shown, highlight=highlight)
+
+    def action_sort(self) -> None:
+        """o: the next order of SORTS; rows not read yet go last until they are."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._apply_filter()
+        self._show_title()
+
+    def _show_title(self) -> None:
+        order = "" if self.sort == "file" else f" · sorted by {self.sort}"
+        self.query_one("#library-title", Static).update(plain(f"{self.folder} · {len(self.paths)} articles{order}"))
 
     def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
         self._needle = fold(event.value).strip()
@@ -242,4 +271,7 @@ class LibraryScreen(Screen[None]):
         if index is None or info is None:
             return
         self.infos[index] = replace(info, claims=count_claims(info.path))
-        self.query_one(EntryList).redraw()
+        if self.sort == "claims":
+            self._apply_filter()  # its place in the order may have changed
+        else:
+            self.query_one(EntryList).redraw()
