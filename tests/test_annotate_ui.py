@@ -10,6 +10,7 @@ from reader.article import load_article
 from reader.ui.app import QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
+from pilot_waits import library_read
 
 TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
         "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
@@ -157,12 +158,7 @@ def test_the_library_shows_each_articles_claim_count_and_updates_it(tmp_path: Pa
     async def body() -> None:
         app = QariApp(folder=tmp_path, paths=find_articles(tmp_path))
         async with app.run_test(size=(110, 20)) as pilot:
-            library = app.screen
-            assert isinstance(library, LibraryScreen)
-            for _ in range(100):
-                await pilot.pause(0.02)
-                if library.all_read:
-                    break
+            library = await library_read(pilot)
 
             def claims_of(name: str) -> int | None:
                 return next(info.claims for info in library.infos if info and info.path.name == name)

@@ -20,6 +20,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.entry_list import EntryList
 from reader.ui.claim_dialog import ClaimDialog
 from reader.ui.source_dialog import SourceDialog
+from pilot_waits import store_open
 
 TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
         "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
@@ -64,10 +65,7 @@ def run(path: Path, steps: Callable[[QariApp, Pilot[None]], Awaitable[None]]) ->
     async def body() -> None:
         app = QariApp(article=load_article(path))
         async with app.run_test(size=(110, 32)) as pilot:
-            for _ in range(50):  # the store opens in a worker
-                await pilot.pause()
-                if isinstance(app.screen, ReaderScreen) and app.screen.store is not None:
-                    break
+            await store_open(pilot)
             await steps(app, pilot)
 
     asyncio.run(body())

@@ -14,6 +14,7 @@ from reader.annotations.store import AnnotationStore
 from reader.article import find_articles, load_article
 from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
 from reader.ui.stats_screen import StatsScreen
+from pilot_waits import store_open
 
 TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
         "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم، «بما فيها الوقود».\n")
@@ -35,12 +36,7 @@ def annotated(tmp_path: Path, name: str = "prices.txt") -> Path:
 
 
 async def opened(app: QariApp, pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
-    for _ in range(50):
-        await pilot.pause()
-        if isinstance(app.screen, ReaderScreen) and app.screen.store is not None:
-            break
-    assert isinstance(app.screen, ReaderScreen)
-    return app.screen
+    return await store_open(pilot)
 
 
 def test_x_writes_the_claims_csv_beside_the_article_and_says_where(tmp_path: Path) -> None:

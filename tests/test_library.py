@@ -145,7 +145,7 @@ def test_o_orders_the_library_by_title_claims_and_size_and_back(tmp_path: Path) 
     from reader.annotations.store import AnnotationStore
     from reader.article import find_articles
     from reader.ui.app import QariApp
-    from reader.ui.library_screen import LibraryScreen
+    from tests.pilot_waits import library_read
 
     texts = {"a.txt": "ياسمين\n\nخبر قصير.\n", "b.txt": "باب\n\n" + "خبر أطول بكثير. " * 50 + "\n",
              "c.txt": "تفاح\n\nخبر فيه ادعاءات.\n"}
@@ -159,12 +159,7 @@ def test_o_orders_the_library_by_title_claims_and_size_and_back(tmp_path: Path) 
     async def body() -> None:
         app = QariApp(folder=tmp_path, paths=find_articles(tmp_path))
         async with app.run_test(size=(100, 20)) as pilot:
-            library = app.screen
-            assert isinstance(library, LibraryScreen)
-            for _ in range(100):
-                await pilot.pause(0.02)
-                if library.all_read:
-                    break
+            library = await library_read(pilot)
 
             def order() -> list[str]:
                 return [path.name for path in library.shown_paths]

@@ -22,7 +22,7 @@ from reader.cli import main
 from reader.corpus import find_corpus
 from reader.library import read_info
 from reader.ui.app import QariApp
-from reader.ui.library_screen import LibraryScreen
+from pilot_waits import library_read
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 
@@ -94,12 +94,7 @@ def test_the_library_of_a_folder_of_links_opens_and_reads_its_rows(tree: Path) -
     async def body() -> None:
         app = QariApp(folder=desk, paths=find_articles(desk))
         async with app.run_test(size=(100, 20)) as pilot:
-            library = app.screen
-            assert isinstance(library, LibraryScreen)
-            for _ in range(100):
-                await pilot.pause(0.02)
-                if library.all_read:
-                    break
+            library = await library_read(pilot)
             (info,) = library.infos
             assert info is not None and info.title == "تقرير الأسبوع" and info.problem == ""
 

@@ -15,6 +15,7 @@ import pytest
 from reader.article import Article, find_articles
 from reader.config import Config
 from reader.ui.app import QariApp
+from pilot_waits import library_read, store_open, until
 
 LIBRARY = Path(__file__).parent / "data" / "library"
 
@@ -52,25 +53,14 @@ def test_arabic_article_with_a_search_and_a_selected_sentence(snap_compare) -> N
 
 
 def test_library(snap_compare) -> None:
-    from reader.ui.library_screen import LibraryScreen
-
-    async def all_read(pilot) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(200):  # the rows are read in the background
-            await pilot.pause(0.02)
-            screen = pilot.app.screen
-            if isinstance(screen, LibraryScreen) and screen.all_read:
-                break
-        await pilot.pause()
-
     app = QariApp(folder=Path("library"), paths=find_articles(LIBRARY))
-    assert snap_compare(app, terminal_size=(100, 20), run_before=all_read)
+    assert snap_compare(app, terminal_size=(100, 20), run_before=library_read)  # rows read in the background
 
 
 def test_claims_panel_beside_the_article(snap_compare, tmp_path: Path) -> None:
     from reader.annotations.model import Anchor, Claim, Source
     from reader.annotations.store import AnnotationStore
     from reader.article import load_article
-    from reader.ui.reader_screen import ReaderScreen
 
     path = tmp_path / "campaign.txt"
     path.write_text(ARTICLE, encoding="utf-8")
@@ -88,10 +78,7 @@ def test_claims_panel_beside_the_article(snap_compare, tmp_path: Path) -> None:
                                   status=status, id=f"c{start}", created="2025-03-12T09:15:00Z"))
 
     async def open_panel(pilot) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.store is not None:
-                break
+        await store_open(pilot)
         await pilot.press("p")
         await pilot.pause()
 
@@ -101,22 +88,15 @@ def test_claims_panel_beside_the_article(snap_compare, tmp_path: Path) -> None:
 
 def test_attribution_suggestions_marked_and_the_bar(snap_compare, tmp_path: Path) -> None:
     from reader.article import load_article
-    from reader.ui.reader_screen import ReaderScreen
     from reader.ui.suggestion_bar import SuggestionBar
 
     path = tmp_path / "campaign.txt"
     path.write_text(ARTICLE, encoding="utf-8")
 
     async def suggest(pilot) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.store is not None:
-                break
+        await store_open(pilot)
         await pilot.press("a")
-        for _ in range(50):
-            await pilot.pause()
-            if pilot.app.screen.query_one(SuggestionBar).suggestions:
-                break
+        await until(pilot, lambda: bool(pilot.app.screen.query_one(SuggestionBar).suggestions))
         await pilot.press("tab")
         await pilot.pause()
 
@@ -143,12 +123,7 @@ def test_library_statistics_with_bar_charts(snap_compare, tmp_path: Path, monkey
 
     async def open_stats(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("s")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            screen = pilot.app.screen
-            if isinstance(screen, StatsScreen) and screen.stats is not None:
-                break
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(pilot.app.screen, StatsScreen) and pilot.app.screen.stats is not None)
 
     monkeypatch.chdir(tmp_path)  # the folder as the user named it: "library"
     (tmp_path / "library").mkdir()

@@ -26,6 +26,7 @@ from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
 from reader.ui.entry_list import EntryList
 from reader.ui.article_view import FIRST_SCREEN_LINES, ArticleView
 from reader.ui.rtl_input import RtlInput
+from pilot_waits import library_read
 
 SIZE = (100, 30)
 PRESENTATION_RE = re.compile("[\ufe70-\ufefc]")
@@ -392,12 +393,8 @@ def library_screen_text(folder: Path) -> list[str]:
     async def body() -> None:
         app = QariApp(folder=folder, paths=find_articles(folder))
         async with app.run_test(size=SIZE) as pilot:
-            for _ in range(100):
-                await pilot.pause(0.02)
-                if app.screen.all_read:
-                    break
-            await pilot.pause()
-            assert len(app.screen.shown_paths) == 1
+            library = await library_read(pilot)
+            assert len(library.shown_paths) == 1
             result.extend(screen_text(app))
 
     run(body)
