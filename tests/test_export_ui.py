@@ -126,3 +126,27 @@ def test_s_in_the_library_shows_the_folders_figures(tmp_path: Path) -> None:
             assert isinstance(app.screen, LibraryScreen)
 
     asyncio.run(body())
+
+
+def test_x_in_the_library_exports_every_claim_of_the_folder(tmp_path: Path) -> None:
+    annotated(tmp_path, "a.txt")
+    annotated(tmp_path, "b.txt")
+    (tmp_path / "c.txt").write_text("خبر بلا ادعاءات\n", encoding="utf-8")
+    out = tmp_path / "qari-claims.csv"
+
+    async def body() -> None:
+        app = QariApp(folder=tmp_path, paths=find_articles(tmp_path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("x")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if any("exported to" in n.message for n in app._notifications):
+                    break
+            assert any(f"4 claims of 2 articles exported to {out}" in n.message for n in app._notifications)
+
+    asyncio.run(body())
+    with open(out, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert sorted({Path(row["article"]).name for row in rows}) == ["a.txt", "b.txt"] and len(rows) == 4
+    assert find_articles(tmp_path) == [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"]  # not an article

@@ -98,6 +98,8 @@ class QariApp(App[None]):
             yield SystemCommand("Filter articles", "Type to filter the library", screen.action_focus_filter)
             yield SystemCommand("Statistics", "Claims per article, source type, status and tag (s)",
                                 screen.action_statistics)
+            yield SystemCommand("Export: the folder's claims (CSV)", "Every claim of these articles to qari-claims.csv (x)",
+                                screen.action_export)
 
     def _exit_if_terminal_is_gone(self) -> None:
         if sys.__stdin__ is not None and terminal_hung_up(sys.__stdin__.fileno()):
