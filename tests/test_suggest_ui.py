@@ -146,3 +146,22 @@ def test_an_article_without_attributions_says_so(tmp_path: Path) -> None:
         assert any("no attributions to suggest" in n.message for n in app._notifications)
 
     run(path, steps)
+
+
+def test_a_long_suggested_span_marks_every_line_it_covers(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(" ".join(["كلمة"] * 400) + "\n", encoding="utf-8")
+
+    async def steps(app: QariApp, pilot: Pilot[None]) -> None:
+        view = app.screen.query_one(ArticleView)
+        text = view.article.text
+        many_short = [(i, i + 3) for i in range(1500, 1900, 10)]
+        view.set_suggestions([(0, 1400), *many_short])  # one long span, then many short ones after it
+        await pilot.pause()
+        middle = next(line for line in view._lines if line.start > 500)
+        assert ("suggestion", 0, 1400) in view._marks_on(middle)
+        late = next(line for line in view._lines if line.start > 1500)
+        assert ("suggestion", 0, 1400) not in view._marks_on(late)
+        assert len(text) > 1900
+
+    run(path, steps)

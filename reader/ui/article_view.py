@@ -186,6 +186,7 @@ class ArticleView(ScrollView, can_focus=True):
         #: Attribution suggestions shown as faint marks (source and claim spans), by start.
         self.suggestions: list[tuple[int, int]] = []
         self._suggestion_starts: list[int] = []
+        self._suggestion_reach = 0  # the longest span: how far back a line must look for one covering it
         self._dragging = False
         self._styles: Style | None = None
         self._interactive_until = 0.0
@@ -488,6 +489,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Faint marks on suggested attributions (empty: none). Spans may overlap; they are drawn alike."""
         self.suggestions = sorted(spans)
         self._suggestion_starts = [start for start, _ in self.suggestions]
+        self._suggestion_reach = max((end - start for start, end in self.suggestions), default=0)
         self.refresh()
 
     # --- search ---------------------------------------------------------------
@@ -603,8 +605,9 @@ class ArticleView(ScrollView, can_focus=True):
             for claim in self.claims[:bisect_left(self._claim_starts, end)]:
                 if claim.anchor.end > start:
                     marks.append(("claim", claim.anchor.start, claim.anchor.end, claim.status))
-        if self.suggestions:  # tens at most, and a claim span may run over many lines: look at all before
-            for span in self.suggestions[:bisect_left(self._suggestion_starts, end)]:
+        if self.suggestions:  # spans overlap little; none is longer than _suggestion_reach
+            low = bisect_left(self._suggestion_starts, start - self._suggestion_reach)
+            for span in self.suggestions[low:bisect_left(self._suggestion_starts, end)]:
                 if span[1] > start:
                     marks.append(("suggestion", *span))
         if self.matches:
