@@ -176,11 +176,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._dimmed = self._beginning.repeated | self._beginning.related
         self._title_paragraph = self._find_title()
         self.cursor = 0
-        self.anchor: int | None = None
+        self.selection_anchor: int | None = None  # not `anchor`: Textual's Widget.anchor() has that name
         self.selecting = False
         self._goal_x: int | None = None
         self._folded: FoldedText | None = None
-        self.query = ""
+        self.search_query = ""  # not `query`: Textual's DOM query method has that name
         self.matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         #: Attribution suggestions shown as faint marks (source and claim spans), by start.
@@ -252,7 +252,7 @@ class ArticleView(ScrollView, can_focus=True):
             parts.append(f"selected {selection[1] - selection[0]} characters")
         elif self.selecting:
             parts.append("selecting")
-        if self.query:
+        if self.search_query:
             parts.append(f"{len(self.matches)} matches")
         return " · ".join(parts)
 
@@ -347,9 +347,9 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def selection(self) -> tuple[int, int] | None:
         """The selected logical range, or None."""
-        if self.anchor is None or self.anchor == self.cursor:
+        if self.selection_anchor is None or self.selection_anchor == self.cursor:
             return None
-        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+        return (min(self.selection_anchor, self.cursor), max(self.selection_anchor, self.cursor))
 
     @property
     def selected_text(self) -> str:
@@ -370,10 +370,10 @@ class ArticleView(ScrollView, can_focus=True):
         """Put the cursor at a logical offset; ``extend`` keeps (or starts) a selection from the old place."""
         offset = max(0, min(offset, len(self.article.text)))
         if extend or self.selecting:
-            if self.anchor is None:
-                self.anchor = self.cursor
+            if self.selection_anchor is None:
+                self.selection_anchor = self.cursor
         else:
-            self.anchor = None
+            self.selection_anchor = None
         self.cursor = offset
         if not keep_goal:
             self._goal_x = None
@@ -383,7 +383,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def select(self, start: int, end: int) -> None:
         """Select [start, end), cursor at the end."""
-        self.anchor = start
+        self.selection_anchor = start
         self.cursor = start
         self.move_cursor(end, extend=True)
 
@@ -431,7 +431,7 @@ class ArticleView(ScrollView, can_focus=True):
     def action_toggle_selecting(self) -> None:
         self.selecting = not self.selecting
         if self.selecting:
-            self.anchor = self.cursor
+            self.selection_anchor = self.cursor
         self.refresh()
         self._announce()
 
@@ -444,8 +444,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Escape: clear the selection, then the search; with nothing to clear, leave the article."""
         if self.selection or self.selecting:
             self.selecting = False
-            self.anchor = None
-        elif self.query:
+            self.selection_anchor = None
+        elif self.search_query:
             self.set_search("")
         else:
             self.screen.action_back()  # type: ignore[attr-defined]
@@ -496,7 +496,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_search(self, query: str) -> int:
         """Highlight every match of ``query`` (Arabic-normalised); returns how many there are."""
-        self.query = query
+        self.search_query = query
         if query.strip():
             if self._folded is None:
                 self._folded = FoldedText.of(self.article.text)
@@ -511,8 +511,8 @@ class ArticleView(ScrollView, can_focus=True):
     def action_next_match(self, step: int = 1) -> None:
         """Select the next (or previous) match after the cursor, wrapping around."""
         if not self.matches:
-            if self.query:
-                self.notify(f"no match for {self.query!r}", severity="warning")
+            if self.search_query:
+                self.notify(f"no match for {self.search_query!r}", severity="warning")
             return
         selection = self.selection
         here = selection[0] if selection else self.cursor
@@ -570,8 +570,8 @@ class ArticleView(ScrollView, can_focus=True):
             return
         offset = self._offset_at_event(event)
         if offset is not None and offset != self.cursor:
-            if self.anchor is None:
-                self.anchor = self.cursor
+            if self.selection_anchor is None:
+                self.selection_anchor = self.cursor
             self.move_cursor(offset, extend=True)
 
     async def on_mouse_up(self, event: events.MouseUp) -> None:
