@@ -10,7 +10,7 @@ from reader.article import load_article
 from reader.ui.app import QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
-from pilot_waits import library_read
+from pilot_helpers import library_read
 
 TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
         "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"

@@ -20,7 +20,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.entry_list import EntryList
 from reader.ui.claim_dialog import ClaimDialog
 from reader.ui.source_dialog import SourceDialog
-from pilot_waits import store_open
+from pilot_helpers import store_open
 
 TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
         "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
@@ -350,3 +350,40 @@ def test_the_status_line_says_what_the_claim_at_the_cursor_is(tmp_path: Path) ->
         assert "disputed" not in str(status.render())
 
     run(annotated_article(tmp_path), steps)
+
+
+def test_a_claim_several_sources_make_and_taking_one_off_it(tmp_path: Path) -> None:
+    from pilot_helpers import type_text
+
+    path = annotated_article(tmp_path)
+
+    async def steps(app: QariApp, pilot: Pilot[None]) -> None:
+        view = app.screen.query_one(ArticleView)
+        start = TEXT.index("قال الوزير")
+        view.select(start, start + len("قال الوزير"))
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(app, pilot, "الوزير؛ وكالة الأنباء الرسمية")
+        await pilot.press("enter")
+        await pilot.pause()
+        claim = next(d for d in saved(path)["claims"].values() if d["exact"] == "قال الوزير")
+        sources = {d["id"]: d for d in saved(path)["sources"].values()}
+        assert claim["source_ids"][0] == "s-minister"  # the known source, not a copy
+        assert [sources[i]["name"] for i in claim["source_ids"]] == ["الوزير", "وكالة الأنباء الرسمية"]
+        # Editing shows both; taking the second out of the field takes it off the claim.
+        view.select(start, start + len("قال الوزير"))
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#claim-source")
+        assert field.value == "الوزير؛ وكالة الأنباء الرسمية"
+        field.value = "الوزير"
+        await pilot.press("enter")
+        await pilot.pause()
+        claim = next(d for d in saved(path)["claims"].values() if d["exact"] == "قال الوزير")
+        assert claim["source_ids"] == ["s-minister"]
+        await pilot.press("u")  # undo the edit: both again
+        await pilot.pause()
+        claim = next(d for d in saved(path)["claims"].values() if d["exact"] == "قال الوزير")
+        assert len(claim["source_ids"]) == 2
+
+    run(path, steps)

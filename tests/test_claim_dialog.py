@@ -9,6 +9,7 @@ from textual.app import App
 from reader.annotations.model import Source
 from reader.ui.claim_dialog import ChoiceField, ClaimDialog, ClaimDraft, split_tags
 from reader.ui.rtl_input import RtlInput
+from pilot_helpers import type_text
 
 QUOTE = "كشفت مصادر مطلعة أن الوزارة طلبت دعمًا عاجلًا"
 KNOWN = [Source("سلمى حداد", "official", "المتحدثة باسم وزارة الصحة"), Source("كريم نور", "expert", "خبير اقتصادي")]
@@ -92,5 +93,36 @@ def test_escape_cancels_and_a_claim_needs_a_source() -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert app.result is None
+
+    run(body)
+
+
+def test_split_sources_takes_arabic_and_latin_semicolons_and_drops_repeats() -> None:
+    from reader.ui.claim_dialog import split_sources
+
+    assert split_sources("وزارة الصحة؛ منظمة  الصحة العالمية ; وزارة الصّحة") == ("وزارة الصحة", "منظمة الصحة العالمية")
+    assert split_sources(" ؛ ") == ()
+
+
+def test_several_sources_in_one_field_known_ones_keep_their_type_new_ones_get_a_guess() -> None:
+    async def body() -> None:
+        app = Host(ClaimDialog(QUOTE, sources=KNOWN, tags=[]))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await type_text(app, pilot, "وزارة الصحة؛ مصادر مطلعة؛ كريم")  # pilot.press cannot type ؛
+            await pilot.pause()
+            # The first source's type is guessed from the first name only; type-ahead works on the last one.
+            assert app.screen.query_one("#claim-source-type", ChoiceField).value == "official"
+            await pilot.press("down", "enter")  # take «كريم نور» from the suggestions
+            await pilot.pause()
+            field = app.screen.query_one("#claim-source", RtlInput)
+            assert field.value == "وزارة الصحة؛ مصادر مطلعة؛ كريم نور"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.result, ClaimDraft)
+            assert app.result.source_name == "وزارة الصحة" and app.result.source_type == "official"
+            (insiders, karim) = app.result.more_sources
+            assert (insiders.name, insiders.type) == ("مصادر مطلعة", "anonymous")
+            assert karim == KNOWN[1]  # known: its type, role and id
 
     run(body)

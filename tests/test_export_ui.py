@@ -14,7 +14,7 @@ from reader.annotations.store import AnnotationStore
 from reader.article import find_articles, load_article
 from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
 from reader.ui.stats_screen import StatsScreen
-from pilot_waits import store_open
+from pilot_helpers import store_open
 
 TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
         "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم، «بما فيها الوقود».\n")

@@ -145,7 +145,7 @@ def test_o_orders_the_library_by_title_claims_and_size_and_back(tmp_path: Path) 
     from reader.annotations.store import AnnotationStore
     from reader.article import find_articles
     from reader.ui.app import QariApp
-    from pilot_waits import library_read
+    from pilot_helpers import library_read
 
     texts = {"a.txt": "ياسمين\n\nخبر قصير.\n", "b.txt": "باب\n\n" + "خبر أطول بكثير. " * 50 + "\n",
              "c.txt": "تفاح\n\nخبر فيه ادعاءات.\n"}

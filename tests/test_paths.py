@@ -22,7 +22,7 @@ from reader.cli import main
 from reader.corpus import find_corpus
 from reader.library import read_info
 from reader.ui.app import QariApp
-from pilot_waits import library_read
+from pilot_helpers import library_read
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 

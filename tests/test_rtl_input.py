@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import unicodedata
 from collections.abc import Awaitable, Callable
 
 from textual import events
@@ -16,6 +15,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from reader.text.layout import LayoutOptions, layout_paragraph
+from pilot_helpers import type_text
 from reader.ui.rtl_input import InputRow, RtlInput, clean_paste
 
 SIZE = (40, 6)
@@ -58,18 +58,6 @@ def run(body: Body, size: tuple[int, int] = SIZE, **options: object) -> None:
             await body(app, field, pilot)
 
     asyncio.run(main())
-
-
-async def type_text(app: App[None], pilot: Pilot[None], text: str) -> None:
-    """Key events as a terminal sends them, a character each.
-
-    ``pilot.press`` cannot type harakat or ZWNJ: it turns "\u064e" into the key
-    "arabic_fatha" and then fails to look the character up again (Textual 8.2.8).
-    """
-    for ch in text:
-        key = ch if ch.isalnum() else unicodedata.name(ch).lower().replace(" ", "_").replace("-", "_")
-        app.post_message(events.Key(key, ch))
-        await pilot.pause()
 
 
 def row(field: RtlInput) -> str:

@@ -15,7 +15,7 @@ import pytest
 from reader.article import Article, find_articles
 from reader.config import Config
 from reader.ui.app import QariApp
-from pilot_waits import library_read, store_open, until
+from pilot_helpers import library_read, store_open, until
 
 LIBRARY = Path(__file__).parent / "data" / "library"
 

@@ -16,7 +16,7 @@ from reader.ui.app import QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
 from reader.ui.suggestion_bar import SuggestionBar
-from pilot_waits import store_open
+from pilot_helpers import store_open
 
 TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
         "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"

@@ -26,7 +26,7 @@ from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
 from reader.ui.entry_list import EntryList
 from reader.ui.article_view import FIRST_SCREEN_LINES, ArticleView
 from reader.ui.rtl_input import RtlInput
-from pilot_waits import library_read
+from pilot_helpers import library_read
 
 SIZE = (100, 30)
 PRESENTATION_RE = re.compile("[\ufe70-\ufefc]")

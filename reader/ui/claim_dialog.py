@@ -41,6 +41,27 @@ class ClaimDraft:
     tags: tuple[str, ...]
     status: str
     note: str
+    #: Further sources of a claim several make («أكدت وزارة الصحة ومنظمة الصحة العالمية»): typed after
+    #: the first, separated by ؛ or ;. Known ones keep their type and role; new ones get a guessed type.
+    more_sources: tuple[Source, ...] = ()
+
+    @property
+    def source_names(self) -> str:
+        """The source field's text: every source, ؛-separated."""
+        return SOURCE_SEPARATOR.join([self.source_name, *(source.name for source in self.more_sources)])
+
+
+SOURCE_SEPARATOR = "؛ "  # the Arabic semicolon: names hold commas and و, never a semicolon
+
+
+def split_sources(text: str) -> tuple[str, ...]:
+    """Source names typed in one field, separated by ؛ or ;, spaces tidied, each once (Arabic-folded)."""
+    names: list[str] = []
+    for part in text.replace(";", "؛").split("؛"):
+        name = " ".join(part.split())
+        if name and fold(name) not in {fold(known) for known in names}:
+            names.append(name)
+    return tuple(names)
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -124,8 +145,10 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
     """
 
     def __init__(self, quote: str, *, sources: list[Source], tags: list[str], claim: Claim | None = None,
-                 source: Source | None = None, draft: ClaimDraft | None = None, error: str | None = None) -> None:
-        """``draft`` and ``error``: the dialog again after a save failed, filled in as the user left it."""
+                 source: Source | None = None, more: list[Source] | None = None, draft: ClaimDraft | None = None,
+                 error: str | None = None) -> None:
+        """``source`` and ``more``: the claim's sources when editing. ``draft`` and ``error``: the dialog
+        again after a save failed, filled in as the user left it."""
         super().__init__()
         self.quote = quote
         self.known_sources = sources
@@ -136,7 +159,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             draft = ClaimDraft(source.name if source else "", source.type if source else "other",
                                source.role if source else "", source.id if source else None,
                                claim.tags if claim else (), claim.status if claim else "unverified",
-                               claim.note if claim else "")
+                               claim.note if claim else "", tuple(more or ()))
         self.draft = draft
         if draft.source_id is not None:
             source = next((s for s in sources if s.id == draft.source_id), source)
@@ -150,8 +173,8 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             if self.error:
                 yield VisualLabel(self.error, id="claim-error", classes="form-error")
             yield Static(visual("source — المصدر (type to find known sources)"), classes="form-label")
-            yield RtlInput(draft.source_name, placeholder="مثال: مصادر مطلعة، سلمى حداد", id="claim-source",
-                           compact=True)
+            yield RtlInput(draft.source_names, placeholder="مثال: مصادر مطلعة — several: وزارة الصحة؛ منظمة الصحة العالمية",
+                           id="claim-source", compact=True)
             yield OptionList(id="claim-suggestions")
             yield Static("source type (← →)", classes="form-label")
             yield ChoiceField(SOURCE_TYPES, draft.source_type, id="claim-source-type")
@@ -173,12 +196,14 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
 
     def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
         if event.control.id == "claim-source":
-            self._suggest(event.value)
-            if self._picked is not None and fold(event.value) != fold(self._picked.name):
+            typed = event.value.replace(";", "؛").split("؛")
+            first = typed[0]
+            self._suggest(typed[-1])  # type-ahead for the source being typed
+            if self._picked is not None and fold(" ".join(first.split())) != fold(self._picked.name):
                 self._picked = None
             if not self._type_chosen and self._picked is None:
                 self.query_one("#claim-source-type", ChoiceField).set_reactive(
-                    ChoiceField.value, guess_source_type(event.value))
+                    ChoiceField.value, guess_source_type(first))
                 self.query_one("#claim-source-type", ChoiceField).refresh()
         elif event.control.id == "claim-tags":
             self._suggest_tags(event.value)
@@ -217,9 +242,16 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         source = next((s for s in self.known_sources if s.id == option_id), None)
         if source is None:
             return
+        field = self.query_one("#claim-source", RtlInput)
+        before = [" ".join(part.split()) for part in field.value.replace(";", "؛").split("؛")][:-1]
+        if before:  # a further source: the first one's type and role stay
+            field.value = SOURCE_SEPARATOR.join([*before, source.name])
+            suggestions.remove_class("-shown")
+            self.query_one("#claim-tags", RtlInput).focus()
+            return
         self._picked = source
         self._type_chosen = True
-        self.query_one("#claim-source", RtlInput).value = source.name
+        field.value = source.name
         self.query_one("#claim-source-type", ChoiceField).value = source.type
         self.query_one("#claim-role", RtlInput).value = source.role
         self._picked = source  # setting the field's value above must not forget the pick
@@ -251,7 +283,8 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             if option.id:
                 self._take_suggestion(option.id)
             return
-        name = " ".join(self.query_one("#claim-source", RtlInput).value.split())
+        names = split_sources(self.query_one("#claim-source", RtlInput).value)
+        name = names[0] if names else ""
         if not name:
             self.notify("a claim needs a source: who says it?", severity="warning")
             self.query_one("#claim-source", RtlInput).focus()
@@ -267,7 +300,13 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             tags=split_tags(self.query_one("#claim-tags", RtlInput).value),
             status=self.query_one("#claim-status", ChoiceField).value,
             note=self.query_one("#claim-note", RtlInput).value.strip(),
+            more_sources=tuple(self._further(more) for more in names[1:]),
         ))
+
+    def _further(self, name: str) -> Source:
+        """A further source by name: the known one (its type, role and id), else new with a guessed type."""
+        known = next((s for s in self.known_sources if fold(s.name) == fold(name)), None)
+        return known if known is not None else Source(name, guess_source_type(name))
 
     def action_cancel(self) -> None:
         suggestions = self.query_one("#claim-suggestions", OptionList)

@@ -68,6 +68,13 @@ def _annotated(suggestion: Suggestion, claims: list[Claim]) -> bool:
     return any(claim.anchor.start < end and claim.anchor.end > start for claim in claims)
 
 
+def _both(first: Revert | None, second: Revert | None) -> Revert | None:
+    """Take back ``second`` then ``first`` (either may be None)."""
+    if first is None or second is None:
+        return first or second
+    return _then(second, first)
+
+
 def _delete_if_unused(store: AnnotationStore, source_id: str) -> None:
     if store.source(source_id) is not None and not any(
             source_id in claim.source_ids for claim in [*store.claims(), *store.orphans]):
@@ -270,6 +277,24 @@ class ReaderScreen(Screen[None]):
             return source, lambda s: s.update_source(before)
         return source, None
 
+    def _more_sources_for(self, store: AnnotationStore, draft: ClaimDraft) -> tuple[tuple[str, ...], Revert | None]:
+        """The store's ids for a draft's further sources (added when new), and how to take the new ones back."""
+        ids: list[str] = []
+        added: list[str] = []
+        for wanted in draft.more_sources:
+            source = store.source(wanted.id) or store.find_source(wanted.name)
+            if source is None:
+                source = Source(wanted.name, wanted.type, wanted.role)
+                store.add_source(source)
+                added.append(source.id)
+            ids.append(source.id)
+
+        def revert(s: AnnotationStore) -> None:
+            for source_id in added:
+                _quietly(lambda st, i=source_id: _delete_if_unused(st, i), s)
+
+        return tuple(ids), revert if added else None
+
     def _save_new_claim(self, start: int, end: int, draft: ClaimDraft | None,
                         then: Callable[[bool], None] | None = None) -> None:
         if draft is None:
@@ -279,8 +304,10 @@ class ReaderScreen(Screen[None]):
 
         def change(store: AnnotationStore) -> Revert:
             source, source_revert = self._source_for(store, draft)
-            claim = Claim(Anchor.from_text(self.article.text, start, end), (source.id,), draft.tags, draft.note,
-                          draft.status)
+            more, more_revert = self._more_sources_for(store, draft)
+            source_revert = _both(source_revert, more_revert)
+            ids = tuple(dict.fromkeys((source.id, *more)))
+            claim = Claim(Anchor.from_text(self.article.text, start, end), ids, draft.tags, draft.note, draft.status)
             try:
                 store.add_claim(claim)
             except StoreError:
@@ -308,9 +335,10 @@ class ReaderScreen(Screen[None]):
 
     def _edit_claim_dialog(self, claim: Claim, draft: ClaimDraft | None = None, error: str | None = None) -> None:
         store = self.store
-        source = store.source(claim.source_ids[0]) if store is not None and claim.source_ids else None
+        named = [s for i in claim.source_ids if store is not None and (s := store.source(i)) is not None]
         dialog = ClaimDialog(claim.anchor.exact, sources=self._known_sources(), tags=self._known_tags(),
-                             claim=claim, source=source, draft=draft, error=error)
+                             claim=claim, source=named[0] if named else None, more=named[1:], draft=draft,
+                             error=error)
         self.app.push_screen(dialog, partial(self._save_edited_claim, claim))
 
     def _save_edited_claim(self, before: Claim, draft: ClaimDraft | None) -> None:
@@ -319,7 +347,10 @@ class ReaderScreen(Screen[None]):
 
         def change(store: AnnotationStore) -> Revert:
             source, source_revert = self._source_for(store, draft)
-            after = before.edited(source_ids=(source.id, *[s for s in before.source_ids[1:] if s != source.id]),
+            more, more_revert = self._more_sources_for(store, draft)
+            source_revert = _both(source_revert, more_revert)
+            # The field lists every source: one taken out of it is taken off the claim.
+            after = before.edited(source_ids=tuple(dict.fromkeys((source.id, *more))),
                                   tags=draft.tags, note=draft.note, status=draft.status)
             try:
                 store.update_claim(after)

@@ -1,9 +1,12 @@
-"""Waiting in pilot tests for what qari does in the background: annotations opening, library rows read."""
+"""Pilot test helpers: typing what pilot.press cannot, and waiting for what qari does in the background."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
+from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 
 from reader.ui.library_screen import LibraryScreen
@@ -43,3 +46,15 @@ async def library_read(pilot: Pilot[None]) -> LibraryScreen:
     await until(pilot, read)
     assert isinstance(app.screen, LibraryScreen)
     return app.screen
+
+
+async def type_text(app: App[None], pilot: Pilot[None], text: str) -> None:
+    """Key events as a terminal sends them, a character each.
+
+    ``pilot.press`` cannot type harakat or ZWNJ: it turns "\u064e" into the key
+    "arabic_fatha" and then fails to look the character up again (Textual 8.2.8).
+    """
+    for ch in text:
+        key = ch if ch.isalnum() else unicodedata.name(ch).lower().replace(" ", "_").replace("-", "_")
+        app.post_message(events.Key(key, ch))
+        await pilot.pause()
