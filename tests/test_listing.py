@@ -31,7 +31,7 @@ def test_claims_are_listed_in_reading_order_whatever_order_they_come_in() -> Non
     entries = claim_entries([VACCINE, BOTH, PRICES, PLAN], [], SOURCES)
     assert [e.claim for e in entries] == [PRICES, PLAN, VACCINE, BOTH]
     assert entries[3].sources == (MINISTER, INSIDERS)
-    assert entries[3].source_names == "الوزير, مصادر مطلعة"
+    assert entries[3].source_names == "الوزير، مصادر مطلعة"
 
 
 def test_orphans_come_after_the_placed_claims_and_say_so() -> None:

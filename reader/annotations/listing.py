@@ -74,7 +74,7 @@ class ClaimEntry:
 
     @property
     def source_names(self) -> str:
-        return ", ".join(source.name for source in self.sources) or "no source"
+        return "، ".join(source.name for source in self.sources) or "no source"
 
 
 @dataclass(frozen=True, slots=True)
