@@ -149,6 +149,14 @@ def _ui_rows(table: Table, tmp: Path, two_mb: Path, runs: int) -> None:
     paint_annotated = ui.first_paint(annotated_path, runs)
     table.add_row("reader: first paint, article with 5,000 claims vs none", f"{paint_annotated * 1e3:.0f} ms",
                   f"{paint_plain * 1e3:.0f} ms", f"{paint_annotated / paint_plain:.2f}×", "≤ 1.5×")
+    # Paging through an annotated article: 500 sentence-long claims, a third of the text highlighted.
+    claimed_path = tmp / "claimed.txt"
+    claimed_path.write_text(text, encoding="utf-8")
+    write_annotations(claimed_path, text, 500)
+    for label, pause in (("reading a page between keys", 0.5), ("key held down", 0.0)):
+        median, p95 = ui.keypress_latency(claimed_path, 40, pause, wait_for_store=True)
+        table.add_row(f"reader: PgDn → next frame, 500 claims, {label} (median / p95)",
+                      f"{median * 1e3:.1f} / {p95 * 1e3:.1f} ms", "", "", "≤ 16 / ≤ 33 ms" if pause else "–")
     opened, redrawn = ui.panel_timings(annotated_path)
     table.add_row("reader: claims panel (p) with 5,000 claims: open / list again after a save",
                   f"{opened * 1e3:.0f} / {redrawn * 1e3:.0f} ms", "", "", "–")

@@ -40,6 +40,10 @@ FIRST_SCREEN_LINES = 120
 WORKER_CHUNK = 100
 #: Seconds after a key or mouse event during which the background layout waits.
 INTERACTIVE_PAUSE = 0.3
+#: Rows of the neighbouring pages drawn ahead per turn of the event loop, and how long after a frame.
+PREFETCH_ROWS = 8
+PREFETCH_DELAY = 0.05
+LONG_CLAIM = 2_000  # characters; longer claims (a paragraph or more) are few, and kept apart (see set_claims)
 
 
 def cell_strings(line: VisualLine) -> list[str]:
@@ -171,6 +175,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._generation = 0
         self._width = 0
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._prefetch_pending = False
         # Guesses from the article's beginning for the first screen; the worker makes the full ones.
         self._beginning = article.beginning()
         self._dimmed = self._beginning.repeated | self._beginning.related
@@ -192,6 +197,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._interactive_until = 0.0
         self.claims: list[Claim] = []
         self._claim_starts: list[int] = []
+        self._long_claims: list[Claim] = []
+        self._short_claims: list[Claim] = []
+        self._short_starts: list[int] = []
+        self._short_reach = 0
 
     def _find_title(self) -> int | None:
         title = self._beginning.metadata.title
@@ -456,15 +465,30 @@ class ArticleView(ScrollView, can_focus=True):
     # --- claims ---------------------------------------------------------------
 
     def set_claims(self, claims: list[Claim]) -> None:
-        """The claims to highlight, in reading order."""
+        """The claims to highlight, in reading order.
+
+        Every row drawn asks which claims touch it, so that must not cost the
+        number of claims: claims up to ``LONG_CLAIM`` characters are found by
+        looking back from the row only as far as the longest of them; the few
+        longer ones are kept apart and always looked at.
+        """
         self.claims = sorted(claims, key=lambda claim: (claim.anchor.start, claim.anchor.end))
         self._claim_starts = [claim.anchor.start for claim in self.claims]
+        self._long_claims = [c for c in self.claims if c.anchor.end - c.anchor.start > LONG_CLAIM]
+        self._short_claims = [c for c in self.claims if c.anchor.end - c.anchor.start <= LONG_CLAIM]
+        self._short_starts = [claim.anchor.start for claim in self._short_claims]
+        self._short_reach = max((c.anchor.end - c.anchor.start for c in self._short_claims), default=0)
         self.refresh()
+
+    def _claims_near(self, start: int, end: int) -> list[Claim]:
+        """Claims that may touch [start, end]: long ones first, then short ones by start (inner drawn last)."""
+        low = bisect_left(self._short_starts, start - self._short_reach)
+        return [*self._long_claims, *self._short_claims[low:bisect_right(self._short_starts, end)]]
 
     def claim_at(self, offset: int) -> Claim | None:
         """The innermost claim covering ``offset`` (the cursor), if any."""
         found = None
-        for claim in self.claims[:bisect_right(self._claim_starts, offset)]:
+        for claim in self._claims_near(offset, offset):
             if claim.anchor.start <= offset < claim.anchor.end or (offset == claim.anchor.end == claim.anchor.start):
                 if found is None or claim.anchor.end - claim.anchor.start <= found.anchor.end - found.anchor.start:
                     found = claim
@@ -602,8 +626,8 @@ class ArticleView(ScrollView, can_focus=True):
         if selection and selection[0] < end and selection[1] > start:
             marks.append(("selection", *selection))
         if self.claims:
-            for claim in self.claims[:bisect_left(self._claim_starts, end)]:
-                if claim.anchor.end > start:
+            for claim in self._claims_near(start, end - 1):
+                if claim.anchor.end > start and claim.anchor.start < end:
                     marks.append(("claim", claim.anchor.start, claim.anchor.end, claim.status))
         if self.suggestions:  # spans overlap little; none is longer than _suggestion_reach
             low = bisect_left(self._suggestion_starts, start - self._suggestion_reach)
@@ -620,17 +644,54 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self._base_style()
         if row >= len(self._lines):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._base_style())
+        self._schedule_prefetch()
+        return self._strip_of(row, width)
+
+    def _strip_of(self, row: int, width: int) -> Strip:
         line = self._lines[row]
         marks = self._marks_on(line)
         key = (row, width, self._generation, marks)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(line, width, base, marks)
+            strip = self._render_row(line, width, self._base_style(), marks)
             self._strips[key] = strip
         return strip
+
+    def _schedule_prefetch(self) -> None:
+        if not self._prefetch_pending:
+            self._prefetch_pending = True
+            self.set_timer(PREFETCH_DELAY, self._prefetch)
+
+    def _prefetch(self, rows: list[int] | None = None) -> None:
+        """Draw the pages above and below the view ahead of time, a few rows per turn of the event loop.
+
+        A row with claims costs ~0.5 ms to draw (its cell map, then a style per
+        cell): a page of them made PgDn miss two or three frames. Drawn while
+        the user reads, the next page is ready when the key comes.
+        """
+        height = self.scrollable_content_region.height
+        width = self.scrollable_content_region.width
+        if rows is None:
+            top = int(self.scroll_y)
+            below = range(top + height, min(top + 2 * height, len(self._lines)))
+            above = range(max(top - height, 0), top)
+            rows = [*below, *reversed(above)]
+        if not width:
+            self._prefetch_pending = False
+            return
+        wait = self._interactive_until - monotonic()
+        if wait > 0:  # keys first: try again once they stop
+            self.set_timer(wait + 0.01, self._prefetch)
+            return
+        for row in rows[:PREFETCH_ROWS]:
+            if row < len(self._lines):
+                self._strip_of(row, width)
+        if rows[PREFETCH_ROWS:]:
+            self.call_later(self._prefetch, rows[PREFETCH_ROWS:])
+        else:
+            self._prefetch_pending = False
 
     def _line_style(self, line: VisualLine, base: Style) -> Style:
         if line.paragraph == self._title_paragraph:
@@ -647,6 +708,11 @@ class ArticleView(ScrollView, can_focus=True):
             segments = [Segment(" " * pad, base)] if pad else []
             segments.append(Segment(line.text, style))
             return Strip(segments).crop_extend(0, width, base)
+        whole = self._whole_line_style(line, style, marks)
+        if whole is not None:  # one style for the whole line: no cell map needed (most claim lines)
+            segments = [Segment(" " * pad, base)] if pad else []
+            segments.append(Segment(line.text, whole))
+            return Strip(segments).crop_extend(0, width, base)
         cells = cell_strings(line)
         spans = line.map.spans
         if len(cells) != len(spans):  # never expected; draw plainly rather than wrongly
@@ -656,6 +722,7 @@ class ArticleView(ScrollView, can_focus=True):
         cursor_style = self.get_component_rich_style("article-view--cursor", partial=True)
         ranges: list[tuple[Style, int, int]] = []
         claim_styles: list[tuple[Style, int, int]] = []
+        status_styles: dict[str, Style] = {}
         cursor_x: int | None = None
         for mark in marks:
             kind = mark[0]  # type: ignore[index]
@@ -663,7 +730,10 @@ class ArticleView(ScrollView, can_focus=True):
                 cursor_x = line.map.cell_of(self.cursor)
             elif kind == "claim":
                 _, a, b, status = mark  # type: ignore[misc]
-                claim_styles.append((self.get_component_rich_style(f"article-view--claim-{status}", partial=True), a, b))
+                if status not in status_styles:
+                    status_styles[status] = self.get_component_rich_style(f"article-view--claim-{status}",
+                                                                          partial=True)
+                claim_styles.append((status_styles[status], a, b))
             elif kind == "suggestion":
                 _, a, b = mark  # type: ignore[misc]
                 claim_styles.append((self.get_component_rich_style("article-view--suggestion", partial=True), a, b))
@@ -678,19 +748,59 @@ class ArticleView(ScrollView, can_focus=True):
                 segments.append(Segment(" ", base + cursor_style))
             else:
                 segments.append(Segment(" " * pad, base))
+        # A cell's style is the line's plus each highlight over it: added up once per set of highlights
+        # (not per cell: Style addition is the costly part), and neighbouring cells alike share a segment.
+        # Which highlights cover an offset changes only at their ends: one bisect a cell finds its piece.
+        bounds = sorted({edge for _, a, b in ranges for edge in (a, b)})
+        piece_keys = [tuple(i for i, (_, a, b) in enumerate(ranges) if a <= at < b)
+                      for at in [bounds[0] - 1 if bounds else 0, *bounds]]
+        combined: dict[tuple[int, ...], Style] = {}
+        run: list[str] = []
+        run_key: tuple[int, ...] | None = None
         for x, (text, (start, _)) in enumerate(zip(cells, spans)):
             if not text:
                 continue
-            cell_style = style
-            for highlight, a, b in ranges:
-                if a <= start < b:
-                    cell_style = cell_style + highlight
+            key = piece_keys[bisect_right(bounds, start)]
             if x == cursor_x:
-                cell_style = cell_style + cursor_style
-            segments.append(Segment(text, cell_style))
+                key += (-1,)
+            if key != run_key:
+                if run:
+                    segments.append(Segment("".join(run), combined[run_key]))  # type: ignore[index]
+                run, run_key = [], key
+                if key not in combined:
+                    cell_style = style
+                    for i in key:
+                        cell_style = cell_style + (cursor_style if i == -1 else ranges[i][0])
+                    combined[key] = cell_style
+            run.append(text)
+        if run:
+            segments.append(Segment("".join(run), combined[run_key]))  # type: ignore[index]
         if cursor_x is not None and cursor_x >= len(cells) and not pad:
             segments.append(Segment(" ", base + cursor_style))
         return Strip(segments).crop_extend(0, width, base)
+
+    def _whole_line_style(self, line: VisualLine, style: Style, marks: tuple[object, ...]) -> Style | None:
+        """The line's style when every highlight on it covers all of it (and the cursor is elsewhere), else None."""
+        start, end = line.start, line.end
+        if end <= start:
+            return None
+        whole = style
+        claims: list[Style] = []
+        others: list[Style] = []
+        for mark in marks:
+            kind = mark[0]  # type: ignore[index]
+            if kind == "cursor" or not (mark[1] <= start and mark[2] >= end):  # type: ignore[index,operator]
+                return None
+            if kind == "claim":
+                claims.append(self.get_component_rich_style(f"article-view--claim-{mark[3]}", partial=True))  # type: ignore[index]
+            elif kind == "suggestion":
+                claims.append(self.get_component_rich_style("article-view--suggestion", partial=True))
+            else:
+                others.append(self.get_component_rich_style(
+                    "article-view--match" if kind == "match" else "article-view--selection", partial=True))
+        for highlight in (*claims, *others):  # as _render_row: selection and matches over claims
+            whole = whole + highlight
+        return whole
 
     def on_focus(self) -> None:
         self.refresh()
