@@ -673,3 +673,22 @@ def test_config_sets_harakat_and_a_reading_column() -> None:
             assert not any("\u064e" in line.text for line in view._lines)
 
     run(body)
+
+
+def test_the_next_and_previous_pages_are_drawn_ahead_while_the_reader_reads() -> None:
+    text = "\n".join(f"الفقرة رقم {i}: قال المتحدث إن الاجتماع سيعقد غدًا في العاصمة." for i in range(300))
+
+    async def body() -> None:
+        app = QariApp(article=Article.from_text(text, "pages.txt"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            await pilot.press("pagedown", "pagedown")
+            await pilot.pause(0.6)  # the keys have stopped: the pages around are drawn now
+            height = view.scrollable_content_region.height
+            top = int(view.scroll_y)
+            cached = {key[0] for key in view._strips.keys()}
+            assert set(range(top + height, top + 2 * height)) <= cached  # the page below
+            assert set(range(top - height, top)) <= cached  # and the one above
+
+    run(body)
