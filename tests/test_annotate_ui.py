@@ -179,3 +179,33 @@ def test_the_library_shows_each_articles_claim_count_and_updates_it(tmp_path: Pa
             assert claims_of("prices.txt") == 1
 
     asyncio.run(body())
+
+
+def test_a_read_only_reader_can_annotate_once_the_other_qari_closes(tmp_path: Path) -> None:
+    from reader.annotations.model import Anchor, Claim
+    from reader.annotations.store import AnnotationStore
+
+    from pilot_helpers import store_open
+
+    path = article_file(tmp_path)
+    holder = AnnotationStore.open(path, TEXT)
+    holder.add_claim(Claim(Anchor.from_text(TEXT, 0, 10)))
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await store_open(pilot)
+            assert screen.store is not None and screen.store.read_only
+            holder.add_claim(Claim(Anchor.from_text(TEXT, 11, 20)))  # the other qari goes on, then closes
+            holder.close()
+            screen.query_one(ArticleView).move_cursor(TEXT.index("مصادر"))
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, ClaimDialog)  # writable now
+            assert any("has closed" in n.message for n in app._notifications)
+            assert len(screen.query_one(ArticleView).claims) == 2  # its last claim is loaded too
+            await pilot.press(*"مصادر", "enter")
+            await pilot.pause()
+            assert len(saved_claims(path)) == 3
+
+    asyncio.run(body())

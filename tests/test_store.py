@@ -276,6 +276,22 @@ def test_a_second_store_on_the_same_article_is_read_only(article: Path, store: A
         assert third.claims() == reading_order([*claims, extra])
 
 
+def test_a_read_only_store_takes_over_once_the_other_qari_closes(article: Path, store: AnnotationStore) -> None:
+    _, claims = filled(store)
+    with AnnotationStore.open(article, ARTICLE) as second:
+        assert second.read_only and not second.retry_lock()  # the first is still open
+        extra = Claim(anchor(QUOTES[3]), note="آخر ما حفظه الأول")
+        store.add_claim(extra)
+        store.close()
+        assert second.retry_lock()
+        assert not second.read_only and "has closed" in (second.notice or "")
+        assert second.claims() == reading_order([*claims, extra])  # what the first saved last is loaded
+        mine = Claim(anchor(QUOTES[1]), note="الثاني يكتب الآن")
+        second.add_claim(mine)
+    with AnnotationStore.open(article, ARTICLE) as third:
+        assert {c.id for c in third.claims()} == {c.id for c in [*claims, extra, mine]}
+
+
 def test_a_lock_held_by_another_process_makes_the_store_read_only(article: Path, store: AnnotationStore) -> None:
     store.add_claim(Claim(anchor(QUOTES[0])))
     store.close()

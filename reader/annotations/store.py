@@ -780,6 +780,26 @@ class AnnotationStore:
                                 "the annotations are as they were before this change") from None
         raise AssertionError("unreachable")
 
+    def retry_lock(self) -> bool:
+        """A store read-only because another qari held the lock: take it if that qari has closed.
+
+        Then what it saved is loaded (this store could not change anything
+        meanwhile, so nothing is lost) and changes are saved from now on;
+        ``notice`` says so. False while the other qari is still open (or when
+        the store is read-only for another reason).
+        """
+        if self._read_only_reason != LOCKED_REASON or self._closed:
+            return False
+        try:
+            self._take_lock()
+        except (Timeout, OSError):
+            return False
+        self._read_only_reason = None
+        if not self._read(self._path if _exists(self._path) else None):
+            return False  # what it left is damaged: read-only, with that reason now
+        self._notice = "the other qari on this article has closed: its claims are loaded, and yours are saved now"
+        return True
+
     def _ensure_lock(self) -> bool:
         """Hold the lock; True when that meant loading what another qari saved meanwhile."""
         if self._lock is not None:

@@ -190,6 +190,9 @@ class ReaderScreen(Screen[None]):
         if self.store is None:
             self.notify("annotations are saved beside an article file; this text has none", severity="warning")
             return None
+        if self.store.read_only and self.store.retry_lock():  # the other qari has closed meanwhile
+            self._show_annotations()
+            self.notify(self.store.notice or "", severity="information", markup=False, timeout=8)
         if self.store.read_only:
             self.notify(self.store.read_only_reason or "read-only", severity="error", markup=False)
             return None
