@@ -118,6 +118,7 @@ class InfoReader:
     """
 
     CHUNK = 48  # ~25 ms of reading: rows the user scrolls to are read within a chunk
+    PROCESS_FROM = 200  # fewer articles are read in this process: a few dozen take less than starting one
 
     def __init__(self, paths: list[Path]) -> None:
         self.paths = paths
@@ -128,10 +129,12 @@ class InfoReader:
             cancelled: Callable[[], bool]) -> None:
         """Read what is not ``known`` yet and ``deliver`` each chunk, until done or ``cancelled()``."""
         order = deque(range(len(self.paths)))
-        try:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        except (OSError, ValueError, ImportError):
-            self._pool = None
+        self._pool = None
+        if len(self.paths) >= self.PROCESS_FROM:
+            try:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            except (OSError, ValueError, ImportError):
+                self._pool = None
         try:
             while not cancelled():
                 chunk: list[int] = []

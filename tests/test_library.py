@@ -92,6 +92,7 @@ def test_reading_goes_on_in_this_process_when_no_process_can_start(tmp_path: Pat
         raise OSError("no processes here")
 
     monkeypatch.setattr(library, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(library.InfoReader, "PROCESS_FROM", 1)
     paths = articles(tmp_path, 5)
     known: dict[int, ArticleInfo] = {}
     run_reader(InfoReader(paths), known)
@@ -113,17 +114,29 @@ def test_a_reading_process_that_dies_is_replaced_by_reading_here(tmp_path: Path,
             pass
 
     monkeypatch.setattr(library, "ProcessPoolExecutor", Broken)
+    monkeypatch.setattr(library.InfoReader, "PROCESS_FROM", 1)
     paths = articles(tmp_path, 5)
     known: dict[int, ArticleInfo] = {}
     run_reader(InfoReader(paths), known)
     assert len(known) == 5
 
 
-def test_the_real_reading_process_returns_the_same_rows(tmp_path: Path) -> None:
+def test_the_real_reading_process_returns_the_same_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library.InfoReader, "PROCESS_FROM", 1)
     paths = articles(tmp_path, 7)
     known: dict[int, ArticleInfo] = {}
     run_reader(InfoReader(paths), known)
     assert [known[i] for i in range(7)] == [read_info(path) for path in paths]
+
+
+def test_a_small_folder_is_read_without_starting_a_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process was started for five articles")
+
+    monkeypatch.setattr(library, "ProcessPoolExecutor", no)
+    known: dict[int, ArticleInfo] = {}
+    run_reader(InfoReader(articles(tmp_path, 5)), known)
+    assert len(known) == 5
 
 
 def test_cancelling_stops_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
