@@ -317,3 +317,15 @@ def test_article_layout():
     assert lines[-1].text == "םולש"
     assert [l.text for l in article.paragraph_lines(1)] == ["hello", "world"]
     assert [l.paragraph for l in article.lines(2)] == [2, 3]
+
+
+def test_astral_noncharacters_and_unassigned_code_points_are_measured_as_they_are_drawn() -> None:
+    # Found by the render fuzz test: U+3FFFE was sent raw and counted 2 cells by one table and 1 by another,
+    # and Python calls unassigned plane-4 code points "F" (fullwidth) where terminals draw one cell.
+    from reader.text.unidata import cell_width
+
+    for odd in ("\U0003fffe", "\U0010ffff", "\U00040000"):
+        for line in layout_paragraph("0" * 9 + odd, LayoutOptions(width=10)):
+            assert line.cell_length == cell_width(line.text) <= 10
+    (line,) = layout_paragraph("0" * 9 + "\U0003fffe", LayoutOptions(width=10))
+    assert "\ufffd" in line.text and "\U0003fffe" not in line.text  # shown as a replacement character

@@ -170,7 +170,9 @@ def _cells(cp: int) -> str:
     category = unicodedata.category(ch)
     if category in ("Mn", "Me", "Cf") or 0x1160 <= cp <= 0x11FF:
         return ""
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
+    # As the ``wide`` table: assigned wide characters, and planes 2-3 (ideographs to come). Python calls
+    # other unassigned code points "F" too; terminals draw them in one cell.
+    if (category != "Cn" and unicodedata.east_asian_width(ch) in ("W", "F")) or 0x20000 <= cp <= 0x3FFFD:
         return "ww"
     return ch
 
@@ -244,6 +246,8 @@ def _tables() -> tuple[list[int], list[int], list[int], list[int]]:
     """Code points of combining marks, of what DISPLAY changes, of simple RTL text, of wide characters."""
     marks: list[int] = list(range(0x1160, 0x1200)) + list(range(0xE0100, 0xE01F0))
     unsafe: list[int] = list(range(0xE0000, 0xE0100))
+    # Noncharacters beyond the planes scanned below (U+2FFFE … U+10FFFF): DISPLAY shows them as U+FFFD too.
+    unsafe += [plane << 16 | low for plane in range(2, 17) for low in (0xFFFE, 0xFFFF)]
     simple_rtl: list[int] = [0x20]
     wide: list[int] = list(range(0x20000, 0x3FFFE))
     rtl_ok = {"AL", "R", "NSM", "ON", "CS", "ET", "ES"}
