@@ -708,7 +708,8 @@ class ArticleView(ScrollView, can_focus=True):
             segments = [Segment(" " * pad, base)] if pad else []
             segments.append(Segment(line.text, style))
             return Strip(segments).crop_extend(0, width, base)
-        whole = self._whole_line_style(line, style, marks)
+        ranges, has_cursor = self._highlights(marks)
+        whole = None if has_cursor else self._whole_line_style(line, style, ranges)
         if whole is not None:  # one style for the whole line: no cell map needed (most claim lines)
             segments = [Segment(" " * pad, base)] if pad else []
             segments.append(Segment(line.text, whole))
@@ -717,30 +718,8 @@ class ArticleView(ScrollView, can_focus=True):
         spans = line.map.spans
         if len(cells) != len(spans):  # never expected; draw plainly rather than wrongly
             return Strip([Segment(" " * pad, base), Segment(line.text, style)]).crop_extend(0, width, base)
-        selection_style = self.get_component_rich_style("article-view--selection", partial=True)
-        match_style = self.get_component_rich_style("article-view--match", partial=True)
         cursor_style = self.get_component_rich_style("article-view--cursor", partial=True)
-        ranges: list[tuple[Style, int, int]] = []
-        claim_styles: list[tuple[Style, int, int]] = []
-        status_styles: dict[str, Style] = {}
-        cursor_x: int | None = None
-        for mark in marks:
-            kind = mark[0]  # type: ignore[index]
-            if kind == "cursor":
-                cursor_x = line.map.cell_of(self.cursor)
-            elif kind == "claim":
-                _, a, b, status = mark  # type: ignore[misc]
-                if status not in status_styles:
-                    status_styles[status] = self.get_component_rich_style(f"article-view--claim-{status}",
-                                                                          partial=True)
-                claim_styles.append((status_styles[status], a, b))
-            elif kind == "suggestion":
-                _, a, b = mark  # type: ignore[misc]
-                claim_styles.append((self.get_component_rich_style("article-view--suggestion", partial=True), a, b))
-            else:
-                _, a, b = mark  # type: ignore[misc]
-                ranges.append((match_style if kind == "match" else selection_style, a, b))
-        ranges = claim_styles + ranges  # selection and matches are drawn over claims
+        cursor_x = line.map.cell_of(self.cursor) if has_cursor else None
         segments: list[Segment] = []
         if pad:
             if cursor_x == -1:
@@ -779,26 +758,33 @@ class ArticleView(ScrollView, can_focus=True):
             segments.append(Segment(" ", base + cursor_style))
         return Strip(segments).crop_extend(0, width, base)
 
-    def _whole_line_style(self, line: VisualLine, style: Style, marks: tuple[object, ...]) -> Style | None:
-        """The line's style when every highlight on it covers all of it (and the cursor is elsewhere), else None."""
-        start, end = line.start, line.end
-        if end <= start:
-            return None
-        whole = style
-        claims: list[Style] = []
-        others: list[Style] = []
+    def _highlights(self, marks: tuple[object, ...]) -> tuple[list[tuple[Style, int, int]], bool]:
+        """The marks' styles over their offset ranges, in drawing order (claims and suggestions first,
+        selection and matches over them), and whether the cursor is on the line."""
+        below: list[tuple[Style, int, int]] = []
+        above: list[tuple[Style, int, int]] = []
+        styles: dict[str, Style] = {}  # a row holds several claims of one status
+        has_cursor = False
         for mark in marks:
             kind = mark[0]  # type: ignore[index]
-            if kind == "cursor" or not (mark[1] <= start and mark[2] >= end):  # type: ignore[index,operator]
-                return None
-            if kind == "claim":
-                claims.append(self.get_component_rich_style(f"article-view--claim-{mark[3]}", partial=True))  # type: ignore[index]
-            elif kind == "suggestion":
-                claims.append(self.get_component_rich_style("article-view--suggestion", partial=True))
-            else:
-                others.append(self.get_component_rich_style(
-                    "article-view--match" if kind == "match" else "article-view--selection", partial=True))
-        for highlight in (*claims, *others):  # as _render_row: selection and matches over claims
+            if kind == "cursor":
+                has_cursor = True
+                continue
+            component = (f"article-view--claim-{mark[3]}" if kind == "claim"  # type: ignore[index]
+                         else f"article-view--{kind}")
+            if component not in styles:
+                styles[component] = self.get_component_rich_style(component, partial=True)
+            (below if kind in ("claim", "suggestion") else above).append(
+                (styles[component], mark[1], mark[2]))  # type: ignore[index]
+        return below + above, has_cursor
+
+    def _whole_line_style(self, line: VisualLine, style: Style, ranges: list[tuple[Style, int, int]]) -> Style | None:
+        """The line's style when every highlight on it covers all of it, else None."""
+        start, end = line.start, line.end
+        if end <= start or any(a > start or b < end for _, a, b in ranges):
+            return None
+        whole = style
+        for highlight, _, _ in ranges:
             whole = whole + highlight
         return whole
 

@@ -74,9 +74,7 @@ def library_row(info: ArticleInfo | None, path: Path, width: int) -> Text:
         cells = [Text("…" + " " * (title_w - 1), style="dim"), Text(" " * date_w), Text(" " * outlet_w),
                  Text(" " * size_w), Text(" " * claims_w)]
     else:
-        title = visual_cell(info.title, title_w, "dim italic" if info.problem else "")
-        if info.problem:
-            title = visual_cell(info.problem, title_w, "dim italic")
+        title = visual_cell(info.problem, title_w, "dim italic") if info.problem else visual_cell(info.title, title_w)
         claims = "" if info.claims is None else str(info.claims)
         cells = [title, visual_cell(info.date, date_w) if date_w else Text(),
                  visual_cell(info.outlet, outlet_w) if outlet_w else Text(),

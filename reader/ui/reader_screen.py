@@ -180,8 +180,9 @@ class ReaderScreen(Screen[None]):
         """Draw the store's state: highlights in the text, and the panel's lists."""
         if self.store is None:
             return
-        self.query_one(ArticleView).set_claims(self.store.claims())
-        self.query_one(AnnotationsPanel).set_data(self.store.claims(), self.store.orphans, self.store.sources())
+        claims = self.store.claims()
+        self.query_one(ArticleView).set_claims(claims)
+        self.query_one(AnnotationsPanel).set_data(claims, self.store.orphans, self.store.sources())
 
     def _writable_store(self) -> AnnotationStore | None:
         if self._store_loading:
