@@ -71,6 +71,14 @@ def run(path: Path, steps: Callable[[QariApp, Pilot[None]], Awaitable[None]]) ->
     asyncio.run(body())
 
 
+def select_words(app: QariApp, words: str) -> ArticleView:
+    """Select ``words`` in the article (as shift+arrows would), and return the view."""
+    view = app.screen.query_one(ArticleView)
+    start = TEXT.index(words)
+    view.select(start, start + len(words))
+    return view
+
+
 def listed(app: QariApp) -> list[str]:
     panel = app.screen.query_one(AnnotationsPanel)
     return [entry.claim.id if hasattr(entry, "claim") else entry.source.id for entry in panel.entries()]
@@ -279,9 +287,7 @@ def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(tmp_path: Path
     monkeypatch.setattr(AtomicJSONStorage, "write", write)
 
     async def steps(app: QariApp, pilot: Pilot[None]) -> None:
-        view = app.screen.query_one(ArticleView)
-        start = TEXT.index("قال الوزير")
-        view.select(start, start + len("قال الوزير"))
+        select_words(app, "قال الوزير")
         await pilot.press("c")
         await pilot.pause()
         await pilot.press(*"مصدر", "space", *"جديد", "tab", "tab", "tab", *"وسم", "enter")
@@ -319,9 +325,7 @@ def test_a_folder_that_refuses_a_save_midway_keeps_the_claim_in_the_data_folder_
     monkeypatch.setattr(AtomicJSONStorage, "write", write)
 
     async def steps(app: QariApp, pilot: Pilot[None]) -> None:
-        view = app.screen.query_one(ArticleView)
-        start = TEXT.index("قال الوزير")
-        view.select(start, start + len("قال الوزير"))
+        select_words(app, "قال الوزير")
         await pilot.press("c")
         await pilot.pause()
         await pilot.press(*"الوزير", "enter")
@@ -358,9 +362,7 @@ def test_a_claim_several_sources_make_and_taking_one_off_it(tmp_path: Path) -> N
     path = annotated_article(tmp_path)
 
     async def steps(app: QariApp, pilot: Pilot[None]) -> None:
-        view = app.screen.query_one(ArticleView)
-        start = TEXT.index("قال الوزير")
-        view.select(start, start + len("قال الوزير"))
+        select_words(app, "قال الوزير")
         await pilot.press("c")
         await pilot.pause()
         await type_text(app, pilot, "الوزير؛ وكالة الأنباء الرسمية")
@@ -371,7 +373,7 @@ def test_a_claim_several_sources_make_and_taking_one_off_it(tmp_path: Path) -> N
         assert claim["source_ids"][0] == "s-minister"  # the known source, not a copy
         assert [sources[i]["name"] for i in claim["source_ids"]] == ["الوزير", "وكالة الأنباء الرسمية"]
         # Editing shows both; taking the second out of the field takes it off the claim.
-        view.select(start, start + len("قال الوزير"))
+        select_words(app, "قال الوزير")
         await pilot.press("e")
         await pilot.pause()
         field = app.screen.query_one("#claim-source")
