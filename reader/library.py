@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotations.store import count_claims
-from .article import Article, ArticleError, _normalise_newlines, decode, load_article
+from .article import Article, ArticleError, decode, is_page, load_article
 from .text.search import fold
 
 HEAD_BYTES = 64 * 1024  # the title, date and outlet sit in the first lines; 64 KB holds them with room
@@ -63,7 +63,12 @@ def _head(path: Path) -> tuple[bytes, bool]:
 
 
 def head_article(path: Path) -> Article:
-    """The beginning of an article file, decoded as ``load_article`` would (ArticleError otherwise)."""
+    """The beginning of an article file, decoded as ``load_article`` would (ArticleError otherwise).
+
+    A saved page is read whole: its story and metadata may sit anywhere in it.
+    """
+    if is_page(path):
+        return load_article(path)
     try:
         data, cut = _head(path)
     except OSError as err:
@@ -74,7 +79,7 @@ def head_article(path: Path) -> Article:
         if not cut:
             raise  # the whole file was read: the article itself is bad
         return load_article(path)  # a cut that split an odd encoding (UTF-32…): read it all once
-    return Article(text=_normalise_newlines(text), name=path.name, path=path, encoding=encoding)
+    return Article.from_text(text, name=path.name, path=path, encoding=encoding)
 
 
 def read_info(path: Path) -> ArticleInfo:

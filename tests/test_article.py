@@ -352,7 +352,7 @@ def test_a_folder_without_articles_says_what_was_looked_for(tmp_path: Path) -> N
         with pytest.raises(ArticleError) as caught:
             find_articles(tmp_path, recursive=recursive)
         assert assert_one_line(caught.value) == (
-            f"qari: {tmp_path}/: no articles here (looked for .txt, .md and files without an extension)"
+            f"qari: {tmp_path}/: no articles here (looked for .txt, .md, .html and files without an extension)"
         )
 
 
