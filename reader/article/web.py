@@ -50,6 +50,21 @@ _BROWSER_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252
 _PROSE_WORDS = 10
 _MIN_PROSE_WORDS = 40
 _SENTENCE_MARKS = frozenset(".،,؛;:!?؟«»\"“”")
+_FURNITURE_WORDS = 6  # a trailing line this short without punctuation is a widget's heading («أضف تعليقك»)
+_KEEP_MARKS = _SENTENCE_MARKS | frozenset("()[]-–—")
+_BLOCKS = frozenset({"head", "p", "quote", "item", "list", "cell", "row", "table", "code", "lb"})
+
+# trafilatura drops every character Python calls unprintable, and with them the
+# zero-width non-joiner Persian spelling needs (می‌گوید) and the bidi marks. They
+# cross the extractor as letters that cannot occur in a news page (Linear B)
+# and are put back after it.
+_KEPT_FORMATS = "\u200c\u200d\u200e\u200f\u061c"
+_NAMED_FORMATS = {"zwnj": "\u200c", "zwj": "\u200d", "lrm": "\u200e", "rlm": "\u200f"}
+_STAND_INS = "".join(map(chr, range(0x10000, 0x10000 + len(_KEPT_FORMATS))))
+_TO_STAND_IN = str.maketrans(_KEPT_FORMATS, _STAND_INS)
+_FROM_STAND_IN = str.maketrans(_STAND_INS, _KEPT_FORMATS)
+_CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?|&(zwnj|zwj|lrm|rlm);", re.IGNORECASE)
+_RAW_CONTROLS = {**{c: None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,32 @@ def decode_page(data: bytes, declared: str | None = None, *, name: str = "<page>
     return data.decode("utf-8", errors="replace"), "utf-8"
 
 
+def _char_ref(match: re.Match[str]) -> str:
+    """What a character reference becomes before parsing: controls gone, kept formats as stand-ins.
+
+    A reference to 0x80–0x9F means the Windows-1252 character, as browsers
+    read it (``&#146;`` is ’); the C1 control it names is never produced.
+    """
+    if match.group(3):
+        return _NAMED_FORMATS[match.group(3).lower()].translate(_TO_STAND_IN)
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if 0x80 <= code <= 0x9F:
+        return bytes([code]).decode("cp1252", errors="ignore")
+    char = chr(code)
+    if code in _RAW_CONTROLS or code == 0x0D:
+        return ""
+    if char in _KEPT_FORMATS:
+        return char.translate(_TO_STAND_IN)
+    return match.group()
+
+
+def _prepare(html: str) -> str:
+    """The page as trafilatura should see it: no control characters, kept formats as stand-ins."""
+    return _CHAR_REF_RE.sub(_char_ref, html.translate(_RAW_CONTROLS).translate(_TO_STAND_IN))
+
+
 def _too_deep(data: bytes) -> bool:
     """Whether the page nests elements deeper than any real page (a cheap upper bound, no parsing).
 
@@ -119,19 +160,86 @@ def _too_deep(data: bytes) -> bool:
     return opened - closed > 20 * _MAX_NESTING
 
 
-def _is_story(paragraphs: list[str]) -> bool:
-    """Whether extracted paragraphs hold prose, not a menu or a list of headlines.
+def _prose_words(line: str) -> int:
+    """The words of a line that reads as prose (several words and sentence punctuation), else 0."""
+    words = len(_WORD_RE.findall(line))
+    return words if words >= _PROSE_WORDS and any(mark in line for mark in _SENTENCE_MARKS) else 0
 
-    With default settings trafilatura returns the links of a page with no
-    story as its "text". Prose lines have several words and sentence
-    punctuation; menus and headline lists have neither.
+
+def _is_story(body: object) -> bool:
+    """Whether trafilatura's result holds a story: enough prose in paragraphs that are not list items.
+
+    For a page with no story trafilatura returns the page's links, a list of
+    headlines with a teaser each, as its "text"; in its result tree those sit
+    in ``list``/``item`` elements, and a story's paragraphs in ``p``.
     """
+    if body is None or not hasattr(body, "iter"):
+        return False
     prose = 0
-    for paragraph in paragraphs:
-        words = len(_WORD_RE.findall(paragraph))
-        if words >= _PROSE_WORDS and any(mark in paragraph for mark in _SENTENCE_MARKS):
-            prose += words
+    for element in body.iter("p", "quote"):
+        if any(parent.tag in ("list", "item") for parent in element.iterancestors()):
+            continue
+        prose += _prose_words(" ".join(element.itertext()))
     return prose >= _MIN_PROSE_WORDS
+
+
+def _paragraphs_of(body: object) -> list[str]:
+    """The paragraphs of trafilatura's result tree, one per block element, in document order.
+
+    Its plain-text output joins the paragraphs of a story laid out in table
+    cells (older Arabic sites) into one "| … |" row; walking the tree keeps
+    each paragraph, heading, list item and cell apart.
+    """
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        current.clear()
+        if line:
+            out.append(line)
+
+    def walk(element: object) -> None:
+        block = getattr(element, "tag", None) in _BLOCKS
+        if block:
+            flush()
+        text = getattr(element, "text", None)
+        if isinstance(text, str):
+            current.append(text)
+        for child in element:  # type: ignore[attr-defined]
+            walk(child)
+            tail = child.tail
+            if isinstance(tail, str):
+                current.append(tail)
+        if block:
+            flush()
+
+    walk(body)
+    flush()
+    return out
+
+
+def _trimmed(paragraphs: list[str], title: str | None) -> list[str]:
+    """The story's paragraphs without the site's lines the extractor kept around it.
+
+    Old table-layout sites put the outlet's name and links above the headline
+    and widget headings («أضف تعليقك», «استطلاع الرأي») below the last
+    paragraph. Lines before the headline go when none of them is prose; short
+    lines without punctuation after the last prose paragraph go.
+    """
+    flat_title = " ".join(title.split()) if title else None
+    for index, line in enumerate(paragraphs[:8]):
+        if line == flat_title:
+            if not any(_prose_words(before) for before in paragraphs[:index]):
+                paragraphs = paragraphs[index:]
+            break
+    end = len(paragraphs)
+    while end > 0:
+        line = paragraphs[end - 1]
+        if len(_WORD_RE.findall(line)) > _FURNITURE_WORDS or any(mark in line for mark in _KEEP_MARKS):
+            break
+        end -= 1
+    return paragraphs[:end] if end else paragraphs
 
 
 def _http_url(value: str | None) -> str | None:
@@ -158,14 +266,12 @@ def extract_page(data: bytes, *, url: str | None = None, declared: str | None = 
 
     try:
         document = trafilatura.bare_extraction(
-            html, url=given_url, with_metadata=True, include_comments=False, include_tables=True,
+            _prepare(html), url=given_url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, include_links=False, include_formatting=False, deduplicate=False,
         )
     except (ValueError, TypeError, RecursionError, MemoryError) as err:
         raise ArticleError(f"qari: {where}: not a readable page ({type(err).__name__})") from None
-    raw = getattr(document, "text", None) or ""
-    paragraphs = [line for line in (" ".join(part.split()) for part in strip_controls(raw).split("\n")) if line]
-    if not paragraphs or not _is_story(paragraphs):
+    if document is None or not _is_story(getattr(document, "body", None)):
         raise ArticleError(f"qari: {where}: no article in this page (only menus, links or scripts)")
     meta = Metadata(
         title=_value(document, "title"),
@@ -175,12 +281,18 @@ def extract_page(data: bytes, *, url: str | None = None, declared: str | None = 
         url=_http_url(getattr(document, "url", None)) or given_url,
         origin="page",
     )
-    return Extracted("\n\n".join(paragraphs) + "\n", meta, encoding)
+    try:
+        found = _paragraphs_of(document.body)
+    except RecursionError:
+        raise ArticleError(f"qari: {where}: not a readable page (elements nested too deep)") from None
+    paragraphs = [line for line in (" ".join(strip_controls(part).translate(_FROM_STAND_IN).split())
+                                    for part in found) if line]
+    return Extracted("\n\n".join(_trimmed(paragraphs, meta.title)) + "\n", meta, encoding)
 
 
 def _value(document: object, field: str) -> str | None:
     value = getattr(document, field, None)
-    return (one_line(value) or None) if isinstance(value, str) else None
+    return (one_line(value.translate(_FROM_STAND_IN)) or None) if isinstance(value, str) else None
 
 
 def page_article(data: bytes, path: Path) -> Article:
