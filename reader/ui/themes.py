@@ -33,6 +33,7 @@ from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import config_dir
+from ..resources import bundled
 from ..text.unidata import DISPLAY, HIDDEN
 
 #: Used when the configured theme is not available.
@@ -102,7 +103,7 @@ def variable_defaults(dark: bool) -> dict[str, str]:
 
 def theme_dirs() -> list[Path]:
     """Where themes are looked for, in order: the bundled ``themes/`` folder, then ``<config dir>/themes``."""
-    return [Path(__file__).resolve().parents[2] / "themes", config_dir() / "themes"]
+    return [bundled("themes"), config_dir() / "themes"]
 
 
 @cache

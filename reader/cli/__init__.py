@@ -16,11 +16,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from .. import __version__
+from ..resources import bundled
 
 EXIT_BAD_INPUT = 2
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
-SUBCOMMANDS = ("render", "doctor", "suggest", "export", "stats")
+SAMPLES = bundled("sample_articles")
+SUBCOMMANDS = ("render", "doctor", "suggest", "export", "stats", "import", "info")
 EXIT_WARNINGS = 1  # export / stats: done, but something was skipped or left out (said on stderr)
 
 
@@ -64,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="one JSON object per suggestion: verb, source, role, named, source_type, "
                               "source_start, source_end, claim_start, claim_end, claim")
     _add_export_parsers(sub)
+    from .pages import add_page_parsers
+
+    add_page_parsers(sub)
     return parser
 
 
@@ -74,8 +78,8 @@ def fail(message: str) -> NoReturn:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .article import ArticleError, load_article
-    from .text.layout import ArticleLayout, LayoutOptions
+    from ..article import ArticleError, load_article
+    from ..text.layout import ArticleLayout, LayoutOptions
 
     try:
         article = load_article(args.path)
@@ -108,7 +112,7 @@ _C1_AND_DEL_RE = re.compile("[\x7f-\x9f]")
 
 def _terminal_safe(text: str) -> str:
     """Article text for a human's terminal: control characters drawn as symbols, never obeyed."""
-    from .text.unidata import DISPLAY, HIDDEN
+    from ..text.unidata import DISPLAY, HIDDEN
 
     return text.translate(DISPLAY).replace(HIDDEN, "")
 
@@ -120,8 +124,8 @@ def _excerpt(claim: str, limit: int = 60) -> str:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """One attribution suggestion per line; ``--json``: one object per line with offsets into the text."""
-    from .annotations.attribution import suggest
-    from .article import ArticleError, load_article
+    from ..annotations.attribution import suggest
+    from ..article import ArticleError, load_article
 
     try:
         article = load_article(args.path)
@@ -190,7 +194,7 @@ def _warner() -> tuple[list[int], Callable[[str], None]]:
 
 def _export_target(output: str, articles: list[Path], force: bool) -> Path:
     """OUT checked before anything is read: exit 2 when it exists (without --force) or cannot be written."""
-    from .corpus import printable
+    from ..corpus import printable
 
     out = Path(output)
     shown = printable(output)
@@ -208,8 +212,8 @@ def _export_target(output: str, articles: list[Path], force: bool) -> Path:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .corpus import CorpusError, annotated_articles, find_corpus, printable
-    from .export import export_claims, export_to_file
+    from ..corpus import CorpusError, annotated_articles, find_corpus, printable
+    from ..export import export_claims, export_to_file
 
     try:
         articles = find_corpus(args.paths)
@@ -231,8 +235,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _terminal_visual() -> Callable[[str], str]:
     """How names reach the terminal: shaped and in visual order (as the reader draws them) when stdout is a
     terminal and the configured bidi mode is app; as they are for a pipe or a terminal that does bidi."""
-    from .config import load_config
-    from .text.layout import LayoutOptions, layout_paragraph
+    from ..config import load_config
+    from ..text.layout import LayoutOptions, layout_paragraph
 
     if not sys.stdout.isatty() or load_config()[0].bidi != "app":
         return str
@@ -247,8 +251,8 @@ def _terminal_visual() -> Callable[[str], str]:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from .corpus import CorpusError, annotated_articles, find_corpus, printable
-    from .stats import corpus_stats, stats_tables
+    from ..corpus import CorpusError, annotated_articles, find_corpus, printable
+    from ..stats import corpus_stats, stats_tables
 
     try:
         articles = find_corpus(args.paths)
@@ -284,8 +288,8 @@ def build_reader_parser() -> argparse.ArgumentParser:
 def cmd_reader(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .article import ArticleError, find_articles, load_article
-    from .config import load_config
+    from ..article import ArticleError, find_articles, load_article
+    from ..config import load_config
 
     target = Path(args.path) if args.path else SAMPLES
     try:
@@ -300,7 +304,7 @@ def cmd_reader(args: argparse.Namespace) -> int:
     config, warnings = load_config()
     if args.bidi:
         config = replace(config, bidi=args.bidi)
-    from .ui.app import run_library, run_reader
+    from ..ui.app import run_library, run_reader
     if articles is not None:
         return run_library(target, articles, config=config, warnings=warnings)
     assert article is not None
@@ -313,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:
         if argv[:1] == ["doctor"]:
-            from .doctor import run_doctor
+            from ..doctor import run_doctor
             return run_doctor(argv[1:])
         if argv and argv[0] in SUBCOMMANDS or argv[:1] == ["--version"]:
             args = build_parser().parse_args(argv)
@@ -323,6 +327,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cmd_suggest(args)
             if args.command in ("export", "stats"):
                 return cmd_export(args) if args.command == "export" else cmd_stats(args)
+            if args.command in ("import", "info"):
+                from .pages import cmd_import, cmd_info
+
+                return cmd_import(args) if args.command == "import" else cmd_info(args)
             fail("give a command (see 'qari --help')")
         args = build_reader_parser().parse_args(argv)
         return cmd_reader(args)
