@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .annotations.store import count_claims
 from .article import Article, ArticleError, decode, is_page, load_article
+from .article.metadata import parse_published
 from .text.search import fold
 
 HEAD_BYTES = 64 * 1024  # the title, date and outlet sit in the first lines; 64 KB holds them with room
@@ -34,6 +35,7 @@ class ArticleInfo:
     size: int | None = None
     claims: int | None = None
     problem: str = ""
+    published_at: float | None = None  # the date as a POSIX time when it is ISO 8601 (header, page): sorts by date
     search_key: str = ""  # title, outlet and file name folded once (in the reading thread, not per keystroke)
 
     def __post_init__(self) -> None:
@@ -65,7 +67,8 @@ def _head(path: Path) -> tuple[bytes, bool]:
 def head_article(path: Path) -> Article:
     """The beginning of an article file, decoded as ``load_article`` would (ArticleError otherwise).
 
-    A saved page is read whole: its story and metadata may sit anywhere in it.
+    A text article's header is in its first lines; a saved page is read
+    whole: its story and metadata may sit anywhere in it.
     """
     if is_page(path):
         return load_article(path)
@@ -92,10 +95,13 @@ def read_info(path: Path) -> ArticleInfo:
     try:
         meta = head_article(path).metadata
     except ArticleError as err:
-        return ArticleInfo(path, path.name, size=size, claims=claims, problem=str(err).removeprefix("qari: "))
+        reason = str(err).removeprefix("qari: ").removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
+        return ArticleInfo(path, path.name, size=size, claims=claims, problem=reason)
     except Exception as err:  # noqa: BLE001 - one odd file must not stop a library of thousands
         return ArticleInfo(path, path.name, size=size, claims=claims, problem=f"{path.name}: {type(err).__name__}")
-    return ArticleInfo(path, meta.title or path.name, meta.date or "", meta.outlet or "", size, claims)
+    moment = parse_published(meta.date) if meta.date else None
+    return ArticleInfo(path, meta.title or path.name, meta.date or "", meta.outlet or "", size, claims,
+                       published_at=moment.timestamp() if moment else None)
 
 
 def human_size(size: int | None) -> str:

@@ -151,7 +151,7 @@ def test_cancelling_stops_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert len(delivered) == 8
 
 
-def test_o_orders_the_library_by_title_claims_and_size_and_back(tmp_path: Path) -> None:
+def test_o_orders_the_library_by_title_date_claims_and_size_and_back(tmp_path: Path) -> None:
     import asyncio
 
     from reader.annotations.model import Anchor, Claim
@@ -160,11 +160,12 @@ def test_o_orders_the_library_by_title_claims_and_size_and_back(tmp_path: Path) 
     from reader.ui.app import QariApp
     from pilot_helpers import library_read
 
-    texts = {"a.txt": "ياسمين\n\nخبر قصير.\n", "b.txt": "باب\n\n" + "خبر أطول بكثير. " * 50 + "\n",
-             "c.txt": "تفاح\n\nخبر فيه ادعاءات.\n"}
+    texts = {"a.txt": "---\npublished: 2025-01-08T09:00:00+03:00\n---\nياسمين\n\nخبر قصير.\n",
+             "b.txt": "باب\n\n" + "خبر أطول بكثير. " * 50 + "\n",  # no date: after the dated ones
+             "c.txt": "---\npublished: 2025-01-08\n---\nتفاح\n\nخبر فيه ادعاءات.\n"}
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    text = texts["c.txt"]
+    text = texts["c.txt"].split("---\n", 2)[2]  # the article's text starts after its header
     with AnnotationStore.open(tmp_path / "c.txt", text) as store:
         start = text.index("خبر")
         store.add_claim(Claim(Anchor.from_text(text, start, start + 3)))
@@ -180,6 +181,8 @@ def test_o_orders_the_library_by_title_claims_and_size_and_back(tmp_path: Path) 
             assert order() == ["a.txt", "b.txt", "c.txt"]
             await pilot.press("o")
             assert library.sort == "title" and order() == ["b.txt", "c.txt", "a.txt"]  # باب، تفاح، ياسمين
+            await pilot.press("o")
+            assert library.sort == "date" and order() == ["a.txt", "c.txt", "b.txt"]  # 06:00 UTC, then midnight
             await pilot.press("o")
             assert library.sort == "claims" and order()[0] == "c.txt"
             await pilot.press("o")

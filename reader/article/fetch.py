@@ -45,8 +45,13 @@ def _shown_url(url: str) -> str:
     return one_line(url)[:200]
 
 
-def fetch_page(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET ``url`` (redirects followed) and return the page. Raises ArticleError with one line."""
+def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Fetched:
+    """GET ``url`` (redirects followed) and return the page. Raises ArticleError with one line.
+
+    ``timeout`` and ``max_bytes`` default to ``TIMEOUT`` and ``MAX_BYTES``.
+    """
+    timeout = TIMEOUT if timeout is None else timeout
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     shown = _shown_url(url)
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
@@ -73,11 +78,11 @@ def fetch_page(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
     except urllib.error.HTTPError as err:
         raise ArticleError(f"qari: {shown}: HTTP {err.code} {one_line(str(err.reason or ''))}".rstrip()) from None
     except urllib.error.URLError as err:
-        raise ArticleError(f"qari: {shown}: {_reason(err.reason)}") from None
+        raise ArticleError(f"qari: {shown}: {_reason(err.reason, timeout)}") from None
     except (TimeoutError, socket.timeout):
         raise ArticleError(f"qari: {shown}: no answer within {timeout:g} s") from None
     except (OSError, ValueError) as err:  # a reset connection, a malformed address or answer
-        raise ArticleError(f"qari: {shown}: {_reason(err)}") from None
+        raise ArticleError(f"qari: {shown}: {_reason(err, timeout)}") from None
     return Fetched(data, final, charset)
 
 
@@ -99,14 +104,14 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
 
 
-def _reason(reason: object) -> str:
+def _reason(reason: object, timeout: float) -> str:
     """A network failure in words: no such host, refused, timed out…"""
     if isinstance(reason, socket.gaierror):
         return "cannot reach the host (no such host, or no network)"
     if isinstance(reason, ConnectionRefusedError):
         return "cannot reach the host (connection refused)"
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return f"no answer within {TIMEOUT:g} s"
+        return f"no answer within {timeout:g} s"
     if isinstance(reason, OSError) and reason.strerror:
         return f"cannot fetch ({reason.strerror.lower()})"
     return f"cannot fetch ({one_line(str(reason)) or type(reason).__name__})"

@@ -33,13 +33,10 @@ from .model import Article
 __all__ = ["MAX_PAGE_BYTES", "Extracted", "decode_page", "extract_page", "page_article"]
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a saved news page is well under 5 MB; beyond this it is not one
-_MAX_NESTING = 400  # deeper than any real page; a hostile one nests 200,000 elements
 _SNIFF = 4096  # the charset must be declared in the first 1024 bytes (HTML spec); a little slack
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 _SAVED_FROM_RE = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+)\s*-->", re.IGNORECASE)
-_OPEN_TAG_RE = re.compile(rb"<[A-Za-z]")
-_CLOSE_TAG_RE = re.compile(rb"</[A-Za-z]|/>")
 _WORD_RE = re.compile(r"\w+")
 # Browsers read these labels as the windows-125x charset (WHATWG Encoding Standard).
 _BROWSER_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
@@ -91,29 +88,25 @@ def _codec(label: str | None) -> str | None:
 def decode_page(data: bytes, declared: str | None = None, *, name: str = "<page>") -> tuple[str, str]:
     """A page's bytes → (HTML text, the codec used).
 
-    Order: a byte-order mark; the charset the server declared; the page's own
-    ``<meta charset>`` or ``http-equiv`` declaration; else UTF-8, else
-    Windows-1256 when the text reads as Arabic. A declared charset the bytes
-    do not fit falls back to UTF-8, then to the declared one with
-    replacement characters: a page with a few bad bytes still opens.
+    Order: a byte-order mark; UTF-8 when the bytes are valid UTF-8 (legacy
+    Arabic text never is, and browsers that save a page as UTF-8 often leave
+    its old ``<meta charset>`` in place); the charset the server declared,
+    else the page's own ``<meta charset>`` or ``http-equiv`` declaration;
+    Windows-1256 when the text reads as Arabic; else UTF-8 with replacement
+    characters, so a page with a few bad bytes still opens.
     """
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace"), codec
     if b"\0" in data[:_SNIFF]:
         raise ArticleError(f"qari: {shown(name)}: not a web page (binary data)")
-    found = _META_CHARSET_RE.search(data[:_SNIFF])
-    codec = _codec(declared) or _codec(found.group(1).decode("ascii", "replace") if found else None)
-    if codec is not None and codec not in ("utf-16-le", "utf-16-be", "utf-16"):  # a page saved as UTF-8 says 16
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if codec is not None and not codec.startswith("utf-16"):
+    found = _META_CHARSET_RE.search(data[:_SNIFF])
+    codec = _codec(declared) or _codec(found.group(1).decode("ascii", "replace") if found else None)
+    if codec is not None and not codec.startswith("utf"):
         return data.decode(codec, errors="replace"), codec
     text = data.decode("cp1256", errors="replace")
     if plausibly_arabic(text):
@@ -145,19 +138,6 @@ def _char_ref(match: re.Match[str]) -> str:
 def _prepare(html: str) -> str:
     """The page as trafilatura should see it: no control characters, kept formats as stand-ins."""
     return _CHAR_REF_RE.sub(_char_ref, html.translate(_RAW_CONTROLS).translate(_TO_STAND_IN))
-
-
-def _too_deep(data: bytes) -> bool:
-    """Whether the page nests elements deeper than any real page (a cheap upper bound, no parsing).
-
-    Counting opening tags not closed is an over-estimate (void elements such
-    as ``<br>`` never close), so it is only used past a generous limit.
-    """
-    opened = len(_OPEN_TAG_RE.findall(data))
-    if opened <= _MAX_NESTING:
-        return False
-    closed = len(_CLOSE_TAG_RE.findall(data))
-    return opened - closed > 20 * _MAX_NESTING
 
 
 def _prose_words(line: str) -> int:
@@ -256,8 +236,6 @@ def extract_page(data: bytes, *, url: str | None = None, declared: str | None = 
     if len(data) > MAX_PAGE_BYTES:
         raise ArticleError(f"qari: {where}: page too large ({len(data) // (1024 * 1024)} MB; "
                            f"{MAX_PAGE_BYTES // (1024 * 1024)} MB at most)")
-    if _too_deep(data):
-        raise ArticleError(f"qari: {where}: not a readable page (elements nested too deep)")
     html, encoding = decode_page(data, declared, name=name)
     saved_from = _SAVED_FROM_RE.search(html[:_SNIFF])
     given_url = _http_url(url) or (_http_url(saved_from.group(1)) if saved_from else None)

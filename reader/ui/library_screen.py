@@ -97,7 +97,7 @@ def library_header(width: int) -> Text:
 
 
 FOLDER_EXPORT = "qari-claims.csv"  # x in the library: every claim of the folder, beside its articles
-SORTS = ("file", "title", "claims", "size")  # o cycles through them; claims and size: the most first
+SORTS = ("file", "title", "date", "claims", "size")  # o cycles through them; date, claims, size: the most first
 
 
 def _order(screen: LibraryScreen, field: str) -> Callable[[int], tuple[int, object]]:
@@ -106,7 +106,11 @@ def _order(screen: LibraryScreen, field: str) -> Callable[[int], tuple[int, obje
         info = screen.infos[index]
         if info is None:
             return (1, 0)
-        return (0, fold(info.title)) if field == "title" else (0, -(getattr(info, field) or 0))
+        if field == "title":
+            return (0, fold(info.title))
+        if field == "date":  # newest first; a date that is not ISO 8601 (a guessed dateline) after them
+            return (0, -info.published_at) if info.published_at is not None else (1, 0)
+        return (0, -(getattr(info, field) or 0))
     return key
 
 
@@ -125,7 +129,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter"),
         Binding("s", "statistics", "Statistics", tooltip="Claims per article, source type, status and tag"),
         Binding("x", "export", "Export", tooltip="Every claim of the folder's articles to qari-claims.csv in the folder"),
-        Binding("o", "sort", "Sort", tooltip="Order by file name, title, claims (most first) or size (largest first)"),
+        Binding("o", "sort", "Sort", tooltip="Order by file name, title, date (newest first), claims (most first) or size (largest first)"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 

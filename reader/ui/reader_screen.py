@@ -120,7 +120,10 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         meta = self.article.beginning().metadata  # a 5 MB article opens as fast as a short one
-        details = " · ".join(part for part in (meta.outlet, meta.date) if part)
+        # An ISO date after Arabic would read backwards (its digits take the Arabic text's direction):
+        # isolated left to right, it reads 2024-03-12 as written.
+        date = f"\u2066{meta.date}\u2069" if meta.date and meta.date.isascii() else meta.date
+        details = " · ".join(part for part in (meta.outlet, date) if part)
         header = (meta.title or self.article.name) + ("\n" + details if details else "")
         yield VisualLabel(header, max_lines=3, id="article-header")
         config: Config = getattr(self.app, "config", Config())
