@@ -119,6 +119,32 @@ def _export_rows(table: Table, runs: int) -> None:
                   f"{figures.peak_tenth / 2**20:.0f} MB for 100 articles", "", "≤ 100 MB")
 
 
+def _page_rows(table: Table, runs: int) -> None:
+    """Saved pages: the story and metadata of a 1 MB page."""
+    from .pages import measure
+
+    from .pages import one_megabyte_page
+
+    story = generate_article(700_000, seed=17)
+    extract, parse, size = measure(story, runs, best_of)
+    table.add_row(f"saved page, {size / 1e6:.1f} MB: story and metadata", f"{extract:.3f} s",
+                  f"{parse:.3f} s (lxml parse alone)", f"{extract / parse:.1f}×", "")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_bytes(one_megabyte_page(story))
+        qari = [sys.executable, "-m", "reader.cli"]
+        subprocess.run([*qari, "import", str(page), "-o", tmp], check=True, capture_output=True)
+
+        def render(path: Path) -> Callable[[], object]:
+            return lambda: subprocess.run([*qari, "render", str(path), "--width", "100"], check=True,
+                                          stdout=subprocess.DEVNULL)
+
+        opened = best_of(runs, render(page))
+        imported = best_of(runs, render(page.with_suffix(".txt")))
+    table.add_row("  qari render of that page vs its imported .txt (whole process)", f"{opened:.2f} s",
+                  f"{imported:.2f} s", f"{opened / imported:.1f}×", "≤ 1 s")
+
+
 def _ui_rows(table: Table, tmp: Path, two_mb: Path, runs: int) -> None:
     """The reader's rows: first paint, keypress to frame, memory."""
     from . import ui
@@ -222,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         map_time = best_of(runs, maps)
         table.add_row("cell map of a visual line (cursor, selection)", f"{map_time / len(sample) * 1e6:.1f} µs",
                       f"{len(sample)} lines", "", "")
+        _page_rows(table, runs)
         _store_rows(table)
         _attribution_rows(table)
         _export_rows(table, min(runs, 3))

@@ -78,7 +78,7 @@ def find_corpus(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
                 articles = [path]
             elif path.exists():
                 raise CorpusError(f"qari: {printable(os.fspath(given))}: not an article "
-                                  "(a .txt, .md or extensionless text file)")
+                                  "(a .txt, .md, .html or extensionless text file)")
             else:
                 raise CorpusError(f"qari: no such file or folder: {printable(os.fspath(given))}")
         except ArticleError as err:
