@@ -150,3 +150,37 @@ def test_a_page_with_no_story_opened_directly_is_one_line(tmp_path: Path) -> Non
     page.write_bytes((PAGES / "no-article.html").read_bytes())
     with pytest.raises(ArticleError, match="no article in this page"):
         load_article(page)
+
+
+def test_random_markup_and_random_bytes_give_clean_text_or_one_line() -> None:
+    import random
+
+    rng = random.Random(3)
+    pieces = ["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<!--", "-->", "<![CDATA[", "&#27;",
+              "&#x9b;", "&#0;", "&zwnj;", "قال المتحدث إن", "، ", ".", "<table>", "<td>", "<article>",
+              "</article>", "<h1>", "\x00", "\x1b", "<meta charset=windows-1256>", "<title>", "</title>", "&",
+              "&#xD800;", "&#99999999;"]
+    pages = [b"", b" ", b"<html>", b"\xff\xfe" + "<p>x</p>".encode("utf-16-le")]
+    pages += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 400))).encode() for _ in range(120)]
+    pages += [bytes(rng.randrange(256) for _ in range(rng.randint(0, 2000))) for _ in range(40)]
+    for page in pages:
+        try:
+            found = extract_page(page)
+        except ArticleError as err:
+            assert "\n" not in str(err)
+            continue
+        meta = found.metadata
+        fields = "".join(value or "" for value in (meta.title, meta.outlet, meta.author, meta.date, meta.url))
+        assert _controls(found.text) == [] and _controls(fields) == []
+
+
+def test_a_binary_file_named_html_is_one_line_on_the_command_line(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    page = tmp_path / "photo.html"
+    page.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(SystemExit) as done:
+        main(["render", str(page)])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
