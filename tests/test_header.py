@@ -111,3 +111,46 @@ def test_iso_dates_and_date_times_sort_by_time_and_datelines_after_them() -> Non
     # 23:00 at UTC-5 on 31 December is 04:00 UTC on 1 January: before 8 January.
     assert ordered == ["2024-12-31T23:00:00-05:00", "2025-01-08", "2025-01-08T23:30:00+03:00", "8 يناير 2025", None]
     assert parse_published("not a date") is None
+
+
+def test_the_readers_header_shows_title_outlet_and_date_from_the_header(tmp_path: Path) -> None:
+    import asyncio
+
+    from reader.ui.app import QariApp
+    from reader.ui.label import VisualLabel
+
+    path = tmp_path / "truce.txt"
+    path.write_text(HEADER + BODY, encoding="utf-8")
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            header = app.screen.query_one("#article-header", VisualLabel).text
+            title, details = header.split("\n")
+            assert title == "الهدنة تدخل أسبوعها الثالث"
+            assert details == "الشرق الآن · \u20662025-01-08\u2069"  # the ISO date isolated, to read as written
+
+    asyncio.run(body())
+
+
+def test_export_offsets_count_from_after_the_header(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from reader.annotations.model import Anchor, Claim
+    from reader.annotations.store import AnnotationStore
+    from reader.cli import main
+
+    path = tmp_path / "truce.txt"
+    path.write_text(HEADER + BODY, encoding="utf-8")
+    text = load_article(path).text
+    start = text.index("وأضاف")
+    with AnnotationStore.open(path, text) as store:
+        store.add_claim(Claim(Anchor.from_text(text, start, start + 22)))
+    out = tmp_path / "claims.csv"
+    assert main(["export", str(path), "-o", str(out), "--no-bom"]) == 0
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert (int(row["start"]), int(row["end"])) == (start, start + 22)
+    assert row["quote"] == BODY[start:start + 22]
+    assert row["paragraph"] == "3"  # lines of the text after the header
