@@ -4,7 +4,8 @@ Reading never fails: a missing file gives the defaults, a broken file or a
 bad value gives the default for what is broken plus one warning line each,
 so a typo in the config can never stop the reader from starting. Writing is
 atomic (temp file in the same folder, fsync, ``os.replace``, fsync the
-folder): a crash leaves the old file or the new one, never a torn one.
+folder): a crash leaves the old file or the new one, never a torn one; it
+goes through tomlkit, so the user's comments and other keys are kept.
 
 No Textual import: ``qari doctor`` and the other sub-commands use this too.
 """
@@ -16,6 +17,8 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+import tomlkit
+import tomlkit.exceptions
 from platformdirs import user_config_dir
 
 from .files import atomic_write
@@ -139,34 +142,32 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     return Config(**values), warnings  # type: ignore[arg-type]
 
 
-def _toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-    out = []
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+_NEW_FILE_COMMENT = "qari settings. Edit freely: qari keeps your comments and keys when it saves a setting."
 
 
-def to_toml(config: Config) -> str:
-    """The config as a small TOML document (``wrap_width = None`` is left out: TOML has no null)."""
-    lines = ["# qari settings (written by qari; comments are not kept)"]
+def to_toml(config: Config, existing: str = "") -> str:
+    """``existing`` (a config file's text) with ``config``'s settings in it, its comments and other keys kept.
+
+    tomlkit edits the document in place, so what a user wrote by hand (notes,
+    spacing, keys of a newer qari) survives qari saving a theme or a bidi
+    choice; a key whose value is unchanged is not touched. ``wrap_width =
+    None`` removes the key (TOML has no null).
+    An ``existing`` text that is not valid TOML is replaced.
+    """
+    try:
+        document = tomlkit.parse(existing) if existing.strip() else None
+    except tomlkit.exceptions.TOMLKitError:
+        document = None
+    if document is None:
+        document = tomlkit.document()
+        document.add(tomlkit.comment(_NEW_FILE_COMMENT))
     for field in fields(Config):
         value = getattr(config, field.name)
         if value is None:
-            continue
-        if isinstance(value, bool):
-            text = "true" if value else "false"
-        elif isinstance(value, int):
-            text = str(value)
-        else:
-            text = _toml_string(str(value))
-        lines.append(f"{field.name} = {text}")
-    return "\n".join(lines) + "\n"
+            document.pop(field.name, None)
+        elif document.get(field.name) != value:
+            document[field.name] = value
+    return tomlkit.dumps(document)
 
 
 def save_config(config: Config, path: Path | None = None) -> Path:
@@ -178,7 +179,11 @@ def save_config(config: Config, path: Path | None = None) -> Path:
     path = config_path() if path is None else path
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, to_toml(config).encode("utf-8"))
+    try:
+        existing = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        existing = ""
+    atomic_write(path, to_toml(config, existing).encode("utf-8"))
     return path
 
 

@@ -157,3 +157,29 @@ def test_config_module_does_not_import_textual() -> None:
     code = "import sys, reader.config; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_saving_keeps_the_users_comments_order_and_other_keys() -> None:
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text(
+        "# my qari\n"
+        'theme = "qari-light"   # easier on a bright screen\n'
+        "\n"
+        "# wrap for reading on the phone\n"
+        "wrap_width = 60\n"
+        'future_key = "kept"\n', "utf-8")
+    save_config(Config(bidi="terminal", theme="qari-dark", wrap_width=60))
+    written = config_path().read_text("utf-8")
+    assert written.startswith("# my qari\n")
+    assert "# easier on a bright screen" in written and "# wrap for reading on the phone\nwrap_width = 60\n" in written
+    assert tomllib.loads(written) == {"theme": "qari-dark", "wrap_width": 60, "future_key": "kept",
+                                      "bidi": "terminal", "harakat": True}
+    save_config(Config(bidi="terminal", theme="qari-dark", wrap_width=None))
+    assert "wrap_width" not in tomllib.loads(config_path().read_text("utf-8"))
+
+
+def test_a_broken_file_is_replaced_by_a_whole_one_when_saving() -> None:
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text('theme = \n', "utf-8")
+    save_config(Config(theme="qari-light"))
+    assert tomllib.loads(config_path().read_text("utf-8"))["theme"] == "qari-light"
