@@ -22,6 +22,7 @@ import tomlkit.exceptions
 from platformdirs import user_config_dir
 
 from .files import atomic_write
+from .terminal.sanitise import printable
 
 #: Set to a folder to use it instead of the platform's config folder (tests, portable setups).
 CONFIG_DIR_ENV = "QARI_CONFIG_DIR"
@@ -109,8 +110,7 @@ _CHECKS = {
 
 def _show(value: object) -> str:
     """A config value in a warning: short, one line, no control characters."""
-    text = repr(value).translate({cp: "?" for cp in [*range(0x20), *range(0x7F, 0xA0)]})
-    return text if len(text) <= 40 else text[:39] + "…"
+    return printable(repr(value), limit=40)
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:

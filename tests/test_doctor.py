@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.config import CONFIG_DIR_ENV, Config, config_path, load_config, save_config
-from reader.doctor import PATTERN, QUESTION, run_doctor, terminal_hint
+from reader.cli.doctor import run_doctor
+from reader.terminal.doctor import PATTERN, QUESTION, terminal_hint
 from reader.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
 
 # قال shaped and in visual order, spelt out so the test does not use the engine it checks:
@@ -151,6 +152,6 @@ def test_doctor_does_not_import_textual() -> None:
     import subprocess
     import sys
 
-    code = "import sys, reader.doctor; print('textual' in sys.modules)"
+    code = "import sys, reader.terminal.doctor; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

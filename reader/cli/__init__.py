@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from .. import __version__
 from ..resources import bundled
+from ..terminal.sanitise import visible
 
 EXIT_BAD_INPUT = 2
 SAMPLES = bundled("sample_articles")
@@ -29,7 +30,7 @@ class UsageError(Exception):
     """A mistake on the command line, reported as one line."""
 
 
-class _Parser(argparse.ArgumentParser):
+class OneLineParser(argparse.ArgumentParser):
     """argparse that reports mistakes as one line instead of usage plus error."""
 
     def error(self, message: str) -> NoReturn:
@@ -47,9 +48,9 @@ def _width(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="qari", description="Read and annotate right-to-left news articles in the terminal.")
+    parser = OneLineParser(prog="qari", description="Read and annotate right-to-left news articles in the terminal.")
     parser.add_argument("--version", action="version", version=f"qari {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     render = sub.add_parser("render", help="print an article as the reader draws it")
     render.add_argument("path", metavar="PATH", help="article file")
     render.add_argument("--width", type=_width, default=None,
@@ -110,13 +111,6 @@ def cmd_render(args: argparse.Namespace) -> int:
 _C1_AND_DEL_RE = re.compile("[\x7f-\x9f]")
 
 
-def _terminal_safe(text: str) -> str:
-    """Article text for a human's terminal: control characters drawn as symbols, never obeyed."""
-    from ..text.unidata import DISPLAY, HIDDEN
-
-    return text.translate(DISPLAY).replace(HIDDEN, "")
-
-
 def _excerpt(claim: str, limit: int = 60) -> str:
     flat = " ".join(claim.split())
     return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
@@ -132,7 +126,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     except ArticleError as err:
         fail(str(err))
     write = sys.stdout.write
-    shown = str if args.json else _terminal_visual()  # Arabic reads right in a terminal without bidi
+    shown = str if args.json else terminal_visual()  # Arabic reads right in a terminal without bidi
     for found in suggest(article.text):
         if args.json:
             line = json.dumps({
@@ -147,7 +141,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             kind = f"named {found.source_type}" if found.named else "anonymous"
             start, end = found.claim_span
             fields = (found.verb, found.source + role, kind, f"{start}:{end}", _excerpt(found.claim))
-            write("\t".join(shown(_terminal_safe(field)) for field in fields))
+            write("\t".join(shown(visible(field)) for field in fields))
         write("\n")
     sys.stdout.flush()
     return 0
@@ -232,7 +226,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if count[0] else 0
 
 
-def _terminal_visual() -> Callable[[str], str]:
+def terminal_visual() -> Callable[[str], str]:
     """How names reach the terminal: shaped and in visual order (as the reader draws them) when stdout is a
     terminal and the configured bidi mode is app; as they are for a pipe or a terminal that does bidi."""
     from ..config import load_config
@@ -267,7 +261,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         console = Console(highlight=False)
-        for table in stats_tables(stats, visual=_terminal_visual()):
+        for table in stats_tables(stats, visual=terminal_visual()):
             console.print(table)
     sys.stdout.flush()
     return EXIT_WARNINGS if stats.skipped else 0
@@ -275,7 +269,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def build_reader_parser() -> argparse.ArgumentParser:
     """``qari [PATH] [--bidi app|terminal]``: the reader (the sub-commands have their own parser)."""
-    parser = _Parser(prog="qari", description="Read and annotate right-to-left news articles in the terminal. "
+    parser = OneLineParser(prog="qari", description="Read and annotate right-to-left news articles in the terminal. "
                      f"Commands for scripts: {', '.join(SUBCOMMANDS)} (qari COMMAND --help).")
     parser.add_argument("path", metavar="PATH", nargs="?", help="an article file, or a folder of articles "
                         "(default: the bundled samples)")
@@ -317,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:
         if argv[:1] == ["doctor"]:
-            from ..doctor import run_doctor
+            from .doctor import run_doctor
             return run_doctor(argv[1:])
         if argv and argv[0] in SUBCOMMANDS or argv[:1] == ["--version"]:
             args = build_parser().parse_args(argv)

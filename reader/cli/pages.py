@@ -72,7 +72,8 @@ _ORIGINS = {"header": "the article's header", "page": "the saved page", "guess":
 def cmd_info(args: argparse.Namespace) -> int:
     from ..article import ArticleError
     from ..text.language import LANGUAGE_NAMES
-    from . import _terminal_safe, _terminal_visual
+    from ..terminal.sanitise import visible
+    from . import terminal_visual
 
     try:
         info = article_info(Path(args.path))
@@ -81,7 +82,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(info, ensure_ascii=False) + "\n")
         return 0
-    shown = _terminal_visual()
+    shown = terminal_visual()
     rows: list[tuple[str, object]] = [
         ("title", info["title"]), ("outlet", info["outlet"]), ("author", info["author"]),
         ("published", info["published"]), ("url", info["url"]),
@@ -93,6 +94,6 @@ def cmd_info(args: argparse.Namespace) -> int:
     ]
     for label, value in rows:
         text = "—" if value in (None, "") else str(value)
-        sys.stdout.write(f"{label:<11}{shown(_terminal_safe(text))}\n")
+        sys.stdout.write(f"{label:<11}{shown(visible(text))}\n")
     sys.stdout.flush()
     return 0

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ..text.layout import LayoutOptions, VisualLine, layout_paragraph
-from ..text.unidata import DISPLAY, HIDDEN
+from ..terminal.sanitise import visible
 
 
 def plain(text: str) -> Text:
@@ -20,7 +20,7 @@ def plain(text: str) -> Text:
     escape sequence cannot talk to the terminal, and the result is a ``Text``,
     never markup, so brackets in a name are shown, not interpreted.
     """
-    return Text(text.translate(DISPLAY).replace(HIDDEN, ""))
+    return Text(visible(text))
 
 
 def visual(text: str, width: int = 10_000) -> Text:

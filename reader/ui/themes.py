@@ -34,7 +34,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import config_dir
 from ..resources import bundled
-from ..text.unidata import DISPLAY, HIDDEN
+from ..terminal.sanitise import visible
 
 #: Used when the configured theme is not available.
 FALLBACK_THEME = "qari-dark"
@@ -112,24 +112,19 @@ def textual_variables() -> frozenset[str]:
     return frozenset(ColorSystem(primary="#000000").generate())
 
 
-def _safe(text: object) -> str:
-    """Text from a file, made safe for a one-line warning."""
-    return str(text).translate(DISPLAY).replace(HIDDEN, "")
-
-
 def _check_variable(name: str, value: object) -> str | None:
     """Why a ``[variables]`` entry cannot be used, or None if it can."""
     if name not in APP_VARIABLES and name not in textual_variables():
-        return f"unknown variable {_safe(name)!r} ignored"
+        return f"unknown variable {visible(name)!r} ignored"
     if not isinstance(value, str) or not value.strip():
-        return f"variable {name} must be a string, not {_safe(repr(value))}; ignored"
+        return f"variable {name} must be a string, not {visible(repr(value))}; ignored"
     if _UNSAFE_VALUE_RE.search(value):
-        return f"variable {name}: {_safe(repr(value))} is not a CSS value; ignored"
+        return f"variable {name}: {visible(repr(value))} is not a CSS value; ignored"
     if name in APP_VARIABLES:
         try:
             Color.parse(value)
         except ColorParseError:
-            return f"variable {name}: {_safe(repr(value))} is not a colour; ignored"
+            return f"variable {name}: {visible(repr(value))} is not a colour; ignored"
         return None
     # Textual's variables are colours ("#fff", "auto 87%", "transparent") or text styles.
     rule = "text-style" if name.endswith("-style") else "color"
@@ -137,31 +132,31 @@ def _check_variable(name: str, value: object) -> str | None:
         Styles.parse(f"{rule}: {value};", ("theme", name))
     except (DeclarationError, StyleValueError, ValueError):
         kind = "text style" if rule == "text-style" else "colour"
-        return f"variable {name}: {_safe(repr(value))} is not a {kind}; ignored"
+        return f"variable {name}: {visible(repr(value))} is not a {kind}; ignored"
     return None
 
 
 def load_theme(path: Path) -> tuple[Theme | None, list[str]]:
     """One theme file: the theme (None when unusable) and one warning line per problem."""
-    where = f"theme {_safe(path)}"
+    where = f"theme {visible(path)}"
     try:
         table = tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError as err:
-        return None, [f"{where}: cannot read it ({_safe(err.strerror or err)})"]
+        return None, [f"{where}: cannot read it ({visible(err.strerror or err)})"]
     except UnicodeDecodeError:
         return None, [f"{where}: not UTF-8 text"]
     except tomllib.TOMLDecodeError as err:
-        return None, [f"{where}: not valid TOML ({_safe(err)})"]
+        return None, [f"{where}: not valid TOML ({visible(err)})"]
 
     name = table.get("name")
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        shown = "missing" if name is None else f"{_safe(repr(name))}, not letters, digits, - and _"
+        shown = "missing" if name is None else f"{visible(repr(name))}, not letters, digits, - and _"
         return None, [f"{where}: name is {shown}"]
     if "primary" not in table:
         return None, [f"{where}: primary colour is missing"]
     dark = table.get("dark", True)
     if not isinstance(dark, bool):
-        return None, [f"{where}: dark must be true or false, not {_safe(repr(dark))}"]
+        return None, [f"{where}: dark must be true or false, not {visible(repr(dark))}"]
     colors: dict[str, str] = {}
     for field in COLOR_FIELDS:
         if field not in table:
@@ -172,13 +167,13 @@ def load_theme(path: Path) -> tuple[Theme | None, list[str]]:
                 raise ColorParseError("not a string")
             Color.parse(value)
         except ColorParseError:
-            return None, [f"{where}: {field} = {_safe(repr(value))} is not a colour"]
+            return None, [f"{where}: {field} = {visible(repr(value))} is not a colour"]
         colors[field] = value
 
     warnings: list[str] = []
     for key in table:
         if key not in ("name", "dark", "variables", *COLOR_FIELDS):
-            warnings.append(f"{where}: unknown key {_safe(repr(key))} ignored")
+            warnings.append(f"{where}: unknown key {visible(repr(key))} ignored")
     variables: dict[str, str] = {}
     raw_variables = table.get("variables", {})
     if not isinstance(raw_variables, dict):
@@ -195,7 +190,7 @@ def load_theme(path: Path) -> tuple[Theme | None, list[str]]:
     try:
         theme.to_color_system().generate()
     except Exception as err:  # noqa: BLE001 - whatever Textual dislikes must not reach the app
-        return None, [f"{where}: Textual cannot use it ({_safe(err)})"]
+        return None, [f"{where}: Textual cannot use it ({visible(err)})"]
     return theme, warnings
 
 
@@ -210,7 +205,7 @@ def load_themes(dirs: Iterable[Path]) -> tuple[list[Theme], list[str]]:
         try:
             paths = sorted(path for path in folder.glob("*.toml") if path.is_file())
         except OSError as err:
-            warnings.append(f"themes {_safe(folder)}: cannot list it ({_safe(err.strerror or err)})")
+            warnings.append(f"themes {visible(folder)}: cannot list it ({visible(err.strerror or err)})")
             continue
         for path in paths:
             theme, problems = load_theme(path)
@@ -236,7 +231,7 @@ def apply_theme(app: App[object], name: str) -> str | None:
         return None
     fallback = FALLBACK_THEME if FALLBACK_THEME in app.available_themes else "textual-dark"
     app.theme = fallback
-    return f"theme {_safe(repr(name))} not found; using {fallback}"
+    return f"theme {visible(repr(name))} not found; using {fallback}"
 
 
 def theme_commands(app: App[object]) -> Iterator[SystemCommand]:

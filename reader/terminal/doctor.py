@@ -19,12 +19,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TextIO
 
-from .config import BIDI_MODES, ConfigError, config_path, load_config, read_table, save_config
-from .terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
-from .text.layout import LayoutOptions, layout_paragraph
-from .text.unidata import DISPLAY, HIDDEN
+from ..config import BIDI_MODES, ConfigError, config_path, load_config, read_table, save_config
+from .mode import EXPLICIT_BIDI, IMPLICIT_BIDI
+from ..text.layout import LayoutOptions, layout_paragraph
+from .sanitise import visible
 
-#: The exit status for bad input, as everywhere in ``qari`` (reader/cli.py).
+#: The exit status for bad input, as everywhere in ``qari`` (reader/cli/).
 EXIT_BAD_INPUT = 2
 
 #: Arabic with a number, a percent sign, brackets that must mirror, guillemets and a shadda.
@@ -41,11 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--choose", choices=BIDI_MODES, default=None,
                         help="store this bidi mode without asking (app: qari does the bidi; "
                              "terminal: the terminal does)")
-
-
-def _safe(text: object) -> str:
-    """A value from the environment, made safe to print: control characters become visible."""
-    return str(text).translate(DISPLAY).replace(HIDDEN, "")
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -99,9 +94,9 @@ def _report(out: TextIO, err: TextIO, env: Mapping[str, str]) -> None:
     """What qari can see of the terminal, and the current setting."""
     path = config_path()
     config, warnings = load_config(path)
-    rows = [(name, _safe(env[name]) if env.get(name) else "(not set)") for name in ENV_NAMES]
+    rows = [(name, visible(env[name]) if env.get(name) else "(not set)") for name in ENV_NAMES]
     rows.append(("stdout", "a terminal" if _isatty(out) else "not a terminal (redirected)"))
-    rows.append(("config", _safe(path) + ("" if path.exists() else " (no file yet)")))
+    rows.append(("config", visible(path) + ("" if path.exists() else " (no file yet)")))
     rows.append(("bidi", config.bidi))
     out.write("qari doctor: can this terminal show right-to-left text?\n\n")
     width = max(len(label) for label, _ in rows)
@@ -154,33 +149,14 @@ def run(args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO
     try:
         read_table(path)  # a file qari cannot parse is the user's: never overwrite it
     except ConfigError as problem:
-        err.write(f"qari: {_safe(problem)}; fix or remove it, then run qari doctor again\n")
+        err.write(f"qari: {visible(problem)}; fix or remove it, then run qari doctor again\n")
         return EXIT_BAD_INPUT
     config, _ = load_config(path)
     try:
         save_config(replace(config, bidi=choice), path)
     except OSError as problem:
-        err.write(f"qari: cannot save {_safe(path)}: {_safe(problem.strerror or problem)}\n")
+        err.write(f"qari: cannot save {visible(path)}: {visible(problem.strerror or problem)}\n")
         return EXIT_BAD_INPUT
-    out.write(f'Saved bidi = "{choice}" in {_safe(path)}\n')
+    out.write(f'Saved bidi = "{choice}" in {visible(path)}\n')
     out.flush()
     return 0
-
-
-def run_doctor(argv: Sequence[str], *, stdin: TextIO | None = None, stdout: TextIO | None = None,
-               stderr: TextIO | None = None, env: Mapping[str, str] | None = None) -> int:
-    """``qari doctor [--choose app|terminal]``: ``argv`` is what follows ``doctor``. Returns the exit status.
-
-    A bad option prints one line on stderr and returns 2.
-    """
-    from .cli import UsageError, _Parser  # here, not at the top: reader.cli dispatches to this module
-
-    parser = _Parser(prog="qari doctor", description="Check how this terminal shows right-to-left text "
-                     "and choose who does the bidi: qari (app) or the terminal.")
-    add_arguments(parser)
-    try:
-        args = parser.parse_args(list(argv))
-    except UsageError as problem:
-        (sys.stderr if stderr is None else stderr).write(f"qari: {problem}\n")
-        return EXIT_BAD_INPUT
-    return run(args, stdin=stdin, stdout=stdout, stderr=stderr, env=env)
