@@ -241,7 +241,7 @@ def test_register_apply_and_palette_commands_in_an_app(tmp_path: Path, monkeypat
             assert len(warnings) == 1 and "broken.toml" in warnings[0]
             assert apply_theme(app, "qari-light") is None
             await pilot.pause()
-            assert app.theme == "qari-light" and app.theme_variables["claim-supported"] == "#1a7f37"
+            assert app.theme == "qari-light" and app.theme_variables["claim-supported"] == "#13652b"
             warning = apply_theme(app, "no-such-theme")
             assert warning is not None and "no-such-theme" in warning
             assert app.theme == FALLBACK_THEME

@@ -58,35 +58,10 @@ APP_VARIABLES: dict[str, str] = {
     "cursor-cell-foreground": "text on cursor-cell",
 }
 
-#: Chosen to read (claims >= 4.5:1 as text, highlight blocks >= 3:1) on the background and
+#: The bundled themes whose ``[variables]`` are qari's defaults for a theme of that brightness. Their
+#: values are chosen to read (claims >= 4.5:1 as text, highlight blocks >= 3:1) on the background and
 #: surface of every Textual built-in theme of that brightness, as well as on qari's own.
-_DARK_DEFAULTS = {
-    "claim-unverified": "#8ec5ff",
-    "claim-supported": "#7bd389",
-    "claim-disputed": "#f5a05a",
-    "claim-false": "#ffa0a8",
-    "claim-opinion": "#c3a6ff",
-    "selection-background": "#8ab4f8",
-    "selection-foreground": "#000000",
-    "search-match": "#f2c14e",
-    "search-match-foreground": "#000000",
-    "cursor-cell": "#e6e6e6",
-    "cursor-cell-foreground": "#000000",
-}
-
-_LIGHT_DEFAULTS = {
-    "claim-unverified": "#0a4f9e",
-    "claim-supported": "#13652b",
-    "claim-disputed": "#8a4500",
-    "claim-false": "#a51d1d",
-    "claim-opinion": "#5b34c9",
-    "selection-background": "#2f6db5",
-    "selection-foreground": "#ffffff",
-    "search-match": "#b34700",
-    "search-match-foreground": "#ffffff",
-    "cursor-cell": "#1f2328",
-    "cursor-cell-foreground": "#ffffff",
-}
+_DEFAULTS_FROM = {True: "qari-dark.toml", False: "qari-light.toml"}
 
 _NAME_RE = re.compile(IDENTIFIER)
 #: Characters that could end a CSS declaration or start a reference when a variable is substituted.
@@ -96,9 +71,18 @@ _UNSAFE_VALUE_RE = re.compile(r"[;{}$\\\x00-\x1f\x7f]")
 def variable_defaults(dark: bool) -> dict[str, str]:
     """qari's variables for a theme that does not set them (Textual's own themes, a partial user theme).
 
-    For ``App.get_theme_variable_defaults``: ``return variable_defaults(self.current_theme.dark)``.
+    They are the bundled qari-dark or qari-light theme's, so the colours are
+    defined once, in the theme files. For ``App.get_theme_variable_defaults``:
+    ``return variable_defaults(self.current_theme.dark)``. A fresh dict each call.
     """
-    return dict(_DARK_DEFAULTS if dark else _LIGHT_DEFAULTS)
+    return dict(_bundled_variables(dark))
+
+
+@cache
+def _bundled_variables(dark: bool) -> tuple[tuple[str, str], ...]:
+    table = tomllib.loads((bundled("themes") / _DEFAULTS_FROM[dark]).read_text(encoding="utf-8"))
+    variables = table.get("variables", {})
+    return tuple((name, str(variables[name])) for name in APP_VARIABLES if name in variables)
 
 
 def theme_dirs() -> list[Path]:
