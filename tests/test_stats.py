@@ -12,7 +12,8 @@ from rich.console import Console
 
 from reader.annotations.store import annotation_path
 from reader.corpus import annotated_articles, find_corpus
-from reader.stats import CorpusStats, corpus_stats, source_key, stats_tables
+from reader.report import stats_tables
+from reader.stats import CorpusStats, corpus_stats, source_key
 from tests.test_export import annotate, assert_refused, run_main
 
 A = (

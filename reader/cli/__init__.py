@@ -246,7 +246,8 @@ def terminal_visual() -> Callable[[str], str]:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from ..corpus import CorpusError, annotated_articles, find_corpus, printable
-    from ..stats import corpus_stats, stats_tables
+    from ..report import stats_tables
+    from ..stats import corpus_stats
 
     try:
         articles = find_corpus(args.paths)

@@ -21,7 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..corpus import annotated_articles
-from ..stats import CorpusStats, corpus_stats, stats_tables
+from ..report import stats_tables
+from ..stats import CorpusStats, corpus_stats
 from .footer import QariFooter
 from .label import plain, visual
 
