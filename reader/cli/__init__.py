@@ -160,9 +160,11 @@ def _add_export_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignor
                     "object per claim. Articles without annotations are left out.", epilog=_EXIT_STATUSES)
     export.add_argument("paths", metavar="PATH", nargs="+", help="article file or folder")
     export.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: stdout; '-' is stdout too)")
-    export.add_argument("--format", choices=("csv", "jsonl", "w3c"), default="csv",
-                        help="csv (default): one row per claim; jsonl: one JSON object per claim; "
-                             "w3c: a JSON array of W3C Web Annotations (JSON-LD)")
+    from ..export.registry import FORMATS
+
+    export.add_argument("--format", choices=tuple(FORMATS), default="csv",
+                        help="; ".join(f"{fmt.name}{' (default)' if fmt.name == 'csv' else ''}: {fmt.description}"
+                                       for fmt in FORMATS.values()))
     export.add_argument("--no-bom", action="store_true",
                         help="CSV to a file: no UTF-8 byte-order mark (by default there is one, so that "
                              "spreadsheet programs show Arabic; stdout never gets one)")

@@ -17,6 +17,7 @@ from textual.theme import Theme
 
 from ..article import Article
 from ..config import Config, save_config
+from ..export.registry import FORMATS
 from ..terminal import bidi_mode, exit_on_signals, terminal_hung_up
 from .article_view import ArticleView
 from .help import HelpScreen
@@ -85,9 +86,9 @@ class QariApp(App[None]):
             yield SystemCommand("Search", "Search the article (Arabic-normalised)", screen.action_search)
             yield SystemCommand("Claims: suggest attributions", "Find who claims what, confirm each as a claim (a)",
                                 screen.action_suggest)
-            for fmt, label in (("csv", "CSV"), ("jsonl", "JSONL"), ("w3c", "W3C Web Annotation")):
-                yield SystemCommand(f"Export: {label}", f"This article's claims to a {label} file beside it",
-                                    partial(screen.action_export, fmt))
+            for fmt in FORMATS.values():
+                yield SystemCommand(f"Export: {fmt.label}", f"This article's claims to a {fmt.label} file beside it "
+                                    f"({fmt.description})", partial(screen.action_export, fmt.name))
             yield SystemCommand("Claims: list", "The claims in reading order, with their sources (p)",
                                 partial(screen.action_panel, "claims"))
             yield SystemCommand("Sources: list", "Each source with its type and claim count (S)",
