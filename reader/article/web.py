@@ -95,17 +95,17 @@ def decode_page(data: bytes, declared: str | None = None, *, name: str = "<page>
     Windows-1256 when the text reads as Arabic; else UTF-8 with replacement
     characters, so a page with a few bad bytes still opens.
     """
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, bom_codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace"), codec
+            return data[len(bom):].decode(bom_codec, errors="replace"), bom_codec
     if b"\0" in data[:_SNIFF]:
         raise ArticleError(f"qari: {shown(name)}: not a web page (binary data)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    found = _META_CHARSET_RE.search(data[:_SNIFF])
-    codec = _codec(declared) or _codec(found.group(1).decode("ascii", "replace") if found else None)
+    meta_charset = _META_CHARSET_RE.search(data[:_SNIFF])
+    codec = _codec(declared) or _codec(meta_charset.group(1).decode("ascii", "replace") if meta_charset else None)
     if codec is not None and not codec.startswith("utf"):
         return data.decode(codec, errors="replace"), codec
     text = data.decode("cp1256", errors="replace")
@@ -194,8 +194,9 @@ def _paragraphs_of(body: object) -> list[str]:
         if block:
             flush()
 
-    walk(body)
-    flush()
+    if body is not None:
+        walk(body)
+        flush()
     return out
 
 
@@ -260,7 +261,7 @@ def extract_page(data: bytes, *, url: str | None = None, declared: str | None = 
         origin="page",
     )
     try:
-        found = _paragraphs_of(document.body)
+        found = _paragraphs_of(getattr(document, "body", None))
     except RecursionError:
         raise ArticleError(f"qari: {where}: not a readable page (elements nested too deep)") from None
     paragraphs = [line for line in (" ".join(strip_controls(part).translate(_FROM_STAND_IN).split())
