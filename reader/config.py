@@ -48,6 +48,8 @@ class Config:
     """Wrap articles at this many cells; ``None``: the width of the window."""
     harakat: bool = True
     """Show Arabic vowel marks."""
+    keys: tuple[tuple[str, str], ...] = ()
+    """The ``[keys]`` table: a binding's id → the keys that run it (``"f1"``, ``"ctrl+r,R"``), in file order."""
 
 
 def config_dir() -> Path:
@@ -113,6 +115,21 @@ def _show(value: object) -> str:
     return printable(repr(value), limit=40)
 
 
+def _keymap(value: object) -> tuple[tuple[tuple[str, str], ...], list[str]]:
+    """The ``[keys]`` table's entries that are ``id = "keys"``, and one problem line per other entry."""
+    if not isinstance(value, dict):
+        return (), [f"keys must be a table ([keys] with lines like app.help = \"f1\"), not {_show(value)}; ignored"]
+    good: list[tuple[str, str]] = []
+    problems: list[str] = []
+    for binding, keys in value.items():
+        if isinstance(keys, str) and keys.strip() and not any(ord(ch) < 0x20 for ch in keys):
+            good.append((binding, keys.strip()))
+        else:
+            problems.append(f"keys: {_show(binding)} must be keys in quotes (\"f1\", \"ctrl+r,R\"), "
+                            f"not {_show(keys)}; ignored")
+    return tuple(good), problems
+
+
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """The config at ``path`` (default: ``config_path()``) and one warning line per problem.
 
@@ -128,6 +145,10 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     values: dict[str, object] = {}
     warnings: list[str] = []
     for key, value in table.items():
+        if key == "keys":
+            values["keys"], bad = _keymap(value)
+            warnings.extend(f"{path}: {problem}" for problem in bad)
+            continue
         if key not in _CHECKS:
             warnings.append(f"{path}: unknown setting {_show(key)} ignored")
             continue
@@ -162,6 +183,8 @@ def to_toml(config: Config, existing: str = "") -> str:
         document = tomlkit.document()
         document.add(tomlkit.comment(_NEW_FILE_COMMENT))
     for field in fields(Config):
+        if field.name == "keys":
+            continue  # the user's own table: qari reads it and never rewrites it
         value = getattr(config, field.name)
         if value is None:
             document.pop(field.name, None)

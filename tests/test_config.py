@@ -101,10 +101,10 @@ def test_a_wrong_value_falls_back_for_that_key_only(tmp_path: Path, line: str, k
 
 def test_unknown_keys_are_reported_and_ignored(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_text('bidi = "terminal"\ncolour = "red"\n[keys]\nquit = "x"\n', "utf-8")
+    path.write_text('bidi = "terminal"\ncolour = "red"\n[colours]\nquit = "x"\n', "utf-8")
     config, warnings = load_config(path)
     assert config == Config(bidi="terminal")
-    assert len(warnings) == 2 and "colour" in warnings[0] and "keys" in warnings[1]
+    assert len(warnings) == 2 and "colour" in warnings[0] and "colours" in warnings[1]
 
 
 def test_warnings_show_no_control_characters(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from ..export.registry import FORMATS
 from ..terminal import bidi_mode, exit_on_signals, terminal_hung_up
 from .article_view import ArticleView
 from .help import HelpScreen
+from .keymap import apply_keymap
 from .library_screen import LibraryScreen
 from .reader_screen import ReaderScreen
 from .themes import apply_theme, register_themes, theme_commands, variable_defaults
@@ -67,6 +68,7 @@ class QariApp(App[None]):
         problem = apply_theme(self, self.config.theme)
         if problem:
             self._warnings.append(problem)
+        self._warnings += apply_keymap(self, self.config.keys)
 
     @property
     def bidi(self) -> str:
