@@ -22,7 +22,7 @@ import tomlkit.exceptions
 from platformdirs import user_config_dir
 
 from .files import atomic_write
-from .terminal.sanitise import printable
+from .text.sanitise import printable
 
 #: Set to a folder to use it instead of the platform's config folder (tests, portable setups).
 CONFIG_DIR_ENV = "QARI_CONFIG_DIR"

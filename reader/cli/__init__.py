@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from .. import __version__
 from ..resources import bundled
-from ..terminal.sanitise import visible
+from ..text.sanitise import visible
 
 EXIT_BAD_INPUT = 2
 SAMPLES = bundled("sample_articles")

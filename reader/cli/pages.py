@@ -72,7 +72,7 @@ _ORIGINS = {"header": "the article's header", "page": "the saved page", "guess":
 def cmd_info(args: argparse.Namespace) -> int:
     from ..article import ArticleError
     from ..text.language import LANGUAGE_NAMES
-    from ..terminal.sanitise import visible
+    from ..text.sanitise import visible
     from . import terminal_visual
 
     try:

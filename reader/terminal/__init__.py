@@ -1,5 +1,6 @@
-"""The terminal around qari: its bidi mode and putting it back (``mode``), ``qari doctor`` (``doctor``),
-and the one way text is made safe to print (``sanitise``). No Textual import."""
+"""The terminal around qari: its bidi mode and putting it back (``mode``), and ``qari doctor`` (``doctor``).
+
+No Textual import. (Text is made safe to print by ``reader.text.sanitise``.)"""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from typing import TextIO
 from ..config import BIDI_MODES, ConfigError, config_path, load_config, read_table, save_config
 from .mode import EXPLICIT_BIDI, IMPLICIT_BIDI
 from ..text.layout import LayoutOptions, layout_paragraph
-from .sanitise import visible
+from ..text.sanitise import visible
 
 #: The exit status for bad input, as everywhere in ``qari`` (reader/cli/).
 EXIT_BAD_INPUT = 2

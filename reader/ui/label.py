@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ..text.layout import LayoutOptions, VisualLine, layout_paragraph
-from ..terminal.sanitise import visible
+from ..text.sanitise import visible
 
 
 def plain(text: str) -> Text:

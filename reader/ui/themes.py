@@ -34,7 +34,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import config_dir
 from ..resources import bundled
-from ..terminal.sanitise import visible
+from ..text.sanitise import visible
 
 #: Used when the configured theme is not available.
 FALLBACK_THEME = "qari-dark"

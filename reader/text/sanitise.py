@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 
-from ..text.unidata import DISPLAY, HIDDEN
+from .unidata import DISPLAY, HIDDEN
 
 __all__ = ["printable", "visible"]
 
