@@ -387,3 +387,13 @@ def test_row_model_reaches_every_cluster() -> None:
     starts = {a for a, b in row_model.spans}
     assert seen == starts
     assert {0, 3, 9, 15, 16, 22} <= seen
+
+
+def test_the_input_model_imports_neither_textual_nor_rich() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, reader.ui.rtl_input_model; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
