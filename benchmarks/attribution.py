@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.annotations.attribution import Suggestion, suggest
+from reader.attribution import Suggestion, suggest
 from reader.text.search import FoldedText, fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,7 +149,7 @@ def by_split(texts: list[LabelledText] | None = None) -> dict[str, tuple[int, in
 
 def seconds_for(size_bytes: int, runs: int = 3) -> float:
     """Best time of ``suggest`` on a generated news-like article of ``size_bytes``."""
-    from .__main__ import best_of, generate_article
+    from .common import best_of, generate_article
 
     text = generate_article(size_bytes, seed=23)
     return best_of(runs, lambda: suggest(text))

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reader.cli as cli
-from reader.annotations.attribution import Suggestion, known_verb_form, suggest
 from reader.annotations.model import SOURCE_TYPES
+from reader.attribution import Suggestion, known_verb_form, suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -436,3 +436,10 @@ def test_an_institution_with_an_object_instead_of_an_an_clause(sentence: str, so
 ])
 def test_no_object_claim_without_an_institution_and_an_object(sentence: str) -> None:
     assert [s for s in suggest(sentence) if s.pattern == "verb-object"] == []
+
+
+def test_the_attribution_package_imports_neither_textual_nor_rich() -> None:
+    code = ("import sys, reader.attribution; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"

@@ -387,3 +387,15 @@ def test_row_model_reaches_every_cluster() -> None:
     starts = {a for a, b in row_model.spans}
     assert seen == starts
     assert {0, 3, 9, 15, 16, 22} <= seen
+
+
+def test_the_input_model_imports_neither_textual_nor_rich() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, reader.ui.rtl_input_model; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "[]"

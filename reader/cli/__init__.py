@@ -118,7 +118,7 @@ def _excerpt(claim: str, limit: int = 60) -> str:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """One attribution suggestion per line; ``--json``: one object per line with offsets into the text."""
-    from ..annotations.attribution import suggest
+    from ..attribution import suggest
     from ..article import ArticleError, load_article
 
     try:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..annotations.attribution import Suggestion, suggest
+from ..attribution import Suggestion, suggest
 from ..annotations.model import Anchor, Claim, Source
 from ..annotations.sources import sources_in_folder
 from ..annotations.store import AnnotationStore, SaveError, StoreError

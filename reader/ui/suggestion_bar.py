@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ..annotations.attribution import Suggestion
+from ..attribution import Suggestion
 from .label import visual_cell
 
 

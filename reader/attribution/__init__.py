@@ -1,0 +1,49 @@
+"""Attribution suggestions: who an article says claims what.
+
+Arabic news attributes nearly every claim in a few set ways:
+
+* VERB SOURCE[، ROLE،] أن CLAIM — «وأكدت سلمى حداد، المتحدثة باسم وزارة الصحة، أن…»
+* SOURCE VERB (إلى) أن CLAIM after إلا أن / غير أن / أما … فـ — «غير أن مصادر مطلعة كشفت أن…»
+* وفقًا لـ / بحسب / حسب / نقلًا عن / على لسان SOURCE، فإن CLAIM, or trailing after the claim
+* quotes: «…»، قال SOURCE — and — قال SOURCE: «…»
+
+The analyser finds these with plain rules over the article's *folded* text
+(no harakat or tatweel, one alef, ى as ي, ة as ه), so spelling variants match
+alike, and maps every span back to code-point offsets into the article's own
+text: ``text[start:end]`` is always the phrase as written.
+
+It proposes, it does not decide: a fact-checker confirms each suggestion, so
+the rules prefer a missed attribution to a wrong source. What is deliberately
+not suggested: a pronoun subject carried over from the previous sentence
+(«وأضاف أن…»), a participle continuing one («مؤكدًا أن…»), and passive or
+impersonal reports with no source at all («أفيد بأن…»، «ذُكر أن…»): there is no
+source phrase to offer, and offering the nearest noun would name the wrong one.
+
+The package is pure Python, with no Textual import, no network and no
+model. It is split by job: ``sentences`` (sentences and tokens), ``folding``
+(how words are compared), ``arabic`` (reporting verbs and the words that
+shape a source), ``phrases`` (source phrases, roles and complementisers in a
+sentence), ``anonymity`` (named or anonymous, source type), ``analyser``
+(the patterns) and ``suggestion`` (the record).
+"""
+
+from __future__ import annotations
+
+from .analyser import Analyser
+from .arabic import verb_lemma
+from .folding import norm
+from .suggestion import Span, Suggestion
+
+__all__ = ["Span", "Suggestion", "known_verb_form", "suggest"]
+
+
+def suggest(text: str) -> list[Suggestion]:
+    """Attributions found in ``text`` (an article's text), in reading order of their sources."""
+    if not text:
+        return []
+    return Analyser(text).run()
+
+
+def known_verb_form(word: str) -> bool:
+    """True when ``word`` (any spelling, with و/ف) is a reporting-verb form the analyser knows."""
+    return verb_lemma(norm(word)) is not None

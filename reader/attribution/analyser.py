@@ -1,0 +1,312 @@
+"""The attribution patterns, run over every sentence of an article.
+
+Four ways Arabic news attributes a claim, each a method of ``Analyser``:
+VERB SOURCE أن CLAIM (``reporting_verb``, with its fall-backs
+``source_first``, ``quote_first`` and ``object_first``), and وفقًا لـ / بحسب
+SOURCE (``according_to``). Each finds the verb, the source phrase, its role
+and the claim as token ranges of the normalised text; ``add`` maps them back
+to the article's offsets and keeps one ``Suggestion`` per source span.
+"""
+
+from __future__ import annotations
+
+from reader.text.search import FoldedText
+
+from .anonymity import is_anonymous, source_type
+from .arabic import (
+    AFTER_OBJECT,
+    ANONYMITY_STARTS,
+    CLAUSE_STARTS,
+    COMP,
+    COMP_B,
+    CONTRAST,
+    INSTITUTION_HEADS,
+    OBJECT_LEADS,
+    OBJECT_VERBS,
+    ON_TONGUE,
+    PARTICLES,
+    RELATIVE,
+    RELAY_VERBS,
+    TIME_ADJ,
+    TIME_NOUNS,
+    VERBS,
+    definite,
+    strip_proclitic,
+    verb_lemma,
+)
+from .folding import TA_MARBUTA, is_ignored, norm, norm_set
+from .phrases import Phrase, comma_segments, comp_at, in_anonymity_clause, reports, role_in, source_in
+from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma, split_sentences, trim_end
+from .suggestion import Span, Suggestion
+
+
+class Analyser:
+    """One article's text, normalised, and the suggestions found in it so far (one per source span)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = FoldedText.of(text)
+        self.folded = folded
+        self.normalised = folded.folded.translate(TA_MARBUTA)
+        self.found: dict[Span, Suggestion] = {}
+
+    # Offsets ------------------------------------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        """Normalised [start, end) → article offsets, harakat after the last letter included."""
+        if end <= start:
+            at = self.folded.original(start) if start < len(self.normalised) else len(self.text)
+            return at, at
+        first = self.folded.original(start)
+        last = self.folded.original(end - 1) + 1
+        while last < len(self.text) and is_ignored(self.text[last]):
+            last += 1
+        return first, last
+
+    def tokens_span(self, sentence: Sentence, first: int, last: int, skip: int = 0) -> Span:
+        """Tokens [first, last] of ``sentence`` (less ``skip`` leading characters) → article offsets."""
+        return self.span(sentence.tokens[first].start + skip, sentence.tokens[last].end)
+
+    # Suggestions --------------------------------------------------------------------
+    def add(self, sentence: Sentence, verb: tuple[int, int], phrase: Phrase, claim: Span,
+            pattern: str) -> None:
+        """Keep a suggestion for ``phrase`` (unless its source is taken, empty or not a source)."""
+        tokens = sentence.tokens
+        first, last = phrase.first, phrase.last
+        # A trailing time expression is when, not who: «تقرير صادر … الشهر الماضي».
+        while last > first and (tokens[last].word in TIME_ADJ and tokens[last - 1].word in TIME_NOUNS):
+            last -= 2
+        while last > first and (is_comma(tokens[last].word) or tokens[last].word in ("-", "–", "—")):
+            last -= 1
+        if last < first or is_comma(tokens[first].word):
+            return
+        source_span = self.tokens_span(sentence, first, last, phrase.skip)
+        if source_span in self.found or source_span[0] == source_span[1]:
+            return
+        source = self.text[source_span[0]:source_span[1]]
+        if not any(ch.isalpha() for ch in source):
+            return
+        role, role_span = "", None
+        if phrase.role is not None:
+            role_span = self.tokens_span(sentence, *phrase.role)
+            role = self.text[role_span[0]:role_span[1]]
+        words = [tokens[i].word for i in range(first, last + 1)]
+        if phrase.skip:
+            words[0] = words[0][phrase.skip:] or words[0]
+        named = not is_anonymous(source, words)
+        verb_span = self.tokens_span(sentence, *verb)
+        if claim[1] <= claim[0]:
+            return  # nothing is claimed: «قال X.» at the end of a sentence
+        claim_span = self.span(*claim)
+        self.found[source_span] = Suggestion(
+            verb=self.text[verb_span[0]:verb_span[1]], verb_span=verb_span, source=source,
+            source_span=source_span, role=role, role_span=role_span, named=named,
+            source_type=source_type(source, role, named), claim=self.text[claim_span[0]:claim_span[1]],
+            claim_span=claim_span, pattern=pattern)
+
+    def claim_after(self, sentence: Sentence, index: int) -> Span:
+        """The claim from the token after ``index`` to the end of the sentence."""
+        if index + 1 >= len(sentence.tokens):
+            return (0, 0)
+        return sentence.tokens[index + 1].start, trim_end(self.normalised, sentence.end)
+
+    # Patterns -----------------------------------------------------------------------
+    def run(self) -> list[Suggestion]:
+        """Every pattern over every sentence; the suggestions in order of their sources."""
+        for sentence in split_sentences(self.normalised):
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                word = token.word
+                if word in PARTICLES or strip_proclitic(word) in PARTICLES:
+                    self.according_to(sentence, i, i)
+                elif strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) == ON_TONGUE[1]:
+                    self.according_to(sentence, i, i + 1)
+                elif verb_lemma(word) is not None and reports(sentence, i):
+                    self.reporting_verb(sentence, i)
+        return sorted(self.found.values(), key=lambda s: (s.source_span, s.verb_span))
+
+    def reporting_verb(self, sentence: Sentence, v: int) -> None:
+        """VERB SOURCE[، ROLE،] أن CLAIM, else the fall-backs: SOURCE VERB أن, «…»، قال SOURCE, VERB OBJECT."""
+        tokens = sentence.tokens
+        lemma = verb_lemma(tokens[v].word)
+        start = v + 1
+        if sentence.word(start) in AFTER_OBJECT:
+            start += 1
+        # Find the complementiser; give up at another reporting verb outside an anonymity clause.
+        comp_first = comp_last = None
+        in_anonymity = False
+        for i in range(start, min(len(tokens), v + 70)):
+            word = tokens[i].word
+            if is_comma(word):
+                in_anonymity = sentence.word(i + 1) in ANONYMITY_STARTS
+                continue
+            found = comp_at(sentence, i)
+            if found is not None:
+                comp_first, comp_last = i, found
+                break
+            if i > start and not in_anonymity and verb_lemma(word) is not None:
+                self.object_first(sentence, v)  # the أن ahead is another verb's
+                return
+        if comp_first is None:
+            before = len(self.found)
+            self.quote_first(sentence, v, start)
+            if len(self.found) == before:
+                self.object_first(sentence, v)
+            return
+        segments = comma_segments(sentence, start, comp_first)
+        if not segments or segments[0][0] != start:
+            self.source_first(sentence, v, comp_first, comp_last)
+            return
+        phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)
+        if phrase is None:
+            self.source_first(sentence, v, comp_first, comp_last)
+            return
+        role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
+        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), self.claim_after(sentence, comp_last),
+                 "verb-source")
+
+    def object_first(self, sentence: Sentence, v: int) -> None:
+        """VERB INSTITUTION[، CIRCUMSTANCE،] [عن|من] OBJECT: «أعلنت وزارة الصحة، صباح اليوم، انطلاق حملة…»."""
+        if verb_lemma(sentence.word(v)) not in OBJECT_VERBS:
+            return
+        first = v + 1
+        if sentence.word(first) not in INSTITUTION_HEADS:
+            return
+        last = first
+        while last - first < 4 and definite(sentence.word(last + 1)):
+            last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء
+        after = last + 1
+        if is_comma(sentence.word(after)):  # one circumstance between commas: «، في حديث تلفزيوني مساء أمس،»
+            close = next((k for k in range(after + 1, min(after + 12, len(sentence.tokens)))
+                          if is_comma(sentence.word(k))), None)
+            if close is None or any(verb_lemma(sentence.word(k)) for k in range(after + 1, close)):
+                return
+            after = close + 1
+        lead = sentence.word(after)
+        if lead in OBJECT_LEADS:
+            after += 1
+        elif lead not in RELATIVE and (not lead[:1].isalpha() or verb_lemma(lead) is not None):
+            return  # a sentence end, a quote or another verb: no object here
+        if after + 1 >= len(sentence.tokens):
+            return  # a claim is more than one word
+        self.add(sentence, (v, v), Phrase(first, last, None), self.claim_after(sentence, after - 1), "verb-object")
+
+    def source_first(self, sentence: Sentence, v: int, comp_first: int, comp_last: int) -> None:
+        """SOURCE VERB أن: «غير أن مصادر مطلعة كشفت أن…», «أما سامر بدران، وهو موظف، فأكد أنه…»."""
+        if comp_first != v + 1:
+            return
+        word = sentence.word(v)
+        proclitic = word[0] if VERBS.get(word) is None else ""
+        if proclitic == "و":
+            return  # «وأضاف أن…»: the subject is the previous sentence's
+        anchor = None
+        for i in range(v - 1, max(-1, v - 40), -1):
+            here = sentence.word(i)
+            if proclitic == "ف":
+                if strip_proclitic(here) == norm("أما") or here == norm("أما"):
+                    anchor = i + 1
+                    break
+            elif here in COMP and sentence.word(i - 1) in CONTRAST:
+                anchor = i + 1
+                break
+            elif here in CLAUSE_STARTS:
+                anchor = i + 1
+                break
+            if here in COMP or here in COMP_B or (
+                    verb_lemma(here) is not None and not in_anonymity_clause(sentence, i)):
+                return
+        else:
+            # A short noun phrase that opens the sentence: «الوزارة أكدت أن…».
+            if proclitic == "" and 0 < v <= 5 and not any(is_comma(sentence.word(i)) for i in range(v)):
+                anchor = 0
+        if anchor is None or anchor >= v:
+            return
+        segments = comma_segments(sentence, anchor, v)
+        if not segments or segments[0][0] != anchor:
+            return
+        phrase = source_in(sentence, *segments[0])
+        if phrase is None or phrase[1] != segments[0][1]:
+            return
+        role = role_in(sentence, segments[1] if len(segments) > 1 else None)
+        # «والحكومة أكدت أن…»: the conjunction is not part of the name.
+        opening = sentence.word(phrase[0])
+        skip = 1 if opening[:1] in ("و", "ف") and opening[1:3] == "ال" else 0
+        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role, skip),
+                 self.claim_after(sentence, comp_last), "source-verb")
+
+    def quote_first(self, sentence: Sentence, v: int, start: int) -> None:
+        """«…»، قال SOURCE: the claim is the quote before the verb."""
+        if not (is_comma(sentence.word(v - 1)) and sentence.word(v - 2) in QUOTE_CLOSE):
+            return
+        close = v - 2
+        opener = "«" if sentence.word(close) == "»" else None
+        open_index = None
+        for i in range(close - 1, -1, -1):
+            word = sentence.word(i)
+            if (opener and word == opener) or (not opener and word in QUOTE_OPEN):
+                open_index = i
+                break
+        if open_index is None or open_index + 1 >= close:
+            return
+        segments = comma_segments(sentence, start, len(sentence.tokens))
+        if not segments or segments[0][0] != start:
+            return
+        phrase = source_in(sentence, *segments[0])
+        if phrase is None:
+            return
+        role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
+        claim = (sentence.tokens[open_index + 1].start, sentence.tokens[close - 1].end)
+        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "quote")
+
+    def according_to(self, sentence: Sentence, first: int, last: int) -> None:
+        """وفقًا لـ / بحسب / نقلًا عن / على لسان SOURCE، فإن CLAIM — or the claim before it."""
+        tokens = sentence.tokens
+        i = last + 1
+        particle = strip_proclitic(tokens[first].word)
+        skip = 0
+        if particle == norm("نقلا"):
+            if sentence.word(i) != "عن":
+                return
+            i += 1
+        elif particle in norm_set("وفقا", "طبقا", "وفق"):
+            if sentence.word(i) in ("ل", "لـ"):
+                i += 1
+            elif sentence.word(i).startswith("ل") and particle != norm("وفق"):
+                skip = 1
+        # «بحسب ما أفادت به مصادر…», «وفقا لما ذكرته الوكالة»: skip to the one who said it.
+        if sentence.word(i) in ("ما", "لما") or (skip and sentence.word(i) == "لما"):
+            skip = 0
+            i += 1
+            if verb_lemma(sentence.word(i)) is None and not sentence.word(i).startswith(("اف", "ذكر", "قال", "نقل")):
+                return
+            verb = (i, i)
+            i += 1
+            if sentence.word(i) in AFTER_OBJECT:
+                i += 1
+        else:
+            verb = (first, last)
+        if i >= len(tokens):
+            return
+        # The source runs to the first comma or فإن/أن.
+        stop = i
+        while stop < len(tokens) and not is_comma(tokens[stop].word) and comp_at(sentence, stop) is None:
+            stop += 1
+        phrase = source_in(sentence, i, stop - 1)
+        if phrase is None:
+            return
+        comp = None
+        j = stop
+        if j < len(tokens) and is_comma(tokens[j].word):
+            j += 1
+        if j < len(tokens) and comp_at(sentence, j) is not None:
+            comp = comp_at(sentence, j)
+        if comp is not None:
+            claim = self.claim_after(sentence, comp)
+        elif first > 0 and is_comma(sentence.word(first - 1)) and first - 1 > 0:
+            # Trailing: «…، بحسب ما أفادت به مصادر من الطرفين.» The claim is what came before.
+            claim = (tokens[0].start, tokens[first - 2].end)
+        elif stop < len(tokens) and is_comma(tokens[stop].word):
+            claim = self.claim_after(sentence, stop)
+        else:
+            return
+        self.add(sentence, verb, Phrase(phrase[0], phrase[1], None, skip if phrase[0] == i else 0), claim,
+                 "according-to")

@@ -1,0 +1,160 @@
+"""The Arabic the analyser knows: reporting verbs in all their forms, and the words that shape a source.
+
+Reporting verbs are listed by stem and their inflections generated (past
+and present, with object pronouns); the other lists are the small words that
+start, end or lead into a source phrase, a role or a claim. Every word is
+kept in its compared form (``folding.norm``).
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from .folding import norm, norm_set
+
+# --- Reporting verbs -----------------------------------------------------------------
+# Each verb: its past stem (3rd person masculine), then its present stem without
+# the prefix (يـ/تـ). Forms are generated: past قال قالت قالوا قالا قالتا, with an
+# object pronoun (نفاه، وصفها); present يقول تقول يقولون يقولان تقولان.
+
+_REGULAR = {
+    "أكد": "ؤكد", "كشف": "كشف", "أوضح": "وضح", "صرح": "صرح", "أعلن": "علن", "ذكر": "ذكر",
+    "نقل": "نقل", "زعم": "زعم", "حذر": "حذر", "توقع": "توقع", "رجح": "رجح", "اعتبر": "عتبر",
+    "شدد": "شدد", "لفت": "لفت", "تابع": "تابع", "وصف": "صف", "اعترف": "عترف", "نبه": "نبه",
+    "أعرب": "عرب", "أبلغ": "بلغ", "استبعد": "ستبعد", "نوه": "نوه", "بين": "بين", "اعتقد": "عتقد",
+    "ألمح": "لمح", "أقر": "قر",
+}
+_HOLLOW = {  # past with alef (قال), the stem that takes ت (قالت), present stem (يقول)
+    "قال": ("قال", "قول"), "أشار": ("أشار", "شير"), "أفاد": ("أفاد", "فيد"), "أضاف": ("أضاف", "ضيف"),
+}
+_DEFECTIVE = {  # past ending in ى, its stem before ت/وا, present stem
+    "نفى": ("نف", "نفي"), "رأى": ("رأ", "ري"), "ادعى": ("ادع", "دعي"),
+}
+_SUFFIXES = ("", "ه", "ها", "هم")
+
+
+def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
+    """Folded form → the verb's lemma for every inflection the analyser knows, and which forms are present tense."""
+    forms: dict[str, str] = {}
+    present_forms: set[str] = set()
+
+    def add(lemma: str, *words: str) -> None:
+        for word in words:
+            forms.setdefault(norm(word), norm(lemma))
+
+    def add_present(lemma: str, *words: str) -> None:
+        add(lemma, *words)
+        present_forms.update(norm(word) for word in words)
+
+    for lemma, present in _REGULAR.items():
+        past = lemma
+        for suffix in _SUFFIXES:
+            add(lemma, past + suffix, past + "ت" + suffix, past + "وا", past + "ا", past + "تا")
+        for prefix, ending in product("يت", ("", "ون", "ان")):
+            add_present(lemma, prefix + present + ending)
+    for lemma, (past, present) in _HOLLOW.items():
+        for suffix in _SUFFIXES:
+            add(lemma, past + suffix, past + "ت" + suffix)
+        add(lemma, past + "وا", past + "ا", past + "تا")
+        for prefix, ending in product("يت", ("", "ون", "ان")):
+            add_present(lemma, prefix + present + ending)
+    for lemma, (stem, present) in _DEFECTIVE.items():
+        add(lemma, lemma, stem + "ت", stem + "وا", stem + "يا", stem + "تا")
+        add(lemma, stem + "اه", stem + "اها", stem + "ته", stem + "تها", stem + "وه")
+        for prefix in "يت":
+            add_present(lemma, prefix + present, prefix + present[:-1] + "ون", prefix + present + "ان")
+    add("رد", "رد", "ردت", "ردوا")
+    add("علق", "علق", "علقت", "علقوا")
+    # Everyday words that look like a form: "بين" (between), "يبلغ" (reaches), "تبين" (it turned out).
+    for ambiguous in ("بين", "تبين", "يبين", "يبلغ", "تبلغ", "يبلغون", "تقر", "يقر", "تقرا", "تقران"):
+        forms.pop(norm(ambiguous), None)
+    return forms, frozenset(present_forms)
+
+
+VERBS, PRESENT = _verb_forms()
+# A present verb after these is subordinate («أن تُعلن هدنة»), not a report; a verb after a
+# preposition is a noun («إلى نقل المهارات»).
+SUBORDINATING = norm_set("أن", "لن", "لم", "كي", "لكي", "حتى", "قد", "سوف", "لا")
+AFTER_OBJECT = norm_set("به", "بها", "عنه", "عنها", "عليه", "عليها")
+RELAY_VERBS = norm_set("نقل")  # «نقلت صحيفة X عن مسؤول أن…»: the source is the one quoted
+PARTICIPLES = norm_set(*(stem + end for stem in (
+    "مؤكد", "مشير", "موضح", "لافت", "مضيف", "معتبر", "مشدد", "منوه", "محذر", "مرجح", "واصف", "مطالب",
+    "داعي", "كاشف", "متوقع", "معرب", "مبين", "ناقل", "قائل", "معلن", "مستبعد", "مذكر") for end in (
+    "ا", "ة", "ين", "ون", "")), "داعيا", "داعية")
+
+# --- Words that shape a source phrase -------------------------------------------------
+
+# Complementisers: the claim starts after them.
+COMP = norm_set("أن", "إن", "أنه", "أنها", "أنهم", "أنهما", "أنهن", "أننا", "أنني", "إنه", "إنها",
+                "إنهم", "إننا")
+COMP_B = frozenset("ب" + word for word in COMP)  # بأن، بأنه
+COMP_F = frozenset("ف" + word for word in COMP)  # فإن، فإنه (after وفقًا لـ/بحسب)
+COMP_LEAD = norm_set("إلى", "من", "على", "بالقول")  # إلى أن، من أن، على أن، بالقول إن
+CONTRAST = norm_set("إلا", "غير", "بيد")  # إلا أن SOURCE VERB
+CLAUSE_STARTS = norm_set("لكن", "ولكن", "بينما", "فيما", "وبينما", "وفيما", "إذ")
+PARTICLES = norm_set("وفقا", "وفق", "بحسب", "حسب", "طبقا", "نقلا")
+ON_TONGUE = (norm("على"), norm("لسان"))
+# A phrase that starts with one of these is not a source («وقال في بيان إن»: the subject is a pronoun).
+NOT_A_SOURCE_START = norm_set(
+    "في", "فيه", "فيها", "من", "عن", "على", "عليه", "إلى", "مع", "ما", "لا", "لم", "لن", "قد", "ذلك", "هذا",
+    "هذه", "له", "لها", "لهم", "أيضا", "كذلك", "به", "بها", "إنه", "أنه", "أن", "إن", "خلال", "عبر", "أمس",
+    "اليوم", "بدوره", "بدورها", "عدم", "فقط", "لاحقا", "مجددا", "سابقا", "حينها", "بعد", "قبل", "عند",
+    "هو", "هي", "هم", "ان", "كما", "حيث", "الذي", "التي", "الذين", "بالقول", "ثم", "لكنه", "لكنها", "لكنهم",
+    "لكن", "بل", "إنما", "حتى", "إذ", "إذا", "لو", "هنا", "هناك", "بينما", "فيما", "كان", "كانت", "وكان",
+    "وكانت", "نحن", "أنا", "أنت", "هذا", "تلك", "ذاك",
+)
+# Circumstances that end a source phrase: «في بيان»، «للصحفيين»، «خلال مؤتمر»…
+CIRCUMSTANCE_AFTER_FI = norm_set(
+    "بيان", "بيانه", "بيانها", "تصريح", "تصريحات", "تصريحه", "تصريحاتها", "تصريحاته", "مؤتمر", "حديث",
+    "حديثه", "حديثها", "مقابلة", "لقاء", "كلمة", "كلمته", "كلمتها", "رسالة", "تغريدة", "منشور", "ندوة",
+    "اجتماع", "إيجاز", "إحاطة", "تقرير", "مداخلة", "اتصال", "تعليق", "تعليقه", "ختام", "افتتاح", "رد",
+    "ردّه", "معرض", "سياق", "وقت", "مطلع", "نهاية", "أثناء", "حوار", "بيانات", "مستهل",
+)
+CIRCUMSTANCE = norm_set(
+    "خلال", "عبر", "أمام", "لدى", "اليوم", "أمس", "صباح", "مساء", "ظهر", "مؤخرا", "للصحفيين",
+    "للصحافيين", "للصحافة", "للإعلاميين", "لوكالة", "لصحيفة", "لقناة", "لموقع", "لإذاعة", "لتلفزيون",
+    "عقب", "إثر", "بعد", "قبل", "أثناء", "الثلاثاء", "الاثنين", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "الأحد", "حين", "عندما", "بدوره", "بدورها", "أيضا", "كذلك", "بالقول", "قائلا", "قائلة", "لنا", "ل",
+)
+TIME_NOUNS = norm_set("الشهر", "الأسبوع", "العام", "السنة", "الليلة", "اليوم", "الأسابيع", "الأشهر")
+TIME_ADJ = norm_set("الماضي", "الماضية", "الجاري", "الحالي", "الفائت", "المنصرم", "الأخير", "الأخيرة")
+# A clause between commas that hides a name rather than giving a role.
+ANONYMITY_STARTS = norm_set(
+    "طلب", "طلبت", "طلبوا", "طلبا", "فضل", "فضلت", "فضلوا", "رفض", "رفضت", "رفضوا", "اشترط", "اشترطت",
+    "مشترطا", "مفضلا", "مفضلة",
+)
+ROLE_LEADS = norm_set("وهو", "وهي", "وهم", "وهما")
+SAYING = norm_set("قوله", "قولها", "قولهم", "قولهما", "قولهن")
+# «أعلنت وزارة الصحة انطلاق…», «كشف وزير التربية عن خطة…», «نفت الوزارة ما تداولته…»: a report whose claim is
+# the verb's object, not an أن clause. Only for verbs that take one, and only with a source that is
+# plainly an institution or an office (its head word below, then definite words): anything looser
+# cannot tell where the source ends and the object begins.
+OBJECT_VERBS = norm_set("أعلن", "كشف", "نفى", "أكد", "توقع", "رجح", "حذر")
+INSTITUTION_HEADS = norm_set(
+    "وزارة", "الوزارة", "هيئة", "الهيئة", "مجلس", "المجلس", "البنك", "المصرف", "الحكومة", "الجيش", "الشرطة",
+    "النيابة", "الرئاسة", "المفوضية", "منظمة", "المنظمة", "لجنة", "اللجنة", "السلطات", "الشركة", "الأمم",
+    "الجامعة", "المحكمة", "البرلمان", "الاتحاد", "وكالة", "الوكالة", "إدارة", "الإدارة", "بلدية", "البلدية",
+    "محافظة", "مكتب", "المكتب", "وزير", "الوزير", "رئيس", "مدير", "المتحدث", "الناطق", "محافظ", "سفير", "قائد",
+    "نائب", "أمين")
+OBJECT_LEADS = norm_set("عن", "من")  # كشف عن، حذر من: the claim follows the particle
+RELATIVE = norm_set("ما")  # نفى ما تداولته…: the claim starts with it
+PREPOSITIONS = norm_set("في", "من", "عن", "على", "إلى", "داخل", "لدى", "مع", "بين", "حول", "قرب")
+
+
+def verb_lemma(word: str) -> str | None:
+    """The reporting verb in ``word``, also after a proclitic و or ف."""
+    lemma = VERBS.get(word)
+    if lemma is None and len(word) > 3 and word[0] in "وف":
+        lemma = VERBS.get(word[1:])
+    return lemma
+
+
+def strip_proclitic(word: str) -> str:
+    """``word`` without a leading و or ف (when what is left is long enough to be a word)."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def definite(word: str) -> bool:
+    """A word with the article: الـ, لل, or بالـ / لالـ / كالـ."""
+    return word.startswith("ال") or word.startswith("لل") or (len(word) > 3 and word[0] in "بلك"
+                                                              and word[1:3] == "ال")

@@ -1,0 +1,148 @@
+"""Reading a sentence around a reporting word: complementisers, source phrases, roles.
+
+Given a sentence's tokens, these rules say where a source phrase starts and
+ends (cut at a circumstance such as «في بيان» or a relative such as «ما»),
+whether a comma-separated segment after it is a role, where a complementiser
+(أن، إن، بأن، فإن، a colon) opens the claim, and whether a verb-like word
+reports at all here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arabic import (
+    ANONYMITY_STARTS,
+    CIRCUMSTANCE,
+    CIRCUMSTANCE_AFTER_FI,
+    COMP,
+    COMP_B,
+    COMP_F,
+    COMP_LEAD,
+    NOT_A_SOURCE_START,
+    PARTICIPLES,
+    PREPOSITIONS,
+    PRESENT,
+    ROLE_LEADS,
+    SAYING,
+    SUBORDINATING,
+    strip_proclitic,
+)
+from .sentences import QUOTE_OPEN, Sentence, is_comma
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A source phrase found in the tokens: [first, last] token indices, and its role."""
+
+    first: int
+    last: int
+    role: tuple[int, int] | None  # token indices [first, last] of the role
+    skip: int = 0  # characters to drop from the first token (ل in «لتقرير»)
+
+
+def comp_at(sentence: Sentence, index: int) -> int | None:
+    """If a complementiser starts at ``index``, the index of its last token."""
+    word = sentence.word(index)
+    if word in COMP or word in COMP_B or word in COMP_F:
+        return index
+    if word in COMP_LEAD and sentence.word(index + 1) in COMP:
+        return index + 1
+    if word == ":" and index + 1 < len(sentence.tokens):
+        # A colon before a quote (or before the reported words); not a colon inside a URL.
+        colon, after = sentence.tokens[index], sentence.tokens[index + 1]
+        if after.start > colon.end or after.word in QUOTE_OPEN:
+            return index
+    return None
+
+
+def is_circumstance(sentence: Sentence, index: int) -> bool:
+    """Does a circumstance («خلال», «في بيان», «للصحفيين»…) start at ``index``?"""
+    word = sentence.word(index)
+    if word in CIRCUMSTANCE:
+        return True
+    if word == "في" and sentence.word(index + 1) in CIRCUMSTANCE_AFTER_FI:
+        return True
+    return False
+
+
+def reports(sentence: Sentence, i: int) -> bool:
+    """False when the verb-like word is a noun or a subordinate verb here."""
+    before = sentence.word(i - 1)
+    if before in ("عدم",) or before in PREPOSITIONS:
+        return False
+    word = sentence.word(i)
+    return not (before in SUBORDINATING and (word in PRESENT or word[1:] in PRESENT))
+
+
+def comma_segments(sentence: Sentence, start: int, stop: int) -> list[tuple[int, int]]:
+    """Comma-separated [first, last] token ranges of tokens[start:stop] (empty ones dropped)."""
+    ranges: list[tuple[int, int]] = []
+    first = start
+    for i in range(start, stop + 1):
+        if i == stop or is_comma(sentence.word(i)):
+            if i > first:
+                ranges.append((first, i - 1))
+            first = i + 1
+    return ranges
+
+
+def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) -> tuple[int, int] | None:
+    """The source phrase inside a segment: cut at a circumstance or «ما»; None when there is none."""
+    if relay:
+        for i in range(first, last + 1):
+            if sentence.word(i) == "عن":
+                first = i + 1
+                break
+    opening = sentence.word(first)
+    if first > last or opening in NOT_A_SOURCE_START or is_comma(opening) or (
+            opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START):
+        return None
+    if not sentence.word(first)[0].isalnum() and sentence.word(first) not in QUOTE_OPEN:
+        return None
+    end = first
+    depth = 0  # inside brackets or quotes nothing ends the phrase: «نافذة الاقتصاد»، (IFC)
+    straight_quote = False
+    for i in range(first, last + 1):
+        word = sentence.word(i)
+        if word == "[":
+            break
+        if word in ("(", "«", "“"):
+            depth += 1
+        elif word in (")", "»", "”"):
+            depth -= 1
+        elif word == '"':
+            straight_quote = not straight_quote
+        elif (depth <= 0 and not straight_quote and i > first
+              and (word in ("ما", "لما", "الذي", "التي", "حيث") or is_circumstance(sentence, i))):
+            break
+        end = i
+    if relay and end > first and sentence.word(end) in SAYING:
+        end -= 1  # «نقل … عن شهود قولهم إن…»
+    if end - first > 14:
+        return None
+    return first, end
+
+
+def role_in(sentence: Sentence, segment: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A role apposition, unless the segment is a circumstance, an anonymity clause or a participle."""
+    if segment is None:
+        return None
+    first, last = segment
+    word = sentence.word(first)
+    if (word in ANONYMITY_STARTS or strip_proclitic(word) in PARTICIPLES or word in PARTICIPLES
+            or is_circumstance(sentence, first) or word in NOT_A_SOURCE_START):
+        return None
+    if word in ROLE_LEADS:
+        first += 1
+    if first > last or last - first > 20:
+        return None
+    return first, last
+
+
+def in_anonymity_clause(sentence: Sentence, index: int) -> bool:
+    """True when token ``index`` sits in a «طلب عدم ذكر اسمه» clause."""
+    for i in range(index, max(-1, index - 6), -1):
+        if is_comma(sentence.word(i)):
+            return sentence.word(i + 1) in ANONYMITY_STARTS
+    return False

@@ -1,0 +1,74 @@
+"""Sentences and tokens of an article's normalised text, with their offsets.
+
+The analyser reads one sentence at a time, token by token: a token is a run
+of word characters or one punctuation mark. A sentence ends at ``.``, ``!``,
+``?``, ``؟``, ``۔`` or ``…`` before a space, a quote or the end (not at the
+dot of an abbreviation such as «د.»), and at every line break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END_RE = re.compile(r"[.!?\u061f\u06d4…]+(?=[\s\"'»”’)\]]|$)|\n")
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+COMMAS = frozenset(",\u060c")
+QUOTE_OPEN = frozenset("«\"“")
+QUOTE_CLOSE = frozenset("»\"”")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or a punctuation mark."""
+
+    start: int  # offsets into the normalised text
+    end: int
+    word: str
+
+
+class Sentence:
+    """One sentence's tokens, with the way back to the article's text."""
+
+    def __init__(self, tokens: list[Token], start: int, end: int) -> None:
+        self.tokens = tokens
+        self.start = start  # normalised offsets of the sentence, terminator excluded
+        self.end = end
+
+    def word(self, index: int) -> str:
+        """The token's text at ``index``; "" outside the sentence."""
+        return self.tokens[index].word if 0 <= index < len(self.tokens) else ""
+
+
+def split_sentences(normalised: str) -> list[Sentence]:
+    """The sentences of the normalised text, in order (empty ones left out)."""
+    sentences = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(normalised):
+        at = match.start()
+        if match.group() == "." and at >= 1 and normalised[at - 1].isalpha() and (
+                at < 2 or not normalised[at - 2].isalnum()):
+            continue  # «د. ليلى قاسم»: an abbreviation, not the end of a sentence
+        if match.start() > start:
+            sentences.append(_sentence(normalised, start, match.start()))
+        start = match.end()
+    if start < len(normalised):
+        sentences.append(_sentence(normalised, start, len(normalised)))
+    return sentences
+
+
+def _sentence(normalised: str, start: int, end: int) -> Sentence:
+    tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(normalised, start, end)]
+    return Sentence(tokens, start, end)
+
+
+def is_comma(word: str) -> bool:
+    """A Latin or an Arabic comma."""
+    return word in COMMAS
+
+
+def trim_end(normalised: str, end: int) -> int:
+    """``end`` moved back over white space."""
+    while end > 0 and normalised[end - 1].isspace():
+        end -= 1
+    return end

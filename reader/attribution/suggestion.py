@@ -1,0 +1,39 @@
+"""The record of one attribution suggestion: who the article says claims what, and where.
+
+Everything the claim dialog needs to be filled in: the reporting verb, the
+source and its role, whether the source is named, its type, and the claim,
+each with its span in the article's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: A (start, end) range of code-point offsets into the analysed text.
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One attribution the article seems to make, with everything a claim dialog needs.
+
+    Spans are (start, end) code-point offsets into the analysed text; the
+    strings are that text's own characters (harakat and tatweel kept).
+    """
+
+    verb: str  # the reporting verb or phrase as written («وأكدت», «وبحسب», «على لسان»)
+    verb_span: Span
+    source: str  # who: «مصادر مطلعة», «سلمى حداد», «وزارة الصحة»
+    source_span: Span
+    role: str  # the apposition that says who the source is, or ""
+    role_span: Span | None
+    named: bool  # False: an anonymous source (no name, no identifiable office or body)
+    source_type: str  # one of model.SOURCE_TYPES; "anonymous" whenever named is False
+    claim: str
+    claim_span: Span
+    pattern: str  # "verb-source", "source-verb", "according-to" or "quote"
+
+    @property
+    def anonymous(self) -> bool:
+        """True for an anonymous source (``not named``)."""
+        return not self.named
