@@ -92,7 +92,7 @@ def _page_rows(table: Table, runs: int) -> None:
     from .pages import one_megabyte_page
 
     story = generate_article(700_000, seed=17)
-    extract, parse, size = measure(story, runs, best_of)
+    extract, parse, size = measure(story, runs)
     table.add_row(f"saved page, {size / 1e6:.1f} MB: story and metadata", f"{extract:.3f} s",
                   f"{parse:.3f} s (lxml parse alone)", f"{extract / parse:.1f}×", "")
     with tempfile.TemporaryDirectory() as tmp:
