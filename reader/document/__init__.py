@@ -10,7 +10,7 @@ cursor keys lead; ``selection.py`` holds the cursor and the selection;
 """
 
 from .cells import CURSOR, cell_runs, cell_strings, covers_whole_line
-from .highlights import LONG_CLAIM, ClaimIndex, Mark, Search, SpanIndex, marks_on
+from .highlights import LONG_CLAIM, ClaimIndex, Mark, Search, SpanIndex, layers, marks_on
 from .model import Document
 from .moves import Side, line_target, page_rows, word_target
 from .rows import FIRST_SCREEN_LINES, WORKER_CHUNK, RestOfLayout, Rows, Settings
@@ -19,5 +19,5 @@ from .selection import Caret, selection_between
 __all__ = [
     "CURSOR", "FIRST_SCREEN_LINES", "LONG_CLAIM", "WORKER_CHUNK", "Caret", "ClaimIndex", "Document", "Mark",
     "RestOfLayout", "Rows", "Search", "Settings", "Side", "SpanIndex", "cell_runs", "cell_strings",
-    "covers_whole_line", "line_target", "marks_on", "page_rows", "selection_between", "word_target",
+    "covers_whole_line", "layers", "line_target", "marks_on", "page_rows", "selection_between", "word_target",
 ]

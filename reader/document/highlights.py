@@ -148,3 +148,25 @@ def marks_on(start: int, end: int, cursor: int | None, selection: Span | None, c
         if spans.spans:
             marks.extend((kind, *span) for span in spans.touching(start, end))
     return tuple(marks)
+
+
+def layers(marks: Iterable[Mark]) -> tuple[list[tuple[str, Span]], bool]:
+    """A row's marks as (name, range) in drawing order, and whether the cursor is on the row.
+
+    Claims and suggestions come first, so the selection and search matches
+    are drawn over them; a claim's name carries its status ("claim-false").
+    """
+    below: list[tuple[str, Span]] = []
+    above: list[tuple[str, Span]] = []
+    has_cursor = False
+    for mark in marks:
+        kind = mark[0]
+        if kind == "cursor":
+            has_cursor = True
+            continue
+        span: Span = (mark[1], mark[2])  # type: ignore[assignment]
+        if kind == "claim":
+            below.append((f"claim-{mark[3]}", span))
+        else:
+            (below if kind == "suggestion" else above).append((str(kind), span))
+    return below + above, has_cursor

@@ -30,8 +30,19 @@ from textual.worker import get_current_worker
 
 from ..annotations.model import STATUSES, Claim
 from ..article import Article
-from ..document import CURSOR, FIRST_SCREEN_LINES, Document, Mark, RestOfLayout, Settings, Side, page_rows
-from ..document import cell_runs, covers_whole_line
+from ..document import (
+    CURSOR,
+    FIRST_SCREEN_LINES,
+    Document,
+    Mark,
+    RestOfLayout,
+    Settings,
+    Side,
+    cell_runs,
+    covers_whole_line,
+    layers,
+    page_rows,
+)
 from ..text.layout import VisualLine
 
 __all__ = ["FIRST_SCREEN_LINES", "ArticleView"]
@@ -575,7 +586,9 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._line_style(line, base)
         pad = self.document.rows.pad(line)
         segments = [Segment(" " * pad, base)] if pad else []
-        ranges, styles, has_cursor = self._highlights(marks)
+        drawn, has_cursor = layers(marks)
+        ranges = [span for _, span in drawn]
+        styles = [self.get_component_rich_style(f"article-view--{name}", partial=True) for name, _ in drawn]
         if not has_cursor and (not marks or covers_whole_line(line, ranges)):
             # One style for the whole line: no cell map needed (most lines, and most claim lines).
             for highlight in styles:
@@ -602,26 +615,6 @@ class ArticleView(ScrollView, can_focus=True):
         if cursor_x is not None and cursor_x >= len(line.map.spans) and not pad:
             segments.append(Segment(" ", base + cursor_style))
         return Strip(segments).crop_extend(0, width, base)
-
-    def _highlights(self, marks: tuple[Mark, ...]) -> tuple[list[tuple[int, int]], list[Style], bool]:
-        """The marks' ranges and styles in drawing order (claims and suggestions first, selection and
-        matches over them), and whether the cursor is on the line."""
-        below: list[tuple[tuple[int, int], Style]] = []
-        above: list[tuple[tuple[int, int], Style]] = []
-        styles: dict[str, Style] = {}  # a row holds several claims of one status
-        has_cursor = False
-        for mark in marks:
-            kind = mark[0]
-            if kind == "cursor":
-                has_cursor = True
-                continue
-            component = f"article-view--claim-{mark[3]}" if kind == "claim" else f"article-view--{kind}"
-            if component not in styles:
-                styles[component] = self.get_component_rich_style(component, partial=True)
-            (below if kind in ("claim", "suggestion") else above).append(
-                ((mark[1], mark[2]), styles[component]))  # type: ignore[arg-type]
-        ordered = below + above
-        return [span for span, _ in ordered], [style for _, style in ordered], has_cursor
 
     def on_focus(self) -> None:
         self.refresh()
