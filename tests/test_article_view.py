@@ -8,11 +8,7 @@ from reader.article import Article
 from reader.ui.app import QariApp
 from reader.ui.article_view import ArticleView
 
-TEXT = "\n".join([
-    "قال الوزير إن الأسعار ستنخفض. وأكّد مسؤولٌ آخر ذلك؟ ثم انتهى الاجتماع.",
-    "The minister said prices will fall.",
-    "وأشار الخبير إلى أنّ الأسعار مرتفعة.",
-])
+TEXT = "قال الوزير إن الأسعار ستنخفض. ثم انتهى الاجتماع.\nThe minister said prices will fall.\nوالأسعار مرتفعة."
 
 
 def test_keys_publish_the_cursor_selection_and_search_for_watchers() -> None:
