@@ -158,10 +158,10 @@ def test_a_long_suggested_span_marks_every_line_it_covers(tmp_path: Path) -> Non
         many_short = [(i, i + 3) for i in range(1500, 1900, 10)]
         view.set_suggestions([(0, 1400), *many_short])  # one long span, then many short ones after it
         await pilot.pause()
-        middle = next(line for line in view._lines if line.start > 500)
-        assert ("suggestion", 0, 1400) in view._marks_on(middle)
-        late = next(line for line in view._lines if line.start > 1500)
-        assert ("suggestion", 0, 1400) not in view._marks_on(late)
+        middle = next(line for line in view.document.lines if line.start > 500)
+        assert ("suggestion", 0, 1400) in view.document.marks_on(middle)
+        late = next(line for line in view.document.lines if line.start > 1500)
+        assert ("suggestion", 0, 1400) not in view.document.marks_on(late)
         assert len(text) > 1900
 
     run(path, steps)

@@ -225,18 +225,18 @@ def test_article_view_keys_move_the_cursor_and_scroll_to_keep_it_in_view() -> No
 
             await pilot.press("down")
             await settle(pilot)
-            assert view._row_of(view.cursor) == 1
+            assert view.document.rows.row_of(view.cursor) == 1
             assert view.scroll_y == 0  # the cursor is still on screen: no scrolling
 
             for _ in range(page):
                 await pilot.press("down")
             await settle(pilot)
-            assert view._row_of(view.cursor) == page + 1
+            assert view.document.rows.row_of(view.cursor) == page + 1
             assert view.scroll_y == 2  # scrolled just enough to show the cursor's row
 
             await pilot.press("pagedown")
             await settle(pilot)
-            assert page - 1 <= view._row_of(view.cursor) - (page + 1) <= page + 1
+            assert page - 1 <= view.document.rows.row_of(view.cursor) - (page + 1) <= page + 1
 
             await pilot.press("G")
             await settle(pilot)
@@ -424,7 +424,7 @@ def test_toggles_hide_harakat_hide_repeats_and_force_direction() -> None:
         async with app.run_test(size=(80, 20)) as pilot:
             await pilot.pause()
             view = app.screen.query_one(ArticleView)
-            shown = lambda: [line.text for line in view._lines]  # noqa: E731
+            shown = lambda: [line.text for line in view.document.lines]  # noqa: E731
             assert any("\u064e" in row for row in shown())
             await pilot.press("h")
             await pilot.pause()
@@ -435,16 +435,16 @@ def test_toggles_hide_harakat_hide_repeats_and_force_direction() -> None:
             await pilot.pause()
             assert view.line_count == before - 1  # the repeated title is gone
             assert "repeats hidden" in str(app.screen.query_one("#article-status").render())
-            english = [line for line in view._lines if "English" in line.text][0]
+            english = [line for line in view.document.lines if "English" in line.text][0]
             assert not english.rtl
             await pilot.press("t")  # forced right to left
             await pilot.pause()
-            english = [line for line in view._lines if "English" in line.text][0]
+            english = [line for line in view.document.lines if "English" in line.text][0]
             assert english.rtl
             await pilot.press("t", "t")  # left to right, then back to the text's own
             await pilot.pause()
-            assert not [line for line in view._lines if "English" in line.text][0].rtl
-            assert [line for line in view._lines if line.paragraph == 0][0].rtl
+            assert not [line for line in view.document.lines if "English" in line.text][0].rtl
+            assert [line for line in view.document.lines if line.paragraph == 0][0].rtl
 
     asyncio.run(run())
 
@@ -572,8 +572,8 @@ def test_mouse_click_places_the_cursor_drag_selects_double_click_selects_a_word(
         async with app.run_test(size=(100, 20)) as pilot:
             await pilot.pause()
             view = app.screen.query_one(ArticleView)
-            line = view._lines[0]
-            pad = view._pad(line)
+            line = view.document.lines[0]
+            pad = view.document.rows.pad(line)
             region = view.content_region
             # The rightmost cell of the first line draws the first letter of "قال".
             x_first = pad + len(line.map.cells) - 1
@@ -668,9 +668,9 @@ def test_config_sets_harakat_and_a_reading_column() -> None:
             await pilot.pause()
             view = app.screen.query_one(ArticleView)
             assert not view.harakat
-            assert all(line.cell_length <= 30 for line in view._lines)
-            assert len(view._lines) > 1
-            assert not any("\u064e" in line.text for line in view._lines)
+            assert all(line.cell_length <= 30 for line in view.document.lines)
+            assert len(view.document.lines) > 1
+            assert not any("\u064e" in line.text for line in view.document.lines)
 
     run(body)
 
