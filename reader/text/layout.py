@@ -63,7 +63,11 @@ class ArticleLayout:
         lines = self._cache.get(index)
         if lines is None:
             span = self._paragraphs[index]
-            lines = ParagraphLayout(self._text[span.start:span.end], span.start, self.options).lines(index)
+            if span.start == span.end:  # a blank line between paragraphs: half of a news article's lines
+                lines = [VisualLine(index, span.start, span.start, self.options.direction != "ltr", "", None,
+                                    span.start)]
+            else:
+                lines = ParagraphLayout(self._text[span.start:span.end], span.start, self.options).lines(index)
             if len(self._cache) >= self._cache_size:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[index] = lines
