@@ -28,6 +28,7 @@ from tinydb import TinyDB
 
 import reader
 import reader.annotations.store as store_module
+from reader.annotations import schema
 from reader.annotations.model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
 from reader.annotations.store import (
     DATA_DIR_ENV,
@@ -437,9 +438,9 @@ def test_a_file_qari_cannot_read_is_never_overwritten(article: Path, case: str) 
 
 
 def test_a_file_too_large_to_be_annotations_is_refused_unread(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.annotations import store as store_module
+    from reader.annotations import storage
 
-    monkeypatch.setattr(store_module, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(storage, "MAX_FILE_BYTES", 1000)
     path = annotation_path(article)
     content = _database(claims={str(i): _claim_doc(id=f"c{i}") for i in range(1, 40)})
     assert len(content) > 1000
@@ -774,41 +775,58 @@ def test_count_claims(article: Path, tmp_path: Path) -> None:
     assert count_claims(Path("\0bad")) is None
 
 
-def test_copy_on_write_tables_behave_like_tinydb_and_never_edit_saved_documents(tmp_path: Path) -> None:
-    """Every TinyDB change through the store's tables gives what stock TinyDB gives, and saved documents stay."""
+def test_committed_changes_behave_like_tinydb_and_never_edit_saved_documents(tmp_path: Path) -> None:
+    """Inserts, replacements and removals through ``commit`` give what stock TinyDB gives, saved documents stay."""
     import random
 
-    from tinydb import Query
     from tinydb.storages import MemoryStorage
+    from tinydb.table import Document
+
+    from reader.annotations.storage import open_database
 
     storage = AtomicJSONStorage(tmp_path / "db.json", immutable_documents=True)
-    ours = store_module._database(storage).table("t")
-    stock = TinyDB(storage=MemoryStorage).table("t")
+    ours = open_database(storage)
+    stock = TinyDB(storage=MemoryStorage)
     rng = random.Random(11)
-    item = Query()
     for step in range(300):
         before = storage.read() or {}
         snapshot = json.dumps(before, sort_keys=True)
-        roll = rng.random()
-        value = rng.randrange(20)
-        for table in (ours, stock):
-            if roll < 0.4:
-                table.insert({"v": value, "tags": ["وسم"]})
-            elif roll < 0.55:
-                table.update({"v": value + 100}, item.v == value)
-            elif roll < 0.65:
-                table.update(lambda doc: doc.setdefault("tags", []).append("جديد"), doc_ids=[1, 3, 5])
-            elif roll < 0.8:
-                table.remove(item.v == value)
-            elif roll < 0.9 and len(table):
-                table.remove(doc_ids=[max(d.doc_id for d in table.all())])
-            elif roll < 0.97:
-                table.upsert({"v": value, "u": True}, item.v == value)
-            else:
-                table.truncate()
-        assert json.loads(storage.path.read_bytes())["t"] == stock.storage.read()["t"], step  # type: ignore[union-attr]
-        assert ours.all() == stock.all()
+        changes: dict[str, dict[int, dict | None]] = {}
+        for name in rng.sample(["t", "u"], rng.randint(1, 2)):
+            table = stock.table(name)
+            for doc_id in rng.sample(range(1, 13), rng.randint(1, 4)):  # each document changes once a step
+                if rng.random() < 0.3:
+                    table.remove(doc_ids=[doc_id])
+                    changes.setdefault(name, {})[doc_id] = None
+                else:
+                    doc = {"v": rng.randrange(20), "tags": ["وسم"] * rng.randint(0, 2)}
+                    if table.contains(doc_id=doc_id):  # replaced where it stands, as TinyDB's update does
+                        table.update(lambda old, new=doc: (old.clear(), old.update(new)), doc_ids=[doc_id])
+                    else:
+                        table.insert(Document(doc, doc_id=doc_id))
+                    changes.setdefault(name, {})[doc_id] = doc
+        ours.commit(changes)
+        on_disk = json.loads(storage.path.read_bytes())
+        assert on_disk == stock.storage.read(), step  # type: ignore[union-attr]
+        assert storage.path.read_bytes() == json.dumps(on_disk, ensure_ascii=False, separators=(",", ":")).encode()
+        for name in changes:
+            assert ours.table(name).all() == stock.table(name).all(), step
         assert json.dumps(before, sort_keys=True) == snapshot, step  # the change did not edit what was saved
+
+
+def test_a_failed_commit_changes_neither_file_nor_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.annotations.storage import open_database
+
+    storage = AtomicJSONStorage(tmp_path / "db.json", immutable_documents=True)
+    db = open_database(storage)
+    db.commit({"t": {1: {"v": 1}}, "u": {1: {"w": 2}}})
+    saved = storage.path.read_bytes()
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", _disk_full)
+        with pytest.raises(OSError):
+            db.commit({"t": {1: None, 2: {"v": 3}}, "u": {1: {"w": 4}}})
+    assert storage.path.read_bytes() == saved
+    assert db.table("t").all() == [{"v": 1}] and db.table("u").all() == [{"w": 2}]
 
 
 def test_with_the_real_anchoring_module(article: Path) -> None:
@@ -839,9 +857,9 @@ def test_with_the_real_anchoring_module(article: Path) -> None:
 def test_the_quick_claim_check_agrees_with_the_detailed_one(changes: dict[str, object]) -> None:
     doc = _claim_doc(**changes)
     try:
-        store_module._check_fields("claim", "1", doc, store_module._CLAIM_FIELDS)
+        schema.check_fields("claim", "1", doc, schema.CLAIM_FIELDS)
         detailed = True
-    except store_module._Damaged:
+    except schema.Damaged:
         detailed = False
-    assert store_module._good_claim(doc) is detailed
-    assert store_module._good_claim(_without("status")) is False
+    assert schema.good_claim(doc) is detailed
+    assert schema.good_claim(_without("status")) is False
