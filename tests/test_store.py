@@ -796,7 +796,8 @@ def test_committed_changes_behave_like_tinydb_and_never_edit_saved_documents(tmp
             table = stock.table(name)
             for doc_id in rng.sample(range(1, 13), rng.randint(1, 4)):  # each document changes once a step
                 if rng.random() < 0.3:
-                    table.remove(doc_ids=[doc_id])
+                    if table.contains(doc_id=doc_id):  # TinyDB 4.8 raises for a missing one
+                        table.remove(doc_ids=[doc_id])
                     changes.setdefault(name, {})[doc_id] = None
                 else:
                     doc = {"v": rng.randrange(20), "tags": ["وسم"] * rng.randint(0, 2)}

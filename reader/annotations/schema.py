@@ -21,15 +21,23 @@ from .paths import UNPRINTABLE
 from .storage import NOTHING, TooLarge
 
 __all__ = [
+    "CLAIM_FIELDS",
     "MIGRATIONS",
+    "READ_ERRORS",
     "SCHEMA_VERSION",
+    "SOURCE_FIELDS",
     "Damaged",
     "Meta",
     "Newer",
     "anchor_fields",
     "check",
+    "check_fields",
     "claim_from_doc",
     "claim_to_doc",
+    "documents",
+    "good_claim",
+    "meta_to_doc",
+    "migrate",
     "read_problem",
     "show",
     "source_from_doc",
