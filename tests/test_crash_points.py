@@ -19,6 +19,7 @@ as what the annotator sees: quotes, statuses, tags, notes and source names.
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 import signal
@@ -155,7 +156,7 @@ def test_a_failure_at_every_write_fsync_and_rename_leaves_the_old_state_or_the_n
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     states, calls = reference(tmp_path, monkeypatch)
     assert all(k >= 3 for k in calls)  # at least the write, the fsync and the rename of one save
-    assert all(before != after for before, after in zip(states, states[1:]))  # every action changes what is seen
+    assert all(before != after for before, after in itertools.pairwise(states))  # every action changes what is seen
     article = tmp_path / "prices.txt"
     article.write_text(TEXT, encoding="utf-8")
     tried = 0

@@ -16,7 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from .changes import AddClaim, AddSource, Change, DeleteClaim, DeleteSource, UpdateClaim, UpdateSource
+from .changes import (
+    AddClaim,
+    AddSource,
+    Change,
+    DeleteClaim,
+    DeleteSource,
+    UpdateClaim,
+    UpdateSource,
+)
 from .drafts import ClaimDraft, SourceDraft
 from .errors import StoreError
 from .model import Anchor, Claim, Source

@@ -26,7 +26,14 @@ from typing import Any
 from .errors import StoreError
 from .model import SOURCE_TYPES, Anchor, Claim, Source
 from .paths import FileState, annotations_file, article_sha256, newer_file, printable
-from .schema import READ_ERRORS, check, claim_from_doc, documents, read_problem, source_from_doc
+from .schema import (
+    READ_ERRORS,
+    check,
+    claim_from_doc,
+    documents,
+    read_problem,
+    source_from_doc,
+)
 from .storage import NOTHING, load_json
 
 __all__ = [
@@ -162,7 +169,7 @@ def sources_in_file(path: Path) -> list[Source]:
     found: list[Source] = []
     for doc in table.values() if isinstance(table, dict) else []:
         if isinstance(doc, dict) and isinstance(doc.get("name"), str) and doc["name"].strip():
-            kind = doc.get("type") if doc.get("type") in SOURCE_TYPES else "other"
-            role = doc.get("role") if isinstance(doc.get("role"), str) else ""
-            found.append(Source(doc["name"], kind, role))
+            kind, role = doc.get("type"), doc.get("role")
+            found.append(Source(doc["name"], kind if kind in SOURCE_TYPES else "other",
+                                role if isinstance(role, str) else ""))
     return found

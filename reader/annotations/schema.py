@@ -231,7 +231,7 @@ def check(value: Any) -> tuple[Data | None, int]:
         raise Damaged(f"the meta table has {len(meta)} documents, not 1")
     (info,) = meta.values()
     version = info.get("schema_version")
-    if not _is_int(version):
+    if type(version) is not int:
         raise Damaged(f"schema_version is {show(version)}")
     if version > SCHEMA_VERSION:
         raise Newer(f"schema {version}")

@@ -30,18 +30,50 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .. import __version__
 from ..text.search import fold
-from .changes import AddClaim, AddSource, Batch, Change, DeleteClaim, DeleteSource, State, UpdateClaim, UpdateSource
+from .changes import (
+    AddClaim,
+    AddSource,
+    Batch,
+    Change,
+    DeleteClaim,
+    DeleteSource,
+    State,
+    UpdateClaim,
+    UpdateSource,
+)
 from .errors import SaveError, StoreError
 from .lifecycle import LOCKED_REASON, StoreFile
 from .model import Claim, Source
-from .paths import DATA_DIR_ENV, annotation_path, article_sha256, default_data_dir, fallback_path, printable
-from .reading import AnnotationSnapshot, annotations_file, count_claims, read_annotations
-from .reading import place_all as _place_all  # one name here, so a test can stand a simpler re-anchorer in
-from .schema import SCHEMA_VERSION, Meta, anchor_fields, claim_from_doc, documents, meta_to_doc, source_from_doc
+from .paths import (
+    DATA_DIR_ENV,
+    annotation_path,
+    article_sha256,
+    default_data_dir,
+    fallback_path,
+    printable,
+)
+from .reading import (
+    AnnotationSnapshot,
+    annotations_file,
+    count_claims,
+    read_annotations,
+)
+
+# One name here, so a test can stand a simpler re-anchorer in.
+from .reading import place_all as _place_all
+from .schema import (
+    SCHEMA_VERSION,
+    Meta,
+    anchor_fields,
+    claim_from_doc,
+    documents,
+    meta_to_doc,
+    source_from_doc,
+)
 from .storage import AtomicJSONStorage, open_database
 
 __all__ = [
@@ -131,14 +163,14 @@ class AnnotationStore(StoreFile):
             state.sources[source.id] = source
             state.source_keys[source.id] = key
         claims_table: dict[str, Doc] = dict((data or {}).get("claims", {}))
-        unplaced: list[tuple[str, Doc, Claim]] = []
+        unplaced: list[tuple[int, Doc, Claim]] = []
         for key, doc in documents(data, "claims"):
             claim = claim_from_doc(doc)
             state.claim_keys[claim.id] = key
             if same_text and claim.anchor.fits(text):
                 state.placed[claim.id] = claim
             else:
-                unplaced.append((str(key), doc, claim))
+                unplaced.append((key, doc, claim))
         # All at once: each claim's shift is a hint for its neighbours (a 1 MB insertion: 0.14 s for 5,000).
         anchors = _place_all([claim.anchor for _, _, claim in unplaced], text) if unplaced else []
         for (key, doc, claim), anchor in zip(unplaced, anchors):
@@ -147,12 +179,13 @@ class AnnotationStore(StoreFile):
                 continue
             if anchor != claim.anchor:
                 claim = replace(claim, anchor=anchor)
-                claims_table[key] = {**doc, **anchor_fields(anchor)}
+                claims_table[str(key)] = {**doc, **anchor_fields(anchor)}
                 self._dirty = True
             state.placed[claim.id] = claim
         state.next_claim_key = max(state.claim_keys.values(), default=0) + 1
         state.next_source_key = max(state.source_keys.values(), default=0) + 1
-        self._set_state(state)
+        self._state = state
+        self._changed()
         tables = dict(data or {})
         tables["meta"] = {meta_key: new_meta}
         tables.setdefault("sources", {})
@@ -160,8 +193,8 @@ class AnnotationStore(StoreFile):
         self._storage.adopt(tables)
         self._db = open_database(self._storage)
 
-    def _set_state(self, state: State) -> None:
-        self._state = state
+    def _changed(self) -> None:
+        """The state in memory changed: forget the reading order, tell whoever watches ``generation``."""
         self._ordered = None
         self.generation += 1
 
@@ -190,8 +223,7 @@ class AnnotationStore(StoreFile):
             self._dirty = False
             if changes:
                 batch.settle()
-                self._ordered = None
-                self.generation += 1
+                self._changed()
             return
 
     def _batch(self, changes: Sequence[Change]) -> Batch:
@@ -269,7 +301,7 @@ class AnnotationStore(StoreFile):
                 counts[tag] = counts.get(tag, 0) + 1
         return sorted(counts, key=lambda tag: (-counts[tag], tag))
 
-    def __enter__(self) -> AnnotationStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
