@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.annotations.store import annotation_path
+from reader.annotations.paths import annotation_path
 
 from .store import SAMPLES, _claim, _database, _sources
 

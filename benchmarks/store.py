@@ -27,9 +27,11 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 import reader
-from reader.annotations import store as store_module
+from reader.annotations import schema
 from reader.annotations.model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
-from reader.annotations.store import AnnotationStore, annotation_path, article_sha256
+from reader.annotations.paths import annotation_path, article_sha256
+from reader.annotations.store import AnnotationStore
+from reader.files import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ("health-vaccination-campaign.txt", "fuel-prices-central-bank.txt", "ceasefire-talks.txt",
@@ -70,11 +72,11 @@ def _claim(text: str, rng: random.Random, sources: list[Source]) -> Claim:
 
 
 def _database(article: Path, text: str, sources: list[Source], claims: list[Claim]) -> dict:
-    meta = {"schema_version": store_module.SCHEMA_VERSION, "article": article.name, "sha256": article_sha256(text),
+    meta = {"schema_version": schema.SCHEMA_VERSION, "article": article.name, "sha256": article_sha256(text),
             "app_version": reader.__version__}
     return {"meta": {"1": meta},
-            "sources": {str(i): store_module._source_doc(s) for i, s in enumerate(sources, 1)},
-            "claims": {str(i): store_module._claim_doc(c) for i, c in enumerate(claims, 1)}}
+            "sources": {str(i): schema.source_to_doc(s) for i, s in enumerate(sources, 1)},
+            "claims": {str(i): schema.claim_to_doc(c) for i, c in enumerate(claims, 1)}}
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -104,7 +106,7 @@ def _measure(count: int, runs: int, folder: Path, text: str) -> tuple[float, flo
     try:
         first = _timed(lambda: ours.add_claim(extra[0]))  # serialises every document once
         ours.delete_claim(extra[0].id)
-        doc_id = stock_claims.insert(store_module._claim_doc(extra[0]))  # warm: TinyDB finds its next id
+        doc_id = stock_claims.insert(schema.claim_to_doc(extra[0]))  # warm: TinyDB finds its next id
         stock_claims.remove(doc_ids=[doc_id])
         blob = ours.path.read_bytes()
         scratch = folder / f"floor-{count}.json"
@@ -112,11 +114,11 @@ def _measure(count: int, runs: int, folder: Path, text: str) -> tuple[float, flo
         theirs: list[float] = []
         floor: list[float] = []
         for i, claim in enumerate(extra[1:]):
-            document = store_module._claim_doc(claim)
+            document = schema.claim_to_doc(claim)
             doc_ids: list[int] = []
             sides = [(mine, lambda: ours.add_claim(claim)),
                      (theirs, lambda: doc_ids.append(stock_claims.insert(document))),
-                     (floor, lambda: store_module.atomic_write(scratch, blob))]
+                     (floor, lambda: atomic_write(scratch, blob))]
             for timings, action in sides[i % 3:] + sides[:i % 3]:  # each goes first in turn
                 gc.collect()
                 timings.append(_timed(action))
@@ -164,4 +166,4 @@ def write_annotations(article: Path, text: str, count: int, seed: int = 5) -> No
     sources = _sources(rng)
     claims = [_claim(text, rng, sources) for _ in range(count)]
     data = _database(article, text, sources, claims)
-    store_module.annotation_path(article).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    annotation_path(article).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -7,7 +7,7 @@ between parts. That names every article uniquely however many arguments
 there are, and the path opens the article from where the command ran.
 
 Reading never takes a store's lock and never writes: see
-``reader.annotations.store.read_annotations``. Articles are read one at a
+``reader.annotations.reading.read_annotations``. Articles are read one at a
 time, so memory stays flat however many there are. No Textual import.
 """
 
@@ -18,13 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotations.store import (
-    AnnotationSnapshot,
-    StoreError,
-    annotations_file,
-    default_data_dir,
-    read_annotations,
-)
+from .annotations.errors import StoreError
+from .annotations.paths import annotations_file, default_data_dir
+from .annotations.reading import AnnotationSnapshot, read_annotations
 from .article import Article, ArticleError, find_articles, is_article_file, load_article
 
 __all__ = ["Annotated", "CorpusError", "Skipped", "annotated_articles", "article_name", "find_corpus", "printable"]

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotations.store import count_claims
+from .annotations.reading import count_claims
 from .article import Article, ArticleError, decode, is_page, load_article
 from .article.metadata import parse_published
 from .text.search import fold

@@ -209,3 +209,30 @@ def test_a_read_only_reader_can_annotate_once_the_other_qari_closes(tmp_path: Pa
             assert len(saved_claims(path)) == 3
 
     asyncio.run(body())
+
+
+def test_capital_u_redoes_what_u_undid_and_says_so(tmp_path: Path) -> None:
+    path = article_file(tmp_path)
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            app.screen.query_one(ArticleView).move_cursor(TEXT.index("الأسعار"))
+            await pilot.press("U")
+            await pilot.pause()
+            assert any(n.message == "nothing to redo" for n in app._notifications)
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press(*"الوزير", "enter")
+            await pilot.pause()
+            await pilot.press("u")
+            await pilot.pause()
+            assert saved_claims(path) == [] and saved_sources(path) == {}
+            await pilot.press("U")
+            await pilot.pause()
+            assert [c["exact"] for c in saved_claims(path)] == ["قال الوزير إن الأسعار ستنخفض الشهر المقبل."]
+            assert [s["name"] for s in saved_sources(path).values()] == ["الوزير"]
+            assert any(n.message.startswith("redone: claim saved") for n in app._notifications)
+
+    asyncio.run(body())

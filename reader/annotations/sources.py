@@ -9,12 +9,9 @@ change it, and named people stay "other" unless a title says more.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from ..text.search import fold
-from .model import SOURCE_TYPES, Source
 
 # Keywords as ``fold`` leaves them: alef without hamza (ا), ى as ي, no harakat.
 # A keyword of three letters or fewer must be a whole word; longer ones may carry
@@ -75,34 +72,3 @@ def guess_source_type(name: str) -> str:
         if _has(folded, words, keywords):
             return kind
     return "other"
-
-
-def sources_in_folder(article_path: Path | None) -> list[Source]:
-    """Sources saved with the other articles of a folder, for the claim dialog's type-ahead.
-
-    Read as plain JSON, without locks, tolerant of any damage: a file that
-    cannot be read just offers nothing.
-    """
-    if article_path is None:
-        return []
-    found: list[Source] = []
-    folder = Path(article_path).parent
-    own = Path(article_path).name + ".annotations.json"
-    try:
-        files = sorted(folder.glob("*.annotations.json"))
-    except OSError:
-        return []
-    for path in files[:500]:
-        if path.name == own:
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            table = data.get("sources", {}) if isinstance(data, dict) else {}
-            for doc in table.values() if isinstance(table, dict) else []:
-                if isinstance(doc, dict) and isinstance(doc.get("name"), str) and doc["name"].strip():
-                    kind = doc.get("type") if doc.get("type") in SOURCE_TYPES else "other"
-                    role = doc.get("role") if isinstance(doc.get("role"), str) else ""
-                    found.append(Source(doc["name"], kind, role))
-        except (OSError, ValueError, AttributeError, TypeError):
-            continue
-    return found

@@ -50,7 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def article_info(path: Path) -> dict[str, object]:
     """What ``qari info`` tells of one article, as JSON-ready values (raises ArticleError)."""
-    from ..annotations.store import count_claims
+    from ..annotations.reading import count_claims
     from ..article import load_article
     from ..text.language import guess_language
 

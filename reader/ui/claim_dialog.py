@@ -8,7 +8,6 @@ shows shaped and in order while it is typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,36 +21,13 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..annotations.drafts import SOURCE_SEPARATOR, ClaimDraft
 from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
 from ..annotations.sources import guess_source_type
 from ..text.search import fold
 from .form_dialog import FormDialog
 from .label import VisualLabel, visual
 from .rtl_input import RtlInput
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimDraft:
-    """What the annotator filled in; the reader turns it into store changes."""
-
-    source_name: str
-    source_type: str
-    source_role: str
-    source_id: str | None  # an existing source picked from the suggestions (or kept when editing)
-    tags: tuple[str, ...]
-    status: str
-    note: str
-    #: Further sources of a claim several make («أكدت وزارة الصحة ومنظمة الصحة العالمية»): typed after
-    #: the first, separated by ؛ or ;. Known ones keep their type and role; new ones get a guessed type.
-    more_sources: tuple[Source, ...] = ()
-
-    @property
-    def source_names(self) -> str:
-        """The source field's text: every source, ؛-separated."""
-        return SOURCE_SEPARATOR.join([self.source_name, *(source.name for source in self.more_sources)])
-
-
-SOURCE_SEPARATOR = "؛ "  # the Arabic semicolon: names hold commas and و, never a semicolon
 
 
 def split_sources(text: str) -> tuple[str, ...]:

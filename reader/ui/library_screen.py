@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from ..annotations.store import count_claims
+from ..annotations.reading import count_claims
 from ..article import ArticleError, load_article
 from ..library import ArticleInfo, InfoReader, human_size
 from ..text.search import fold

@@ -7,28 +7,17 @@ store to move the claims); the dialog itself only says what was typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from ..annotations.drafts import SourceDraft
 from ..annotations.model import SOURCE_TYPES, Source
 from ..text.search import fold
 from .claim_dialog import ChoiceField
 from .form_dialog import FormDialog
 from .label import VisualLabel, visual
 from .rtl_input import RtlInput
-
-
-@dataclass(frozen=True, slots=True)
-class SourceDraft:
-    """What the annotator typed for a source."""
-
-    name: str
-    type: str
-    role: str
-    note: str
 
 
 class SourceDialog(FormDialog[SourceDraft | None]):

@@ -1,0 +1,47 @@
+"""What the annotator filled in a dialog, before the editor turns it into changes. No Textual import.
+
+A draft names sources by what was typed (and the id of a known source picked
+from the type-ahead); the editor finds or makes the sources, so the dialogs
+never need the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Source
+
+__all__ = ["SOURCE_SEPARATOR", "ClaimDraft", "SourceDraft"]
+
+SOURCE_SEPARATOR = "؛ "  # the Arabic semicolon: names hold commas and و, never a semicolon
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDraft:
+    """A claim as the claim dialog gives it: who says it, tags, status, note."""
+
+    source_name: str
+    source_type: str
+    source_role: str
+    source_id: str | None  # an existing source picked from the suggestions (or kept when editing)
+    tags: tuple[str, ...]
+    status: str
+    note: str
+    #: Further sources of a claim several make («أكدت وزارة الصحة ومنظمة الصحة العالمية»): typed after
+    #: the first, separated by ؛ or ;. Known ones keep their type and role; new ones get a guessed type.
+    more_sources: tuple[Source, ...] = ()
+
+    @property
+    def source_names(self) -> str:
+        """The source field's text: every source, ؛-separated."""
+        return SOURCE_SEPARATOR.join([self.source_name, *(source.name for source in self.more_sources)])
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDraft:
+    """What the annotator typed for a source (a name another source has means: merge the two)."""
+
+    name: str
+    type: str
+    role: str
+    note: str

@@ -1,0 +1,175 @@
+"""The one reader of annotations files: the store, the library, export, statistics and the source registry.
+
+Every reader of an annotations file comes through here, so the file is
+parsed one way (``storage.load_json``: size limit, UTF-8 with or without a
+BOM, an empty file is "nothing yet") and understood one way
+(``schema.check``: checks and migrations; ``schema``'s codec for records).
+What differs is only how much a caller needs:
+
+| caller | reads with |
+|---|---|
+| ``AnnotationStore`` | ``read_database``: checked and migrated, or a one-line reason |
+| export, statistics (``reader.corpus``) | ``read_annotations``: an ``AnnotationSnapshot``, claims placed in the text |
+| library rows, ``qari info`` | ``count_claims``: the shape only, remembered per file state |
+| the claim dialog's type-ahead (``registry``) | ``sources_in_file``: every readable source, whatever else is damaged |
+
+None of them takes a lock or writes: the store writes atomically, so a
+reader sees the old file or the new one whole. No Textual import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+from .model import SOURCE_TYPES, Anchor, Claim, Source
+from .paths import FileState, annotations_file, article_sha256, newer_file, printable
+from .schema import (
+    READ_ERRORS,
+    check,
+    claim_from_doc,
+    documents,
+    read_problem,
+    source_from_doc,
+)
+from .storage import NOTHING, load_json
+
+__all__ = [
+    "AnnotationSnapshot",
+    "count_claims",
+    "place_all",
+    "read_annotations",
+    "read_database",
+    "sources_in_file",
+]
+
+Data = dict[str, Any]
+
+
+def read_database(path: Path) -> tuple[Data | None, int]:
+    """The file as a database of the current schema (None when missing or empty), and the schema it had.
+
+    Raises what ``schema.READ_ERRORS`` lists; ``schema.read_problem`` words it.
+    """
+    return check(load_json(path))
+
+
+def place_all(anchors: list[Anchor], text: str) -> list[Anchor | None]:
+    """Claims placed again in a changed text (``anchor.reanchor_all``); None for an orphan."""
+    from .anchor import reanchor_all
+
+    return list(reanchor_all(anchors, text))
+
+
+# --------------------------------------------------------------------------
+# For export and statistics: the annotations as saved, read without the lock
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSnapshot:
+    """An article's claims and sources as last saved: ``claims`` placed in the text, in reading order;
+    ``orphans``: claims that could not be placed in the changed text (their anchors as saved)."""
+
+    path: Path
+    claims: tuple[Claim, ...]
+    sources: tuple[Source, ...]
+    orphans: tuple[Claim, ...]
+
+
+def read_annotations(article_path: Path, article_text: str, *, data_dir: Path | None = None,
+                     file: Path | None = None) -> AnnotationSnapshot | None:
+    """The saved annotations of an article, for reading only; None when it has none.
+
+    Takes no lock and writes nothing, so an export can run while a reader is
+    saving. Claims of a changed article are placed in memory, as the store
+    would place them; the file keeps its old anchors. Raises StoreError (one
+    line) for a file that is damaged or from a newer qari. ``file``: the one
+    ``annotations_file`` gave, when the caller has looked already.
+    """
+    path = file or annotations_file(article_path, data_dir=data_dir)
+    if path is None:
+        return None
+    try:
+        data, _ = read_database(path)
+    except READ_ERRORS as err:
+        reason = read_problem(printable(Path(path.name)), err)
+        raise StoreError(reason.removesuffix(", the file is left as it is").removesuffix(": opened read-only")
+                         ) from None
+    if data is None:
+        return None
+    same_text = next(iter(data["meta"].values())).get("sha256") == article_sha256(article_text)
+    placed: list[Claim] = []
+    unplaced: list[Claim] = []
+    for _, doc in documents(data, "claims"):
+        claim = claim_from_doc(doc)
+        (placed if same_text and claim.anchor.fits(article_text) else unplaced).append(claim)
+    orphans: list[Claim] = []
+    for claim, anchor in zip(unplaced, place_all([c.anchor for c in unplaced], article_text) if unplaced else []):
+        if anchor is None:
+            orphans.append(claim)
+        else:
+            placed.append(replace(claim, anchor=anchor))
+    placed.sort(key=lambda c: (c.anchor.start, c.anchor.end))
+    sources = tuple(source_from_doc(doc) for _, doc in documents(data, "sources"))
+    return AnnotationSnapshot(path, tuple(placed), sources, tuple(orphans))
+
+
+# --------------------------------------------------------------------------
+# For the library: how many claims an article has
+
+_COUNTS: dict[Path, tuple[FileState, int | None]] = {}
+
+
+def count_claims(article_path: Path, *, data_dir: Path | None = None) -> int | None:
+    """The number of claims saved for an article (orphans included); None when it has no readable file.
+
+    No lock and no checks beyond the shape: for the library's claim column.
+    Remembers the answer per file until the file changes. Never raises.
+    """
+    try:
+        path = newer_file(Path(article_path), data_dir)
+        state = FileState.of(path)
+        if state is None:
+            return None
+        known = _COUNTS.get(path)
+        if known is not None and known[0] == state:
+            return known[1]
+        data = _shape_only(path)
+        claims = data.get("claims", {}) if type(data) is dict else None
+        count = len(claims) if type(claims) is dict else None
+        _COUNTS[path] = (state, count)
+        return count
+    except Exception:  # noqa: BLE001 - a library column must never break the library
+        return None
+
+
+def _shape_only(path: Path) -> Any:
+    """The parsed file, unchecked (None for a missing or empty one)."""
+    value = load_json(path)
+    return None if value is NOTHING else value
+
+
+# --------------------------------------------------------------------------
+# For the type-ahead: the sources another article of the folder names
+
+
+def sources_in_file(path: Path) -> list[Source]:
+    """Every source in an annotations file that has a name, with its type and role; [] when unreadable.
+
+    Tolerant of any damage elsewhere in the file: a neighbour's broken claim
+    must not hide the sources it names from the claim dialog.
+    """
+    try:
+        data = _shape_only(path)
+    except READ_ERRORS:
+        return []
+    table = data.get("sources", {}) if isinstance(data, dict) else {}
+    found: list[Source] = []
+    for doc in table.values() if isinstance(table, dict) else []:
+        if isinstance(doc, dict) and isinstance(doc.get("name"), str) and doc["name"].strip():
+            kind, role = doc.get("type"), doc.get("role")
+            found.append(Source(doc["name"], kind if kind in SOURCE_TYPES else "other",
+                                role if isinstance(role, str) else ""))
+    return found
