@@ -22,8 +22,9 @@ from .annotations.errors import StoreError
 from .annotations.paths import annotations_file, default_data_dir
 from .annotations.reading import AnnotationSnapshot, read_annotations
 from .article import Article, ArticleError, find_articles, is_article_file, load_article
+from .text.sanitise import printable
 
-__all__ = ["Annotated", "CorpusError", "Skipped", "annotated_articles", "article_name", "find_corpus", "printable"]
+__all__ = ["Annotated", "CorpusError", "Skipped", "annotated_articles", "article_name", "find_corpus"]
 
 
 class CorpusError(Exception):
@@ -45,11 +46,6 @@ class Skipped:
 
     name: str
     reason: str
-
-
-def printable(text: str) -> str:
-    """A name in a one-line message: control characters as ``?``."""
-    return text.translate({cp: "?" for cp in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]})
 
 
 def article_name(path: Path) -> str:

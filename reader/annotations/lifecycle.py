@@ -18,7 +18,8 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from .errors import StoreError
-from .paths import FileState, exists, mtime, printable
+from ..text.sanitise import printable
+from .paths import FileState, exists, mtime
 from .reading import read_database
 from .schema import READ_ERRORS, SCHEMA_VERSION, read_problem, show
 

@@ -27,7 +27,6 @@ __all__ = [
     "fallback_path",
     "mtime",
     "newer_file",
-    "printable",
 ]
 
 #: Set to a folder to keep qari's data (annotations of read-only folders) there instead of the platform's.
@@ -89,13 +88,6 @@ def annotations_file(article_path: Path, *, data_dir: Path | None = None) -> Pat
     return path if mtime(path) >= 0 else None
 
 
-def printable(path: Path) -> str:
-    """A path in a one-line message (a file name may hold a newline or an escape)."""
-    return str(path).translate(UNPRINTABLE)
-
-
-#: Control characters and line breaks, each to "?": what a one-line message must not hold.
-UNPRINTABLE = {cp: "?" for cp in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,8 @@ from typing import Any
 
 from .errors import StoreError
 from .model import SOURCE_TYPES, Anchor, Claim, Source
-from .paths import FileState, annotations_file, article_sha256, newer_file, printable
+from ..text.sanitise import printable
+from .paths import FileState, annotations_file, article_sha256, newer_file
 from .schema import (
     READ_ERRORS,
     check,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
-from .paths import UNPRINTABLE
+from ..text.sanitise import printable
 from .storage import NOTHING, TooLarge
 
 __all__ = [
@@ -121,8 +121,7 @@ class Newer(Exception):
 
 def show(value: object, limit: int = 30) -> str:
     """A value in a message: short, one line, no control characters."""
-    text = repr(value).translate(UNPRINTABLE)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return printable(repr(value), limit=limit)
 
 
 def _is_int(value: object) -> bool:

@@ -48,13 +48,13 @@ from .changes import (
 from .errors import SaveError, StoreError
 from .lifecycle import LOCKED_REASON, StoreFile
 from .model import Claim, Source
+from ..text.sanitise import printable
 from .paths import (
     DATA_DIR_ENV,
     annotation_path,
     article_sha256,
     default_data_dir,
     fallback_path,
-    printable,
 )
 from .reading import (
     AnnotationSnapshot,

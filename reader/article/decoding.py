@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 
+from ..text.sanitise import printable
 from .metadata import ArticleError
 
 __all__ = ["decode", "plausibly_arabic", "shown"]
@@ -62,21 +63,8 @@ _NEUTRAL_NON_ASCII_RE = re.compile("[^\x00-\x7f\u00a0\u200c-\u200f]")
 
 
 def shown(path: str | os.PathLike[str]) -> str:
-    """A path as it may be printed: controls and undecodable bytes as ``\\xNN``.
-
-    A file name can hold a newline or ESC; printed raw it would break the
-    one-line message or drive the terminal.
-    """
-    out = []
-    for char in os.fspath(path):
-        code = ord(char)
-        if code < 0x20 or 0x7F <= code <= 0x9F:
-            out.append(f"\\x{code:02x}")
-        elif 0xDC80 <= code <= 0xDCFF:  # surrogateescape: a byte that was not UTF-8
-            out.append(f"\\x{code - 0xDC00:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    """A path as it may be printed in a one-line message (``reader.text.sanitise.printable``)."""
+    return printable(path)
 
 
 def _count_in(data: bytes, members: bytes) -> int:

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from .. import __version__
 from ..resources import bundled
-from ..text.sanitise import visible
+from ..text.sanitise import printable, visible
 
 EXIT_BAD_INPUT = 2
 SAMPLES = bundled("sample_articles")
@@ -190,7 +190,6 @@ def _warner() -> tuple[list[int], Callable[[str], None]]:
 
 def _export_target(output: str, articles: list[Path], force: bool) -> Path:
     """OUT checked before anything is read: exit 2 when it exists (without --force) or cannot be written."""
-    from ..corpus import printable
 
     out = Path(output)
     shown = printable(output)
@@ -208,7 +207,7 @@ def _export_target(output: str, articles: list[Path], force: bool) -> Path:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..corpus import CorpusError, annotated_articles, find_corpus, printable
+    from ..corpus import CorpusError, annotated_articles, find_corpus
     from ..export import export_claims, export_to_file
 
     try:
@@ -247,7 +246,7 @@ def terminal_visual() -> Callable[[str], str]:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from ..corpus import CorpusError, annotated_articles, find_corpus, printable
+    from ..corpus import CorpusError, annotated_articles, find_corpus
     from ..report import stats_tables
     from ..stats import corpus_stats
 

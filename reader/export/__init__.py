@@ -31,8 +31,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from ..corpus import Annotated, Skipped, annotated_articles, printable
+from ..corpus import Annotated, Skipped, annotated_articles
 from ..files import atomic_text_output
+from ..text.sanitise import printable
 from .csv_writer import CSV_COLUMNS, CSVWriter
 from .jsonl import JSONLWriter, claim_json
 from .registry import FORMATS, ExportFormat, export_format

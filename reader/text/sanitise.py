@@ -10,9 +10,9 @@ functions, one place:
   format characters that draw nothing are left out. The text engine's
   ``DISPLAY`` table is the single definition of what counts as a control.
 - ``printable``: for one-line messages (errors, warnings): controls, DEL, C1
-  and the line and paragraph separators become ``?``, and a file name's
-  undecodable bytes (surrogate escapes) become ``\\xNN`` so the line says
-  which byte it was.
+  and the line and paragraph separators are written as escapes (``\\x1b``,
+  ``\\u2028``), and so are a file name's undecodable bytes (surrogate
+  escapes, ``\\xff``), so the line says which character it was.
 
 No Textual or Rich import.
 """
@@ -26,7 +26,9 @@ from .unidata import DISPLAY, HIDDEN
 __all__ = ["printable", "visible"]
 
 _ONE_LINE = {
-    **{code: "?" for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)},
+    **{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
     **{0xDC80 + byte: f"\\x{byte + 0x80:02x}" for byte in range(0x80)},  # surrogateescape'd bytes of a name
 }
 
@@ -37,7 +39,7 @@ def visible(text: object) -> str:
 
 
 def printable(text: str | os.PathLike[str], limit: int | None = None) -> str:
-    """``text`` for a one-line message: controls as ``?``, undecodable name bytes as ``\\xNN``.
+    """``text`` for a one-line message: controls and undecodable name bytes as ``\\xNN`` escapes.
 
     ``limit``: at most this many characters, the last one ``…`` when cut.
     """

@@ -16,6 +16,7 @@ from ..annotations.model import Claim
 from ..attribution import Suggestion, suggest
 from ..article import Article
 from ..config import Config
+from ..export.registry import FORMATS
 from ..text.search import sentence_at
 from .annotating import AnnotatingScreen
 from .annotations_panel import AnnotationsPanel
@@ -25,7 +26,6 @@ from .label import VisualLabel, plain, visual_cell
 from .rtl_input import RtlInput
 from .suggestion_bar import SuggestionBar
 
-EXPORT_SUFFIXES = {"csv": ".claims.csv", "jsonl": ".claims.jsonl", "w3c": ".claims.w3c.json"}
 
 
 def _annotated(suggestion: Suggestion, claims: list[Claim]) -> bool:
@@ -136,7 +136,7 @@ class ReaderScreen(AnnotatingScreen):
         if not self.store.claims() and not self.store.orphans:
             self.notify("no claims to export yet: select text and press c", severity="information")
             return
-        out = path.with_name(path.name + EXPORT_SUFFIXES[fmt])
+        out = path.with_name(path.name + FORMATS[fmt].suffix)
         warnings: list[str] = []
         try:
             result = export_to_file([path], out, fmt, warn=warnings.append)
