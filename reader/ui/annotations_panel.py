@@ -54,12 +54,12 @@ class AnnotationsPanel(Vertical):
 
     BINDING_GROUP_TITLE = "Claims panel"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "act('edit')", "Edit", tooltip="Edit the highlighted claim or source"),
-        Binding("d", "act('delete')", "Delete", tooltip="Delete the highlighted claim (or an unused source)"),
-        Binding("m", "act('attach')", "Move here", show=False,
+        Binding("e", "act('edit')", "Edit", id="panel.edit", tooltip="Edit the highlighted claim or source"),
+        Binding("d", "act('delete')", "Delete", id="panel.delete", tooltip="Delete the highlighted claim (or an unused source)"),
+        Binding("m", "act('attach')", "Move here", id="panel.move-here", show=False,
                 tooltip="Place the highlighted orphan claim at the article's selection"),
-        Binding("slash", "filter", "Filter", tooltip="Filter by #tag, @source or any word"),
-        Binding("escape", "leave", "Back", show=False, tooltip="Clear the filter, then go back to the article"),
+        Binding("slash", "filter", "Filter", id="panel.filter", tooltip="Filter by #tag, @source or any word"),
+        Binding("escape", "leave", "Back", id="panel.back", show=False, tooltip="Clear the filter, then go back to the article"),
     ]
 
     DEFAULT_CSS = """

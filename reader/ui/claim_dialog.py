@@ -63,8 +63,8 @@ class ChoiceField(Widget, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"choice-field--current"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1)", "Previous", show=False),
-        Binding("right", "move(1)", "Next", show=False),
+        Binding("left", "move(-1)", "Previous", id="claim-dialog.previous", show=False),
+        Binding("right", "move(1)", "Next", id="claim-dialog.next", show=False),
     ]
 
     value: reactive[str] = reactive("")

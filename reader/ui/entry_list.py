@@ -37,13 +37,13 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
 
     BINDING_GROUP_TITLE = "List"
     BINDINGS: ClassVar[list[BindingType]] = [  # not ScrollView's: a list has nothing to scroll sideways
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-        Binding("enter", "select", "Go", tooltip="Go to the highlighted entry"),
+        Binding("up", "move(-1)", "Up", id="list.up", show=False),
+        Binding("down", "move(1)", "Down", id="list.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="list.page-up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="list.page-down", show=False),
+        Binding("home", "edge(-1)", "First", id="list.first", show=False),
+        Binding("end", "edge(1)", "Last", id="list.last", show=False),
+        Binding("enter", "select", "Go", id="list.go", tooltip="Go to the highlighted entry"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"entry-list--highlighted", "entry-list--rule"}

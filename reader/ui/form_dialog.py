@@ -18,8 +18,8 @@ class FormDialog(ModalScreen[ResultType]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("enter", "save", "Save", id="dialog.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", priority=True),
     ]
 
     DEFAULT_CSS = """

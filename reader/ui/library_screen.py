@@ -125,12 +125,12 @@ class LibraryScreen(Screen[None]):
     """A folder's articles: title, date, outlet, size, claims; type to filter, Enter to open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "app.quit", "Quit"),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("s", "statistics", "Statistics", tooltip="Claims per article, source type, status and tag"),
-        Binding("x", "export", "Export", tooltip="Every claim of the folder's articles to qari-claims.csv in the folder"),
-        Binding("o", "sort", "Sort", tooltip="Order by file name, title, date (newest first), claims (most first) or size (largest first)"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("q", "app.quit", "Quit", id="library.quit"),
+        Binding("slash", "focus_filter", "Filter", id="library.filter"),
+        Binding("s", "statistics", "Statistics", id="library.statistics", tooltip="Claims per article, source type, status and tag"),
+        Binding("x", "export", "Export", id="library.export", tooltip="Every claim of the folder's articles to qari-claims.csv in the folder"),
+        Binding("o", "sort", "Sort", id="library.sort", tooltip="Order by file name, title, date (newest first), claims (most first) or size (largest first)"),
+        Binding("escape", "clear_filter", "Clear filter", id="library.clear-filter", show=False),
     ]
 
     DEFAULT_CSS = """

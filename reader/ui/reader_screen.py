@@ -39,17 +39,17 @@ class ReaderScreen(AnnotatingScreen):
     ``AnnotatingScreen``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search"),
-        Binding("c", "new_claim", "Claim"),
-        Binding("e", "edit_claim", "Edit", show=False),
-        Binding("d", "delete_claim", "Delete", show=False),
-        Binding("u", "undo", "Undo", show=False),
-        Binding("U", "redo", "Redo", show=False, tooltip="Do again what u undid"),
-        Binding("x", "export('csv')", "Export", tooltip="Export this article's claims to <article>.claims.csv beside it"),
-        Binding("a", "suggest", "Suggest", tooltip="Suggest attributions (who claims what) to confirm as claims"),
-        Binding("p", "panel('claims')", "Claims", tooltip="List the claims (again: back to the article, then hide)"),
-        Binding("S", "panel('sources')", "Sources", tooltip="List the sources with their claim counts"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("c", "new_claim", "Claim", id="reader.claim"),
+        Binding("e", "edit_claim", "Edit", id="reader.edit", show=False),
+        Binding("d", "delete_claim", "Delete", id="reader.delete", show=False),
+        Binding("u", "undo", "Undo", id="reader.undo", show=False),
+        Binding("U", "redo", "Redo", id="reader.redo", show=False, tooltip="Do again what u undid"),
+        Binding("x", "export('csv')", "Export", id="reader.export", tooltip="Export this article's claims to <article>.claims.csv beside it"),
+        Binding("a", "suggest", "Suggest", id="reader.suggest", tooltip="Suggest attributions (who claims what) to confirm as claims"),
+        Binding("p", "panel('claims')", "Claims", id="reader.claims", tooltip="List the claims (again: back to the article, then hide)"),
+        Binding("S", "panel('sources')", "Sources", id="reader.sources", tooltip="List the sources with their claim counts"),
+        Binding("q", "app.quit", "Quit", id="reader.quit"),
     ]
 
     DEFAULT_CSS = """

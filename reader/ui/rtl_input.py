@@ -120,20 +120,20 @@ class RtlInput(RtlInputView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "cursor_left", "Move cursor left", show=False),
-        Binding("right", "cursor_right", "Move cursor right", show=False),
-        Binding("ctrl+left", "cursor_left_word", "Move cursor left a word", show=False),
-        Binding("ctrl+right", "cursor_right_word", "Move cursor right a word", show=False),
-        Binding("home,ctrl+a", "home", "Go to start", show=False),
-        Binding("end,ctrl+e", "end", "Go to end", show=False),
-        Binding("backspace", "delete_left", "Delete character before the cursor", show=False),
-        Binding("delete,ctrl+d", "delete_right", "Delete character at the cursor", show=False),
-        Binding("ctrl+backspace,alt+backspace,ctrl+w", "delete_left_word", "Delete word before the cursor",
+        Binding("left", "cursor_left", "Move cursor left", id="input.move-cursor-left", show=False),
+        Binding("right", "cursor_right", "Move cursor right", id="input.move-cursor-right", show=False),
+        Binding("ctrl+left", "cursor_left_word", "Move cursor left a word", id="input.move-cursor-left-a-word", show=False),
+        Binding("ctrl+right", "cursor_right_word", "Move cursor right a word", id="input.move-cursor-right-a-word", show=False),
+        Binding("home,ctrl+a", "home", "Go to start", id="input.go-to-start", show=False),
+        Binding("end,ctrl+e", "end", "Go to end", id="input.go-to-end", show=False),
+        Binding("backspace", "delete_left", "Delete character before the cursor", id="input.delete-character-before-the-cursor", show=False),
+        Binding("delete,ctrl+d", "delete_right", "Delete character at the cursor", id="input.delete-character-at-the-cursor", show=False),
+        Binding("ctrl+backspace,alt+backspace,ctrl+w", "delete_left_word", "Delete word before the cursor", id="input.delete-word-before-the-cursor",
                 show=False),
-        Binding("ctrl+delete,alt+delete,ctrl+f", "delete_right_word", "Delete word after the cursor", show=False),
-        Binding("ctrl+u", "delete_left_all", "Delete everything before the cursor", show=False),
-        Binding("ctrl+k", "delete_right_all", "Delete everything after the cursor", show=False),
-        Binding("enter", "submit", "Submit", show=False),
+        Binding("ctrl+delete,alt+delete,ctrl+f", "delete_right_word", "Delete word after the cursor", id="input.delete-word-after-the-cursor", show=False),
+        Binding("ctrl+u", "delete_left_all", "Delete everything before the cursor", id="input.delete-everything-before-the-cursor", show=False),
+        Binding("ctrl+k", "delete_right_all", "Delete everything after the cursor", id="input.delete-everything-after-the-cursor", show=False),
+        Binding("enter", "submit", "Submit", id="input.submit", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rtl-input--cursor", "rtl-input--placeholder"}

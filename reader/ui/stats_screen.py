@@ -65,7 +65,7 @@ class StatsScreen(Screen[None]):
     """Claims per article, source type, status and tag; the anonymous share; top sources."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the library"),
+        Binding("escape,q", "app.pop_screen", "Back", id="stats.back", tooltip="Back to the library"),
     ]
 
     DEFAULT_CSS = """
