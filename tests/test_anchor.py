@@ -295,6 +295,7 @@ def distinguishable(old: str, start: int, end: int, new: str, at: int) -> bool:
     return True
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=arabicish, extra=inserted, data=st.data(), where=st.sampled_from(["before", "after"]))
 def test_an_insertion_before_or_after_the_quote_only_shifts_it(text: str, extra: str, data: st.DataObject,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import gzip
 from pathlib import Path
 
@@ -42,6 +44,7 @@ def check(text: str, direction: int, para_level: int, levels: list[str], order: 
     return None
 
 
+@pytest.mark.slow
 def test_every_line_of_bidi_character_test_orders_like_unicode() -> None:
     failures = []
     total = 0

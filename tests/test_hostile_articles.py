@@ -114,6 +114,7 @@ def test_the_reader_shows_it_and_keeps_working(tmp_path: Path, case: str) -> Non
         assert not UNSAFE.search(row), repr(row)
 
 
+@pytest.mark.slow
 def test_a_50_mb_article_opens_and_moves(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     paragraph = ("وأكدت مصادر مطلعة أن المفاوضات مستمرة رغم الخلافات حول الجدول الزمني. " * 6 + "\n\n").encode()

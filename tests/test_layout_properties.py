@@ -676,6 +676,7 @@ def test_no_control_or_format_character_reaches_the_terminal(text, opts, offset)
             assert not any(is_arabic_haraka(ch) for ch in line.text)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(paragraphs=st.lists(paragraph, min_size=1, max_size=4), opts=options)
 def test_article_layout_matches_paragraph_layout(paragraphs, opts):
