@@ -95,9 +95,9 @@ def reanchor(anchor: Anchor, text: str, *, hints: Iterable[int] = ()) -> Anchor 
         start = anchor.start + shift
         if shift and start >= 0 and text.startswith(exact, start) and ctx.full(text, start, start + size):
             return Anchor.from_text(text, start, start + size)
-    start = full_context_hit(anchor, text, ctx)
-    if start is not None:
-        return Anchor.from_text(text, start, start + size)
+    hit = full_context_hit(anchor, text, ctx)
+    if hit is not None:
+        return Anchor.from_text(text, hit, hit + size)
     found = best_exact(anchor, text, ctx)
     if found is not None:
         start, support = found

@@ -52,13 +52,13 @@ from ..text.sanitise import printable
 from .paths import (
     DATA_DIR_ENV,
     annotation_path,
+    annotations_file,
     article_sha256,
     default_data_dir,
     fallback_path,
 )
 from .reading import (
     AnnotationSnapshot,
-    annotations_file,
     count_claims,
     read_annotations,
 )

@@ -132,7 +132,8 @@ class Analyser:
         if sentence.word(start) in AFTER_OBJECT:
             start += 1
         # Find the complementiser; give up at another reporting verb outside an anonymity clause.
-        comp_first = comp_last = None
+        comp_first: int | None = None
+        comp_last = start  # set with comp_first: read only when a complementiser was found
         in_anonymity = False
         for i in range(start, min(len(tokens), v + 70)):
             word = tokens[i].word

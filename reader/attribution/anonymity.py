@@ -61,7 +61,7 @@ def is_anonymous(source: str, words: list[str]) -> bool:
         return not (named_marks or any(definite(w) for w in letters))
     if head in _GENERIC_SINGULAR:
         # «مسؤول في مديرية التربية», «صاحبة متجر صغير»: an indefinite description, no name.
-        chain = []
+        chain: list[str] = []
         for word in letters:
             if chain and (word in PREPOSITIONS or word.startswith("لل") or (word[0] in "بلك" and word[1:3] == "ال")):
                 break

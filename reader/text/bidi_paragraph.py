@@ -134,8 +134,8 @@ def resolve_explicit(text: str, classes: str, base: int) -> str:
         seq = [run]
         claimed.add(k)
         while True:
-            last = seq[-1]
-            last_char = _last_kept(removed, last.end)
+            last_run = seq[-1]
+            last_char = _last_kept(removed, last_run.end)
             if classes[last_char] in "678" and last_char in matching_pdi:
                 nxt = run_at_start.get(matching_pdi[last_char])
                 if nxt is None:

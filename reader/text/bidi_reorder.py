@@ -97,7 +97,7 @@ def reorder_text(text: str, levels: str) -> tuple[str, str]:
         return "".join(text_parts), levels
     lowest_odd = lowest | 1
     for level in range(highest, lowest_odd - 1, -1):
-        text_parts: list[str] = []
+        text_parts = []
         level_parts: list[str] = []
         last = 0
         for m in _runs_at_or_above(level).finditer(levels):

@@ -16,7 +16,7 @@ from typing import Callable
 HIDDEN = "\x00"
 
 
-class _LazyTable(dict):
+class _LazyTable(dict[int, str | None]):
     """A ``str.translate`` table that computes each entry the first time it is needed."""
 
     def __init__(self, compute: Callable[[int], str | None]) -> None:
@@ -83,4 +83,4 @@ def cell_width(display: str) -> int:
 
 def char_cells(ch: str) -> int:
     """Cells of one display character: 0, 1 or 2."""
-    return len(_WIDTH[ord(ch)])
+    return len(_WIDTH[ord(ch)] or "")

@@ -50,7 +50,7 @@ def char_set(points: list[int] | Ranges) -> str:
     a BMP-only class, which is a bitmap). So the rare astral code points get a
     class of their own behind a one-range guard.
     """
-    ranges = to_ranges(points) if points and isinstance(points[0], int) else tuple(points)  # type: ignore[arg-type]
+    ranges = to_ranges(points) if points and isinstance(points[0], int) else tuple(points)  # type: ignore[arg-type,unused-ignore]
     bmp, astral = _split_bmp(ranges)  # type: ignore[arg-type]
     if not astral:
         return f"[{class_body(bmp)}]"

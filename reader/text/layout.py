@@ -33,8 +33,11 @@ __all__ = [
 class Span(Protocol):
     """A paragraph's place in the article text (``reader.article.Paragraph`` is one)."""
 
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 class ArticleLayout:

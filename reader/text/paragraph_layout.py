@@ -11,6 +11,7 @@ a line's cell map can be built later, on demand.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cached_property
 
 from .bidi import line_levels, paragraph_level, reorder_text, resolve_levels, visual_order
@@ -186,7 +187,8 @@ class ParagraphLayout:
             place = [0] * (end - start)
             for visual_index, logical in enumerate(visual_order(levels)):
                 place[logical] = visual_index
-            order = sorted(range(len(spans)), key=lambda k: place[_first_drawn(display, *spans[k]) - start])
+            order: Sequence[int] = sorted(range(len(spans)),
+                                          key=lambda k: place[_first_drawn(display, *spans[k]) - start])
         else:
             order = range(len(spans))
         clusters: list[tuple[str, int, int]] = []

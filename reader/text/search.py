@@ -124,6 +124,6 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
         sentence_start = m.end()
     while sentence_start < len(text) and text[sentence_start] in " \t":
         sentence_start += 1
-    m = _SENTENCE_END_RE.search(text, max(offset, sentence_start))
-    end = len(text) if m is None else (m.start() if m.group() == "\n" else m.end())
+    found = _SENTENCE_END_RE.search(text, max(offset, sentence_start))
+    end = len(text) if found is None else (found.start() if found.group() == "\n" else found.end())
     return sentence_start, max(end, sentence_start)

@@ -9,6 +9,8 @@ ones declared in ``reader.ui``'s classes, so a typo in the file is reported
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections.abc import Iterator, Sequence
 
 from textual.app import App
@@ -19,6 +21,7 @@ __all__ = ["apply_keymap", "binding_ids", "bindings_by_id"]
 
 
 def _subclasses(root: type) -> Iterator[type]:
+    sub: type
     for sub in root.__subclasses__():
         yield sub
         yield from _subclasses(sub)
@@ -41,7 +44,7 @@ def binding_ids() -> frozenset[str]:
     return frozenset(bindings_by_id())
 
 
-def apply_keymap(app: App[object], keys: Sequence[tuple[str, str]]) -> list[str]:
+def apply_keymap(app: App[Any], keys: Sequence[tuple[str, str]]) -> list[str]:
     """Rebind ``app``'s keys from the config's ``[keys]`` entries; one warning line per unknown id."""
     known = binding_ids()
     keymap = {binding: value for binding, value in keys if binding in known}

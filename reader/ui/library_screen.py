@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import work
@@ -279,7 +279,7 @@ class LibraryScreen(Screen[None]):
     # --- opening ------------------------------------------------------------------
 
     def on_entry_list_selected(self, event: EntryList.Selected) -> None:
-        index = event.control.entries[event.index]
+        index = cast(int, event.control.entries[event.index])  # the library lists row numbers
         path = self.paths[index]
         try:
             article = load_article(path)

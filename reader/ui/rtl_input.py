@@ -250,7 +250,7 @@ class RtlInput(RtlInputView, can_focus=True):
         if event.text:
             self.insert_text_at_cursor(clean_paste(event.text))
 
-    def _on_mouse_down(self, event: events.MouseDown) -> None:
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return

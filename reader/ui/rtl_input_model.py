@@ -192,11 +192,11 @@ class InputRow:
         end = [(" ", (n, n))]
         terminal_order = bidi == "terminal"
         if rtl and not terminal_order:
-            cells = end + tail[::-1] + body
+            row = end + tail[::-1] + body
         else:
-            cells = body + tail + end
+            row = body + tail + end
         cell_for = [-1] * (n + 1)
-        for x, (_, (a, b)) in enumerate(cells):
+        for x, (_, (a, b)) in enumerate(row):
             for k in range(a, max(b, a + 1)):
                 if cell_for[k] < 0:
                     cell_for[k] = x  # the first cell: the left half of a wide character
@@ -205,8 +205,8 @@ class InputRow:
             if cell_for[k] < 0:
                 cell_for[k] = cell_for[k + 1]
         return cls(
-            pieces=tuple(p for p, _ in cells),
-            spans=tuple(s for _, s in cells),
+            pieces=tuple(p for p, _ in row),
+            spans=tuple(s for _, s in row),
             rtl=rtl and not terminal_order,
             length=n,
             cell_for_offset=tuple(cell_for),

@@ -86,7 +86,7 @@ class RtlInputView(Widget):
 
     # --- the cursor's blink ---------------------------------------------------------------
 
-    def _on_mount(self) -> None:
+    def _on_mount(self, event: events.Mount) -> None:
         self._blink_timer = self.set_interval(0.5, self._toggle_cursor,
                                               pause=not (self.cursor_blink and self.has_focus))
 

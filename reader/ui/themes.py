@@ -18,6 +18,8 @@ theme named ``qari-dark`` replaces the bundled one.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -200,7 +202,7 @@ def load_themes(dirs: Iterable[Path]) -> tuple[list[Theme], list[str]]:
     return list(themes.values()), warnings
 
 
-def register_themes(app: App[object], dirs: Iterable[Path] | None = None) -> list[str]:
+def register_themes(app: App[Any], dirs: Iterable[Path] | None = None) -> list[str]:
     """Register every theme found in ``dirs`` (default: ``theme_dirs()``); return the warnings."""
     themes, warnings = load_themes(theme_dirs() if dirs is None else dirs)
     for theme in themes:
@@ -208,7 +210,7 @@ def register_themes(app: App[object], dirs: Iterable[Path] | None = None) -> lis
     return warnings
 
 
-def apply_theme(app: App[object], name: str) -> str | None:
+def apply_theme(app: App[Any], name: str) -> str | None:
     """Switch ``app`` to theme ``name``; when it is not registered, to ``FALLBACK_THEME``, with a warning."""
     if name in app.available_themes:
         app.theme = name
@@ -218,7 +220,7 @@ def apply_theme(app: App[object], name: str) -> str | None:
     return f"theme {visible(repr(name))} not found; using {fallback}"
 
 
-def theme_commands(app: App[object]) -> Iterator[SystemCommand]:
+def theme_commands(app: App[Any]) -> Iterator[SystemCommand]:
     """Palette entries ``theme: NAME`` for the themes from files (Textual's own are under its "Theme" command)."""
     for name, theme in sorted(app.available_themes.items()):
         if BUILTIN_THEMES.get(name) is theme:
