@@ -15,6 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+from reader.cli import default_frame_rate
+
+default_frame_rate()  # as `qari` does before Textual is imported, so the figures are what users get
+
 from reader.article import load_article
 from reader.ui.app import QariApp
 from reader.ui.article_view import ArticleView

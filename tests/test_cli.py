@@ -402,3 +402,36 @@ def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
     assert "BrokenPipeError" not in err
     assert err == ""
     assert code == 0
+
+
+# --------------------------------------------------------------------------
+# the reader's frame rate
+
+# The reader's path as a real process up to starting the UI: a stand-in for reader.ui.app says whether
+# anything had imported Textual by then, and the frame rate Textual then reads from the environment.
+FRAME_RATE_PROBE = """
+import sys, types
+def run(*args, **kwargs):
+    imported = "textual" in sys.modules
+    from textual import constants
+    print(imported, constants.MAX_FPS)
+    return 0
+stand_in = types.ModuleType("reader.ui.app")
+stand_in.run_reader = stand_in.run_library = run
+sys.modules["reader.ui.app"] = stand_in
+from reader.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("environment", "shown"), [(None, "False 120"), ("24", "False 24")])
+def test_the_reader_asks_for_120_frames_a_second_unless_textual_fps_is_set(
+    article: Path, environment: str | None, shown: str
+) -> None:
+    env = {name: value for name, value in os.environ.items() if name != "TEXTUAL_FPS"}
+    if environment is not None:
+        env["TEXTUAL_FPS"] = environment
+    for target in (article, article.parent):  # an article, and a folder (the library)
+        result = subprocess.run([sys.executable, "-c", FRAME_RATE_PROBE, str(target)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert (result.returncode, result.stdout.strip(), result.stderr) == (0, shown, "")

@@ -24,6 +24,9 @@ EXIT_BAD_INPUT = 2
 SAMPLES = bundled("sample_articles")
 SUBCOMMANDS = ("render", "doctor", "suggest", "export", "stats", "import", "info")
 EXIT_WARNINGS = 1  # export / stats: done, but something was skipped or left out (said on stderr)
+#: Frames a second Textual may draw, unless the environment sets TEXTUAL_FPS. Textual draws on a timer
+#: (60 a second by default), so a key's frame waits for the next tick; an idle reader draws nothing either way.
+FRAMES_PER_SECOND = 120
 
 
 class UsageError(Exception):
@@ -70,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_page_parsers(sub)
     return parser
+
+
+def default_frame_rate() -> None:
+    """Ask Textual for ``FRAMES_PER_SECOND`` unless the user set TEXTUAL_FPS.
+
+    Call it before Textual is first imported: Textual reads TEXTUAL_FPS once, then.
+    """
+    os.environ.setdefault("TEXTUAL_FPS", str(FRAMES_PER_SECOND))
 
 
 def fail(message: str) -> NoReturn:
@@ -300,6 +311,7 @@ def cmd_reader(args: argparse.Namespace) -> int:
     config, warnings = load_config()
     if args.bidi:
         config = replace(config, bidi=args.bidi)
+    default_frame_rate()
     from ..ui.app import run_library, run_reader
     if articles is not None:
         return run_library(target, articles, config=config, warnings=warnings)

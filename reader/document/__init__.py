@@ -5,8 +5,9 @@ with a cursor, a selection and highlights; ``rows.py`` keeps the visual rows
 and the maps between rows, cells and offsets; ``moves.py`` says where the
 cursor keys lead; ``selection.py`` holds the cursor and the selection;
 ``highlights.py`` finds the claims, suggestions and matches on a row;
-``cells.py`` says which highlights cover which cells of a line. The view in
-``reader/ui/article_view.py`` only turns events into calls and rows into strips.
+``cells.py`` says which highlights cover which cells of a line. The view
+(``ArticleView``, ``reader/ui/article_*.py``) only turns events into calls and
+rows into strips.
 """
 
 from .cells import CURSOR, cell_runs, cell_strings, covers_whole_line

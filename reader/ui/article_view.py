@@ -1,60 +1,33 @@
 """The article view: a thin Line-API scroll view over a ``reader.document.Document``.
 
 The document holds the article laid out, the cursor, the selection and the
-highlights, all as logical offsets; this widget turns keys and mouse events
-into document calls, draws the rows on screen as ``Strip``s (cached, keyed by
-everything that changes a row), and publishes what the screen shows (cursor,
-selection, search, toggles) as reactives.
-
-The first screenful is laid out at once; the rest of the article is laid out
-in a worker thread so a 5 MB article opens as fast as a short one, and the
-scrollbar grows as the worker goes.
+highlights, all as logical offsets. This widget turns keys and mouse events
+into document calls and publishes what the screen shows (cursor, selection,
+search, toggles) as reactives. What it inherits does the rest:
+``BackgroundLayout`` (``article_background.py``) lays the article out at the
+view's width, the rest in a worker thread, and draws the pages around the
+view ahead; ``ArticleStrips`` (``article_strips.py``) draws the rows as
+cached ``Strip``s in the component classes' styles.
 """
 
 from __future__ import annotations
 
-from time import monotonic, sleep
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
-from textual import events, work
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.worker import get_current_worker
 
-from ..annotations.model import STATUSES, Claim
+from ..annotations.model import Claim
 from ..article import Article
-from ..document import (
-    CURSOR,
-    FIRST_SCREEN_LINES,
-    Document,
-    Mark,
-    RestOfLayout,
-    Settings,
-    Side,
-    cell_runs,
-    covers_whole_line,
-    layers,
-    page_rows,
-)
-from ..text.layout import VisualLine
+from ..document import FIRST_SCREEN_LINES, Document, Settings, Side, page_rows
+from .article_background import BackgroundLayout
 
 __all__ = ["FIRST_SCREEN_LINES", "ArticleView"]
 
-#: Seconds after a key or mouse event during which the background layout waits.
-INTERACTIVE_PAUSE = 0.3
-#: Rows of the neighbouring pages drawn ahead per turn of the event loop, and how long after a frame.
-PREFETCH_ROWS = 8
-PREFETCH_DELAY = 0.05
 
-
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(BackgroundLayout, can_focus=True):
     """Shows an article shaped and ordered, right-to-left paragraphs right-aligned, with a cursor.
 
     | key | action |
@@ -104,45 +77,6 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("t", "cycle_direction", "Direction", show=False),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--repeated", "article-view--title", "article-view--cursor",
-        "article-view--selection", "article-view--match", "article-view--suggestion",
-        *(f"article-view--claim-{status}" for status in STATUSES),
-    }
-    """
-    | class | what |
-    |---|---|
-    | `article-view--repeated` | a line that repeats an earlier one (scraped title, related headlines) |
-    | `article-view--title` | the article's title line |
-    | `article-view--cursor` | the cell at the cursor |
-    | `article-view--selection` | selected cells |
-    | `article-view--match` | search matches |
-    | `article-view--suggestion` | a suggested attribution's source and claim (faint, until confirmed) |
-    | `article-view--claim-<status>` | a claim's text, by status (colour and a text style each, so it reads without colour) |
-    """
-
-    DEFAULT_CSS = """
-    ArticleView {
-        background: $surface;
-        color: $foreground;
-        padding: 0 1;
-        /* The scrollbar's room is kept from the start: lines laid out before
-           it appears would otherwise lose their last cells, an RTL line's first word. */
-        scrollbar-gutter: stable;
-        & > .article-view--repeated { color: $text-muted; }
-        & > .article-view--title { text-style: bold; color: $primary; }
-        & > .article-view--cursor { background: $cursor-cell; color: $cursor-cell-foreground; }
-        & > .article-view--selection { background: $selection-background; color: $selection-foreground; }
-        & > .article-view--match { background: $search-match; color: $search-match-foreground; text-style: underline; }
-        & > .article-view--suggestion { text-style: dim underline; }
-        & > .article-view--claim-unverified { color: $claim-unverified; text-style: underline; }
-        & > .article-view--claim-supported { color: $claim-supported; text-style: bold underline; }
-        & > .article-view--claim-disputed { color: $claim-disputed; text-style: italic underline; }
-        & > .article-view--claim-false { color: $claim-false; text-style: strike; }
-        & > .article-view--claim-opinion { color: $claim-opinion; text-style: italic; }
-    }
-    """
-
     cursor: var[int] = var(0, init=False)
     """The cursor's logical offset into the article's text; setting it moves the cursor there."""
     selection: var[tuple[int, int] | None] = var(None, init=False)
@@ -181,15 +115,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def __init__(self, article: Article, *, bidi: str = "app", harakat: bool = True, wrap_width: int | None = None,
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(name=name, id=id, classes=classes)
         settings = Settings(bidi=bidi, harakat=harakat, wrap_width=wrap_width)  # type: ignore[arg-type]
-        #: The article laid out, the cursor, the selection and the highlights: everything but the drawing.
-        self.document = Document(article, settings)
+        super().__init__(Document(article, settings), name=name, id=id, classes=classes)
         self.set_reactive(ArticleView.harakat, harakat)
-        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._styles: Style | None = None
-        self._prefetch_pending = False
-        self._interactive_until = 0.0
         self._dragging = False
 
     # --- what the document knows ------------------------------------------------
@@ -276,6 +204,10 @@ class ArticleView(ScrollView, can_focus=True):
             self._scroll_to_cursor()
         self._announce()
 
+    def _laid_out(self) -> None:
+        self._publish()
+        self._announce()
+
     # Setting a reactive from outside asks the document for it.
 
     def watch_cursor(self, offset: int) -> None:
@@ -307,13 +239,6 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_direction(self, direction: str | None) -> None:
         self._configure(direction=direction)
 
-    # --- layout -------------------------------------------------------------
-
-    def _configure(self, **changes: Any) -> None:
-        settings = self.document.settings
-        if any(getattr(settings, name) != value for name, value in changes.items()):
-            self._relaid_out(self.document.configure(int(self.scroll_y), **changes))
-
     def action_toggle_harakat(self) -> None:
         self.harakat = not self.harakat
 
@@ -322,55 +247,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_cycle_direction(self) -> None:
         self.direction = {None: "rtl", "rtl": "ltr", "ltr": None}[self.direction]
-
-    def on_resize(self, event: events.Resize) -> None:
-        width = max(self.scrollable_content_region.width, 2)
-        if width != self.document.width:
-            self.relayout(width)
-
-    def relayout(self, width: int) -> None:
-        """Lay the article out again at ``width``, keeping the paragraph at the top in view."""
-        self._relaid_out(self.document.relayout(width, int(self.scroll_y)))
-
-    def _relaid_out(self, top_row: int) -> None:
-        self._strips.clear()
-        self._update_size()
-        self.scroll_to(y=top_row, animate=False)
-        self._publish()
-        self._announce()
-        if not self.document.complete:
-            # After the first frame: the worker must not compete with drawing it.
-            self.call_after_refresh(self._lay_out_rest, self.document.rest_of_layout())
-
-    @work(thread=True, exclusive=True, group="layout")
-    def _lay_out_rest(self, rest: RestOfLayout) -> None:
-        worker = get_current_worker()
-        document = self.document
-        dimmed = document.refine_guesses()
-        if dimmed is not None:
-            self.app.call_from_thread(self._set_dimmed, rest.generation, dimmed)
-        while not rest.done:
-            if worker.is_cancelled or rest.generation != document.generation:
-                return
-            # The reader comes first: while keys or the mouse are busy, wait.
-            while monotonic() < self._interactive_until and not worker.is_cancelled:
-                sleep(0.02)
-            chunk = rest.chunk()
-            self.app.call_from_thread(self._extend, rest.generation, chunk, rest.done)
-
-    def _set_dimmed(self, generation: int, dimmed: frozenset[int]) -> None:
-        if self.document.set_dimmed(generation, dimmed):
-            self._strips.clear()
-            self.refresh()
-
-    def _extend(self, generation: int, chunk: list[VisualLine], done: bool) -> None:
-        if self.document.extend(generation, chunk, done):
-            self._update_size()
-            self.complete = self.document.complete
-            self._announce()
-
-    def _update_size(self) -> None:
-        self.virtual_size = Size(self.document.width, len(self.document.lines))
 
     # --- cursor and selection -------------------------------------------------
 
@@ -460,15 +336,6 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._changed()
 
-    def on_key(self, event: events.Key) -> None:
-        self._interactive_until = monotonic() + INTERACTIVE_PAUSE
-
-    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        self._interactive_until = monotonic() + INTERACTIVE_PAUSE
-
-    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._interactive_until = monotonic() + INTERACTIVE_PAUSE
-
     # --- mouse ------------------------------------------------------------------
 
     def _offset_at_event(self, event: events.MouseEvent) -> int | None:
@@ -506,121 +373,6 @@ class ArticleView(ScrollView, can_focus=True):
         if self._dragging:
             self._dragging = False
             self.release_mouse()
-
-    # --- drawing ----------------------------------------------------------------
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-        self._styles = None
-
-    def _base_style(self) -> Style:
-        """The view's own style, looked up once per theme or CSS change (it costs ~0.2 ms)."""
-        if self._styles is None:
-            self._styles = self.rich_style
-        return self._styles
-
-    def render_line(self, y: int) -> Strip:
-        row = int(self.scroll_y) + y
-        width = self.scrollable_content_region.width
-        if row >= len(self.document.lines):
-            return Strip.blank(width, self._base_style())
-        self._schedule_prefetch()
-        return self._strip_of(row, width)
-
-    def _strip_of(self, row: int, width: int) -> Strip:
-        document = self.document
-        line = document.lines[row]
-        marks = document.marks_on(line, self.has_focus)
-        key = (row, width, document.generation, marks)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._render_row(line, width, self._base_style(), marks)
-            self._strips[key] = strip
-        return strip
-
-    def _schedule_prefetch(self) -> None:
-        if not self._prefetch_pending:
-            self._prefetch_pending = True
-            self.set_timer(PREFETCH_DELAY, self._prefetch)
-
-    def _prefetch(self, rows: list[int] | None = None) -> None:
-        """Draw the pages above and below the view ahead of time, a few rows per turn of the event loop.
-
-        A row with claims costs ~0.5 ms to draw (its cell map, then a style per
-        cell): a page of them made PgDn miss two or three frames. Drawn while
-        the user reads, the next page is ready when the key comes.
-        """
-        height = self.scrollable_content_region.height
-        width = self.scrollable_content_region.width
-        count = len(self.document.lines)
-        if rows is None:
-            top = int(self.scroll_y)
-            below = range(top + height, min(top + 2 * height, count))
-            above = range(max(top - height, 0), top)
-            rows = [*below, *reversed(above)]
-        if not width:
-            self._prefetch_pending = False
-            return
-        wait = self._interactive_until - monotonic()
-        if wait > 0:  # keys first: try again once they stop
-            self.set_timer(wait + 0.01, self._prefetch)
-            return
-        for row in rows[:PREFETCH_ROWS]:
-            if row < count:
-                self._strip_of(row, width)
-        if rows[PREFETCH_ROWS:]:
-            self.call_later(self._prefetch, rows[PREFETCH_ROWS:])
-        else:
-            self._prefetch_pending = False
-
-    def _line_style(self, line: VisualLine, base: Style) -> Style:
-        if line.paragraph == self.document.title_paragraph:
-            return base + self.get_component_rich_style("article-view--title", partial=True)
-        if line.paragraph in self.document.dimmed:
-            # Not partial: a muted colour is an alpha blend, only resolved against the background.
-            return base + self.get_component_rich_style("article-view--repeated", partial=False)
-        return base
-
-    def _render_row(self, line: VisualLine, width: int, base: Style, marks: tuple[Mark, ...]) -> Strip:
-        style = self._line_style(line, base)
-        pad = self.document.rows.pad(line)
-        segments = [Segment(" " * pad, base)] if pad else []
-        drawn, has_cursor = layers(marks)
-        ranges = [span for _, span in drawn]
-        styles = [self.get_component_rich_style(f"article-view--{name}", partial=True) for name, _ in drawn]
-        if not has_cursor and (not marks or covers_whole_line(line, ranges)):
-            # One style for the whole line: no cell map needed (most lines, and most claim lines).
-            for highlight in styles:
-                style = style + highlight
-            segments.append(Segment(line.text, style))
-            return Strip(segments).crop_extend(0, width, base)
-        cursor_x = line.map.cell_of(self.document.cursor) if has_cursor else None
-        runs = cell_runs(line, ranges, cursor_x)
-        if runs is None:  # never expected; draw plainly rather than wrongly
-            return Strip([*segments, Segment(line.text, style)]).crop_extend(0, width, base)
-        cursor_style = self.get_component_rich_style("article-view--cursor", partial=True)
-        if cursor_x == -1 and pad:  # the cursor past the start of a right-to-left line: on the padding's last cell
-            segments[-1:] = [Segment(" " * (pad - 1), base), Segment(" ", base + cursor_style)]
-        # A cell's style is the line's plus each highlight over it: added up once per set of highlights
-        # (not per cell: Style addition is the costly part).
-        combined: dict[tuple[int, ...], Style] = {}
-        for text, key in runs:
-            if key not in combined:
-                cell_style = style
-                for i in key:
-                    cell_style = cell_style + (cursor_style if i == CURSOR else styles[i])
-                combined[key] = cell_style
-            segments.append(Segment(text, combined[key]))
-        if cursor_x is not None and cursor_x >= len(line.map.spans) and not pad:
-            segments.append(Segment(" ", base + cursor_style))
-        return Strip(segments).crop_extend(0, width, base)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
