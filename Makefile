@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
 
-.PHONY: run test quick bench clean setup
+.PHONY: run test quick lint bench clean setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,19 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/qari
 
-test: setup
+# The core packages are type-checked strictly; the whole package with mypy's defaults.
+STRICT := reader/text reader/document reader/annotations reader/attribution reader/article reader/export \
+	reader/terminal reader/config.py reader/corpus.py reader/stats.py reader/library.py reader/files.py \
+	reader/resources.py
+
+lint: setup
+	$(BIN)/ruff check reader tests benchmarks
+	$(BIN)/ruff format --check reader tests benchmarks
+	$(BIN)/mypy reader
+	$(BIN)/mypy --strict $(STRICT)
+	$(BIN)/lint-imports
+
+test: setup lint
 	$(BIN)/python -m pytest -n 2 -q
 
 quick: setup  # the suite without the tests marked slow, while working

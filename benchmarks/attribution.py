@@ -91,8 +91,9 @@ def _key(phrase: str) -> str:
     return " ".join(fold(phrase).replace("\u0629", "\u0647").split())
 
 
-def _pair(suggestions: list[Suggestion], labels: tuple[Label, ...],
-          same: Callable[[Suggestion, Label], bool]) -> list[tuple[Suggestion, Label]]:
+def _pair(
+    suggestions: list[Suggestion], labels: tuple[Label, ...], same: Callable[[Suggestion, Label], bool]
+) -> list[tuple[Suggestion, Label]]:
     """One-to-one pairs, in reading order; among equal sources the label with the same verb first."""
     free = list(labels)
     pairs = []
@@ -123,9 +124,11 @@ def score_text(item: LabelledText) -> dict[str, Score]:
         "source, exact": Score(len(exact), n_found, n_labels),
         "source, overlap": Score(len(overlap), n_found, n_labels),
         "source + named/anonymous": Score(sum(s.named == label.named for s, label in exact), n_found, n_labels),
-        "anonymous sources": Score(sum(not s.named and not label.named for s, label in exact),
-                                   sum(not s.named for s in suggestions),
-                                   sum(not label.named for label in item.labels)),
+        "anonymous sources": Score(
+            sum(not s.named and not label.named for s, label in exact),
+            sum(not s.named for s in suggestions),
+            sum(not label.named for label in item.labels),
+        ),
     }
 
 
@@ -164,11 +167,16 @@ def bench_rows() -> list[tuple[str, str, str, str, str]]:
             continue
         for measure in ("source, exact", "source + named/anonymous"):
             value = scores[measure]
-            rows.append((f"attribution: {measure}, {names[split]} ({n_texts} texts, {n_labels} labels)",
-                         f"P {value.precision:.2f} / R {value.recall:.2f}", "", "",
-                         f"P ≥ {GOAL_PRECISION} / R ≥ {GOAL_RECALL}"))
-    rows.append(("attribution: suggest() on a 50 KB article", f"{seconds_for(50_000) * 1e3:.0f} ms", "", "",
-                 "≪ 1 s"))
+            rows.append(
+                (
+                    f"attribution: {measure}, {names[split]} ({n_texts} texts, {n_labels} labels)",
+                    f"P {value.precision:.2f} / R {value.recall:.2f}",
+                    "",
+                    "",
+                    f"P ≥ {GOAL_PRECISION} / R ≥ {GOAL_RECALL}",
+                )
+            )
+    rows.append(("attribution: suggest() on a 50 KB article", f"{seconds_for(50_000) * 1e3:.0f} ms", "", "", "≪ 1 s"))
     return rows
 
 
@@ -183,13 +191,14 @@ def main() -> int:
     for split, (n_texts, n_labels, scores) in by_split().items():
         for measure in MEASURES:
             value = scores[measure]
-            table.add_row(split, str(n_texts), str(n_labels), measure, f"{value.precision:.2f}",
-                          f"{value.recall:.2f}")
+            table.add_row(split, str(n_texts), str(n_labels), measure, f"{value.precision:.2f}", f"{value.recall:.2f}")
     console = Console(width=110)
     console.print(table)
-    console.print(f"goal: precision ≥ {GOAL_PRECISION}, recall ≥ {GOAL_RECALL} (source, exact); "
-                  f"50 KB article: {seconds_for(50_000) * 1e3:.0f} ms; "
-                  f"whole run {time.perf_counter() - started:.1f} s")
+    console.print(
+        f"goal: precision ≥ {GOAL_PRECISION}, recall ≥ {GOAL_RECALL} (source, exact); "
+        f"50 KB article: {seconds_for(50_000) * 1e3:.0f} ms; "
+        f"whole run {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 

@@ -17,8 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
-ARABIC_SAMPLES = ("health-vaccination-campaign.txt", "fuel-prices-central-bank.txt", "ceasefire-talks.txt",
-                  "mixed-scripts-trade-report.txt")
+ARABIC_SAMPLES = (
+    "health-vaccination-campaign.txt",
+    "fuel-prices-central-bank.txt",
+    "ceasefire-talks.txt",
+    "mixed-scripts-trade-report.txt",
+)
 
 
 def generate_article(size_bytes: int, seed: int = 7) -> str:

@@ -99,8 +99,9 @@ print(peak if code == 0 else -1)
 
 def export_peak_bytes(folder: Path, out: Path) -> int:
     """The peak resident memory of a fresh process running ``qari export FOLDER -o OUT``, in bytes."""
-    done = subprocess.run([sys.executable, "-c", _PEAK, str(folder), str(out)], cwd=ROOT, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(folder), str(out)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     kilobytes = int(done.stdout.strip())
     if kilobytes < 0:
         raise RuntimeError(f"qari export failed: {done.stderr.strip()}")
@@ -137,10 +138,12 @@ def measure(runs: int = 3) -> ExportFigures:
 
 def main() -> None:
     figures = measure()
-    print(f"qari export, {figures.articles:,} articles, {figures.claims:,} claims, CSV of "
-          f"{figures.size / 2**20:.0f} MB: {figures.export:.2f} s (bare csv.writer: {figures.bare_csv:.2f} s, "
-          f"{figures.export / figures.bare_csv:.1f}×); peak memory {figures.peak / 2**20:.0f} MB "
-          f"({figures.peak_tenth / 2**20:.0f} MB for 100 articles). Goal: ≤ 5 s, ≤ 100 MB.")
+    print(
+        f"qari export, {figures.articles:,} articles, {figures.claims:,} claims, CSV of "
+        f"{figures.size / 2**20:.0f} MB: {figures.export:.2f} s (bare csv.writer: {figures.bare_csv:.2f} s, "
+        f"{figures.export / figures.bare_csv:.1f}×); peak memory {figures.peak / 2**20:.0f} MB "
+        f"({figures.peak_tenth / 2**20:.0f} MB for 100 articles). Goal: ≤ 5 s, ≤ 100 MB."
+    )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,13 @@ def one_megabyte_page(story: str) -> bytes:
     """The test page grown to about 1 MB with ``story``'s paragraphs and a large script."""
     html = TEMPLATE.read_text(encoding="utf-8")
     paragraphs = "".join(f"<p>{paragraph}</p>\n" for paragraph in story.split("\n\n") if paragraph.strip())
-    html = re.sub(r"<article.*?</article>", lambda _: f"<article><h1>عنوان</h1>{paragraphs}</article>", html,
-                  count=1, flags=re.DOTALL)
+    html = re.sub(
+        r"<article.*?</article>",
+        lambda _: f"<article><h1>عنوان</h1>{paragraphs}</article>",
+        html,
+        count=1,
+        flags=re.DOTALL,
+    )
     script = "<script>var strings = " + repr(["خبر عاجل " * 20] * 900) + ";</script>"
     return html.replace("</body>", script + "</body>").encode("utf-8")
 

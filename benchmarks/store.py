@@ -34,8 +34,12 @@ from reader.annotations.store import AnnotationStore
 from reader.files import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ("health-vaccination-campaign.txt", "fuel-prices-central-bank.txt", "ceasefire-talks.txt",
-           "mixed-scripts-trade-report.txt")
+SAMPLES = (
+    "health-vaccination-campaign.txt",
+    "fuel-prices-central-bank.txt",
+    "ceasefire-talks.txt",
+    "mixed-scripts-trade-report.txt",
+)
 COUNTS = (10, 100, 1000, 5000)
 
 
@@ -54,29 +58,44 @@ def _article(size: int = 120_000, seed: int = 3) -> str:
 
 
 def _sources(rng: random.Random) -> list[Source]:
-    names = ("دبلوماسيون غربيون", "مصادر مطلعة", "وزير الخارجية", "الخبير الاقتصادي أحمد", "وكالة الأنباء",
-             "مسؤول أمريكي رفيع", "Mick Mulroy", "بيان الوزارة")
-    return [Source(name, rng.choice(SOURCE_TYPES), "مسؤول سابق" if i % 2 else "", "") for i, name in
-            enumerate(names)]
+    names = (
+        "دبلوماسيون غربيون",
+        "مصادر مطلعة",
+        "وزير الخارجية",
+        "الخبير الاقتصادي أحمد",
+        "وكالة الأنباء",
+        "مسؤول أمريكي رفيع",
+        "Mick Mulroy",
+        "بيان الوزارة",
+    )
+    return [Source(name, rng.choice(SOURCE_TYPES), "مسؤول سابق" if i % 2 else "", "") for i, name in enumerate(names)]
 
 
 def _claim(text: str, rng: random.Random, sources: list[Source]) -> Claim:
     """A claim like an annotator's: a sentence-long quote, a source or two, tags, sometimes a note."""
     length = rng.randint(60, 220)
     start = rng.randrange(0, len(text) - length)
-    return Claim(Anchor.from_text(text, start, start + length),
-                 source_ids=tuple(s.id for s in rng.sample(sources, rng.randint(1, 2))),
-                 tags=tuple(rng.sample(("إيران", "نووي", "اقتصاد", "هدنة", "أرقام", "صحة"), rng.randint(1, 3))),
-                 note=rng.choice(("", "", "يحتاج إلى مصدر ثانٍ", "الرقم يخالف بيانات البنك الدولي لعام 2024")),
-                 status=rng.choice(STATUSES))
+    return Claim(
+        Anchor.from_text(text, start, start + length),
+        source_ids=tuple(s.id for s in rng.sample(sources, rng.randint(1, 2))),
+        tags=tuple(rng.sample(("إيران", "نووي", "اقتصاد", "هدنة", "أرقام", "صحة"), rng.randint(1, 3))),
+        note=rng.choice(("", "", "يحتاج إلى مصدر ثانٍ", "الرقم يخالف بيانات البنك الدولي لعام 2024")),
+        status=rng.choice(STATUSES),
+    )
 
 
 def _database(article: Path, text: str, sources: list[Source], claims: list[Claim]) -> dict:
-    meta = {"schema_version": schema.SCHEMA_VERSION, "article": article.name, "sha256": article_sha256(text),
-            "app_version": reader.__version__}
-    return {"meta": {"1": meta},
-            "sources": {str(i): schema.source_to_doc(s) for i, s in enumerate(sources, 1)},
-            "claims": {str(i): schema.claim_to_doc(c) for i, c in enumerate(claims, 1)}}
+    meta = {
+        "schema_version": schema.SCHEMA_VERSION,
+        "article": article.name,
+        "sha256": article_sha256(text),
+        "app_version": reader.__version__,
+    }
+    return {
+        "meta": {"1": meta},
+        "sources": {str(i): schema.source_to_doc(s) for i, s in enumerate(sources, 1)},
+        "claims": {str(i): schema.claim_to_doc(c) for i, c in enumerate(claims, 1)},
+    }
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -94,8 +113,7 @@ def _measure(count: int, runs: int, folder: Path, text: str) -> tuple[float, flo
     article = folder / f"article-{count}.txt"
     article.write_text(text, encoding="utf-8")
     data = _database(article, text, sources, claims)
-    annotation_path(article).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                                        encoding="utf-8")
+    annotation_path(article).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     stock_path = folder / f"stock-{count}.json"
     stock_path.write_text(json.dumps(data), encoding="utf-8")
 
@@ -116,10 +134,12 @@ def _measure(count: int, runs: int, folder: Path, text: str) -> tuple[float, flo
         for i, claim in enumerate(extra[1:]):
             document = schema.claim_to_doc(claim)
             doc_ids: list[int] = []
-            sides = [(mine, lambda: ours.add_claim(claim)),
-                     (theirs, lambda: doc_ids.append(stock_claims.insert(document))),
-                     (floor, lambda: atomic_write(scratch, blob))]
-            for timings, action in sides[i % 3:] + sides[:i % 3]:  # each goes first in turn
+            sides = [
+                (mine, lambda claim=claim: ours.add_claim(claim)),
+                (theirs, lambda doc_ids=doc_ids, document=document: doc_ids.append(stock_claims.insert(document))),
+                (floor, lambda: atomic_write(scratch, blob)),
+            ]
+            for timings, action in sides[i % 3 :] + sides[: i % 3]:  # each goes first in turn
                 gc.collect()
                 timings.append(_timed(action))
             ours.delete_claim(claim.id)
@@ -151,9 +171,11 @@ def main() -> None:
     print(f"{'claims':>7}  {'qari':>8}  {'stock':>8}  {'qari/stock':>10}  {'floor':>8}  {'1st save':>8}")
     for count, mine, theirs, floor, first in rows:
         print(f"{count:>7}  {mine:>8.2f}  {theirs:>8.2f}  {mine / theirs:>10.2f}  {floor:>8.2f}  {first:>8.2f}")
-    print("goal: ≤ 15 ms at 1,000 claims and ≤ 2× stock.\n"
-          "floor: the bare atomic write of the same bytes (temp file, fsync, os.replace, fsync of the folder);\n"
-          "1st save: the first save after opening, which serialises every document once.")
+    print(
+        "goal: ≤ 15 ms at 1,000 claims and ≤ 2× stock.\n"
+        "floor: the bare atomic write of the same bytes (temp file, fsync, os.replace, fsync of the folder);\n"
+        "1st save: the first save after opening, which serialises every document once."
+    )
 
 
 if __name__ == "__main__":

@@ -95,8 +95,7 @@ async def _keypresses(path: Path, presses: int, pause: float = 0.0, wait_for_sto
     return timings
 
 
-def keypress_latency(path: Path, presses: int, pause: float = 0.0,
-                     wait_for_store: bool = False) -> tuple[float, float]:
+def keypress_latency(path: Path, presses: int, pause: float = 0.0, wait_for_store: bool = False) -> tuple[float, float]:
     """Median and 95th percentile seconds from a scrolling key to the frame that shows it (``pause``: seconds
     between keys, as a reader takes; 0 is a key held down)."""
     timings = sorted(asyncio.run(_keypresses(path, presses, pause, wait_for_store)))

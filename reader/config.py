@@ -118,15 +118,16 @@ def _show(value: object) -> str:
 def _keymap(value: object) -> tuple[tuple[tuple[str, str], ...], list[str]]:
     """The ``[keys]`` table's entries that are ``id = "keys"``, and one problem line per other entry."""
     if not isinstance(value, dict):
-        return (), [f"keys must be a table ([keys] with lines like app.help = \"f1\"), not {_show(value)}; ignored"]
+        return (), [f'keys must be a table ([keys] with lines like app.help = "f1"), not {_show(value)}; ignored']
     good: list[tuple[str, str]] = []
     problems: list[str] = []
     for binding, keys in value.items():
         if isinstance(keys, str) and keys.strip() and not any(ord(ch) < 0x20 for ch in keys):
             good.append((binding, keys.strip()))
         else:
-            problems.append(f"keys: {_show(binding)} must be keys in quotes (\"f1\", \"ctrl+r,R\"), "
-                            f"not {_show(keys)}; ignored")
+            problems.append(
+                f'keys: {_show(binding)} must be keys in quotes ("f1", "ctrl+r,R"), not {_show(keys)}; ignored'
+            )
     return tuple(good), problems
 
 
@@ -208,5 +209,3 @@ def save_config(config: Config, path: Path | None = None) -> Path:
         existing = ""
     atomic_write(path, to_toml(config, existing).encode("utf-8"))
     return path
-
-

@@ -69,8 +69,10 @@ def find_corpus(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
             elif is_article_file(path):
                 articles = [path]
             elif path.exists():
-                raise CorpusError(f"qari: {printable(os.fspath(given))}: not an article "
-                                  "(a .txt, .md, .html or extensionless text file)")
+                raise CorpusError(
+                    f"qari: {printable(os.fspath(given))}: not an article "
+                    "(a .txt, .md, .html or extensionless text file)"
+                )
             else:
                 raise CorpusError(f"qari: no such file or folder: {printable(os.fspath(given))}")
         except ArticleError as err:
@@ -85,8 +87,7 @@ def find_corpus(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return found
 
 
-def annotated_articles(articles: Iterable[Path], *, data_dir: Path | None = None
-                       ) -> Iterator[Annotated | Skipped]:
+def annotated_articles(articles: Iterable[Path], *, data_dir: Path | None = None) -> Iterator[Annotated | Skipped]:
     """The articles that have annotations, one at a time, in order; those whose article or annotations
     file cannot be read come as ``Skipped``. Articles without an annotations file are left out."""
     folder = default_data_dir() if data_dir is None else data_dir  # once: platformdirs is not free

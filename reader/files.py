@@ -79,7 +79,7 @@ def atomic_write(path: Path, blob: bytes) -> None:
         try:
             view = memoryview(blob)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -97,11 +97,18 @@ def read_info(path: Path) -> ArticleInfo:
     except ArticleError as err:
         reason = str(err).removeprefix("qari: ").removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
         return ArticleInfo(path, path.name, size=size, claims=claims, problem=reason)
-    except Exception as err:  # noqa: BLE001 - one odd file must not stop a library of thousands
+    except Exception as err:
         return ArticleInfo(path, path.name, size=size, claims=claims, problem=f"{path.name}: {type(err).__name__}")
     moment = parse_published(meta.date) if meta.date else None
-    return ArticleInfo(path, meta.title or path.name, meta.date or "", meta.outlet or "", size, claims,
-                       published_at=moment.timestamp() if moment else None)
+    return ArticleInfo(
+        path,
+        meta.title or path.name,
+        meta.date or "",
+        meta.outlet or "",
+        size,
+        claims,
+        published_at=moment.timestamp() if moment else None,
+    )
 
 
 def human_size(size: int | None) -> str:
@@ -136,8 +143,12 @@ class InfoReader:
         self.wanted: deque[int] = deque()  # indices to read next (rows on screen); any thread may append
         self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, known: Callable[[int], bool], deliver: Callable[[list[tuple[int, ArticleInfo]]], None],
-            cancelled: Callable[[], bool]) -> None:
+    def run(
+        self,
+        known: Callable[[int], bool],
+        deliver: Callable[[list[tuple[int, ArticleInfo]]], None],
+        cancelled: Callable[[], bool],
+    ) -> None:
         """Read what is not ``known`` yet and ``deliver`` each chunk, until done or ``cancelled()``."""
         order = deque(range(len(self.paths)))
         self._pool = None

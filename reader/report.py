@@ -20,8 +20,9 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "–"
 
 
-def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30,
-                 visual: Callable[[str], str] = str) -> list[Table]:
+def stats_tables(
+    stats: CorpusStats, *, top: int = 10, max_articles: int = 30, visual: Callable[[str], str] = str
+) -> list[Table]:
     """The figures as rich tables for the terminal: summary, per article, source type, top sources,
     status, tag. Lists longer than ``max_articles`` / ``top`` are cut (``--json`` has all).
 
@@ -37,7 +38,9 @@ def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30,
     if stats.skipped:
         summary.add_row("articles skipped (unreadable annotations)", f"{len(stats.skipped):,}")
     summary.add_row("claims", f"{stats.claims:,}")
-    summary.add_row("from anonymous sources", f"{stats.anonymous_claims:,} ({_share(stats.anonymous_claims, stats.claims)})")
+    summary.add_row(
+        "from anonymous sources", f"{stats.anonymous_claims:,} ({_share(stats.anonymous_claims, stats.claims)})"
+    )
     summary.add_row("without a source", f"{stats.unsourced_claims:,}")
     tables = [summary]
 
@@ -47,13 +50,21 @@ def stats_tables(stats: CorpusStats, *, top: int = 10, max_articles: int = 30,
         per_article.add_column(column, justify="right")
     ranked = sorted(stats.articles, key=lambda a: (-a.claims, a.article))
     for row in ranked[:max_articles]:
-        per_article.add_row(Text(visual(row.article)), f"{row.claims:,}", f"{row.anonymous:,}", f"{row.orphans:,}" if row.orphans else "")
+        per_article.add_row(
+            Text(visual(row.article)),
+            f"{row.claims:,}",
+            f"{row.anonymous:,}",
+            f"{row.orphans:,}" if row.orphans else "",
+        )
     if len(ranked) > max_articles:
         per_article.caption = f"the {max_articles} with most claims of {len(ranked):,} (--json for all)"
     tables.append(per_article)
 
-    for title, counts in (("claims per source type", stats.by_source_type), ("claims per status", stats.by_status),
-                          ("claims per tag", stats.by_tag)):
+    for title, counts in (
+        ("claims per source type", stats.by_source_type),
+        ("claims per status", stats.by_status),
+        ("claims per tag", stats.by_tag),
+    ):
         table = Table(title=title)
         table.add_column(title.removeprefix("claims per "))
         table.add_column("claims", justify="right")

@@ -33,7 +33,7 @@ from .annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
 from .corpus import Annotated, Skipped
 from .text.search import fold
 
-__all__ = ["ArticleCount", "CorpusStats", "SourceCount", "corpus_stats", "source_key", "stats_tables"]
+__all__ = ["ArticleCount", "CorpusStats", "SourceCount", "corpus_stats", "source_key"]
 
 ANONYMOUS = "anonymous"
 
@@ -118,8 +118,8 @@ def corpus_stats(items: Iterable[Annotated | Skipped], *, articles_seen: int | N
     were looked at, annotated or not (to count those without annotations)."""
     articles: list[ArticleCount] = []
     skipped: list[str] = []
-    by_type: Counter[str] = Counter({t: 0 for t in SOURCE_TYPES})
-    by_status: Counter[str] = Counter({s: 0 for s in STATUSES})
+    by_type: Counter[str] = Counter(dict.fromkeys(SOURCE_TYPES, 0))
+    by_status: Counter[str] = Counter(dict.fromkeys(STATUSES, 0))
     by_tag: Counter[str] = Counter()
     sources: dict[str, _SourceTally] = {}
     claims = anonymous = unsourced = 0
@@ -154,12 +154,20 @@ def corpus_stats(items: Iterable[Annotated | Skipped], *, articles_seen: int | N
         claims += len(all_claims)
         anonymous += article_anonymous
         articles.append(ArticleCount(item.name, len(all_claims), article_anonymous, len(item.annotations.orphans)))
-    grouped = sorted((SourceCount(_most_used(t.spellings), _most_used(t.types), t.claims, t.articles)
-                      for t in sources.values()), key=lambda s: (-s.claims, -s.articles, s.name))
+    grouped = sorted(
+        (SourceCount(_most_used(t.spellings), _most_used(t.types), t.claims, t.articles) for t in sources.values()),
+        key=lambda s: (-s.claims, -s.articles, s.name),
+    )
     without = max(0, articles_seen - len(articles) - len(skipped)) if articles_seen is not None else 0
     return CorpusStats(
-        articles=tuple(articles), articles_without_annotations=without, claims=claims,
-        anonymous_claims=anonymous, unsourced_claims=unsourced,
-        by_source_type=dict(by_type), by_status=dict(by_status),
+        articles=tuple(articles),
+        articles_without_annotations=without,
+        claims=claims,
+        anonymous_claims=anonymous,
+        unsourced_claims=unsourced,
+        by_source_type=dict(by_type),
+        by_status=dict(by_status),
         by_tag=dict(sorted(by_tag.items(), key=lambda kv: (-kv[1], kv[0]))),
-        sources=tuple(grouped), skipped=tuple(skipped))
+        sources=tuple(grouped),
+        skipped=tuple(skipped),
+    )

@@ -73,8 +73,9 @@ def test_an_edit_after_the_quote_keeps_it_where_it_was() -> None:
 def test_a_whole_paragraph_inserted_before_shifts_the_quote() -> None:
     anchor = anchor_on(ARTICLE, "أن الاتفاق قد يتأخر")
     new = NEW_PARAGRAPH + ARTICLE
-    assert reanchor(anchor, new) == Anchor.from_text(new, anchor.start + len(NEW_PARAGRAPH),
-                                                      anchor.end + len(NEW_PARAGRAPH))
+    assert reanchor(anchor, new) == Anchor.from_text(
+        new, anchor.start + len(NEW_PARAGRAPH), anchor.end + len(NEW_PARAGRAPH)
+    )
     cut = ARTICLE.index("من جهتها")  # right before the quote's paragraph, so its prefix changed too
     new = ARTICLE[:cut] + NEW_PARAGRAPH + ARTICLE[cut:]
     assert reanchor(anchor, new) == expected(new, "أن الاتفاق قد يتأخر")
@@ -82,7 +83,7 @@ def test_a_whole_paragraph_inserted_before_shifts_the_quote() -> None:
 
 def test_old_offsets_past_the_end_of_a_shorter_text() -> None:
     anchor = anchor_on(ARTICLE, "ملتزمة بالإصلاحات.")
-    new = ARTICLE[ARTICLE.index("\n", 300) + 1:]  # the first paragraphs removed
+    new = ARTICLE[ARTICLE.index("\n", 300) + 1 :]  # the first paragraphs removed
     assert anchor.start > len(new)
     assert reanchor(anchor, new) == expected(new, "ملتزمة بالإصلاحات.")
 
@@ -149,7 +150,8 @@ def test_a_like_sentence_without_the_quote_s_context_is_not_taken_for_it() -> No
     quote = "قالت مصادر مطلعة إن المفاوضات مع صندوق النقد الدولي ما زالت متعثرة"
     anchor = anchor_on(ARTICLE, quote)
     new = ARTICLE.replace("من جهتها، " + quote + ". ", "").replace(
-        "وقال تجار إن الطلب تراجع.", "وقال تجار إن المفاوضات مع صندوق النقد الدولي ما زالت صعبة.")
+        "وقال تجار إن الطلب تراجع.", "وقال تجار إن المفاوضات مع صندوق النقد الدولي ما زالت صعبة."
+    )
     assert reanchor(anchor, new) is None
 
 
@@ -191,12 +193,12 @@ def test_a_repeated_quote_is_told_apart_by_its_context() -> None:
 def test_context_kept_right_next_to_the_quote_beats_a_near_copy_of_it() -> None:
     sentence = "وقال الوزير إن الحكومة ستخفض الأسعار بنسبة عشرة بالمئة خلال الشهر المقبل."
     copy = sentence.replace("الحكومة", "«الحكومة").replace("الأسعار", "الأسعار»")  # quoted in a summary
-    last = ARTICLE[ARTICLE.rindex("\n") + 1:]
+    last = ARTICLE[ARTICLE.rindex("\n") + 1 :]
     text = ARTICLE + "\n" + copy + "\n" + last + "\n" + sentence  # both after the same words
     quote = "الحكومة ستخفض الأسعار"
     anchor = anchor_on(text, quote, nth=1)
     # The words before the claim rewritten: its suffix is intact, the copy's context differs only in « ».
-    new = text[:text.rindex("وقال")] + "وأوضح رئيس الوزراء في بيان رسمي أن " + quote + text[anchor.end:]
+    new = text[: text.rindex("وقال")] + "وأوضح رئيس الوزراء في بيان رسمي أن " + quote + text[anchor.end :]
     assert reanchor(anchor, new) == expected(new, quote, nth=1)
 
 
@@ -215,8 +217,8 @@ def test_a_short_ambiguous_quote_is_placed_by_its_context(quote: str, nth: int) 
     anchor = anchor_on(ARTICLE, quote, nth)
     # Paragraphs in, and the word right before the quote replaced: only the text after it identifies it.
     word_start = ARTICLE.rindex(" ", 0, anchor.start - 1) + 1
-    new = NEW_PARAGRAPH * 3 + ARTICLE[:word_start] + "ثم أكد أن " + ARTICLE[anchor.start:]
-    after = ARTICLE[anchor.end:anchor.end + 40]
+    new = NEW_PARAGRAPH * 3 + ARTICLE[:word_start] + "ثم أكد أن " + ARTICLE[anchor.start :]
+    after = ARTICLE[anchor.end : anchor.end + 40]
     right = [i for i in range(len(new)) if new.startswith(quote + after, i)]
     others = [i for i in range(len(new)) if new.startswith(quote, i) and i not in right]
     assert len(right) == 1 and min(abs(i - anchor.start) for i in others) < abs(right[0] - anchor.start)
@@ -226,7 +228,7 @@ def test_a_short_ambiguous_quote_is_placed_by_its_context(quote: str, nth: int) 
 def test_a_coincidental_fit_loses_to_the_quote_with_its_context() -> None:
     anchor = anchor_on(ARTICLE, "قال", nth=2)  # in "وقال تجار"
     filler = NEW_PARAGRAPH * 4
-    line = filler[:anchor.start] + "قال المتحدث.\n"  # puts another قال at the old offset
+    line = filler[: anchor.start] + "قال المتحدث.\n"  # puts another قال at the old offset
     new = line + ARTICLE
     assert anchor.fits(new)
     assert reanchor(anchor, new) == Anchor.from_text(new, anchor.start + len(line), anchor.end + len(line))
@@ -253,7 +255,11 @@ def test_reanchor_all_keeps_the_order_and_agrees_with_reanchor() -> None:
     assert placed == [reanchor(a, new) for a in anchors]
     assert placed[2] is None
     assert [p.exact for p in placed if p is not None] == [
-        "ملتزمة بالإصلاحات.", FUEL.replace("ستخفض", "سترفع"), "قال", "الأسعار بشكل ملحوظ"]
+        "ملتزمة بالإصلاحات.",
+        FUEL.replace("ستخفض", "سترفع"),
+        "قال",
+        "الأسعار بشكل ملحوظ",
+    ]
     assert all(p == Anchor.from_text(new, p.start, p.end) for p in placed if p is not None)
 
 
@@ -286,10 +292,10 @@ inserted = tokens(1, 60)
 def distinguishable(old: str, start: int, end: int, new: str, at: int) -> bool:
     """No other occurrence of the quote in ``new`` has the same 4 characters before it, or after it,
     as the quote had in ``old``: otherwise which one "is" the quote is a matter of taste."""
-    quote, before, after = old[start:end], old[start - 4:start], old[end:end + 4]
+    quote, before, after = old[start:end], old[start - 4 : start], old[end : end + 4]
     i = new.find(quote)
     while i != -1:
-        if i != at and (new[max(0, i - 4):i] == before or new[i + len(quote):i + len(quote) + 4] == after):
+        if i != at and (new[max(0, i - 4) : i] == before or new[i + len(quote) : i + len(quote) + 4] == after):
             return False
         i = new.find(quote, i + 1)
     return True
@@ -298,8 +304,9 @@ def distinguishable(old: str, start: int, end: int, new: str, at: int) -> bool:
 @pytest.mark.slow
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=arabicish, extra=inserted, data=st.data(), where=st.sampled_from(["before", "after"]))
-def test_an_insertion_before_or_after_the_quote_only_shifts_it(text: str, extra: str, data: st.DataObject,
-                                                               where: str) -> None:
+def test_an_insertion_before_or_after_the_quote_only_shifts_it(
+    text: str, extra: str, data: st.DataObject, where: str
+) -> None:
     # At least CONTEXT characters either side, so the untouched side of the context is all there.
     start = data.draw(st.integers(CONTEXT, len(text) - CONTEXT - 1), label="start")
     end = data.draw(st.integers(start + 1, min(len(text) - CONTEXT, start + 40)), label="end")
@@ -314,4 +321,4 @@ def test_an_insertion_before_or_after_the_quote_only_shifts_it(text: str, extra:
     placed = reanchor(anchor, new)
     assert placed is not None
     assert (placed.start, placed.end, placed.exact) == (start + shift, end + shift, anchor.exact)
-    assert placed.exact == new[placed.start:placed.end]
+    assert placed.exact == new[placed.start : placed.end]

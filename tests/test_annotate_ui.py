@@ -6,15 +6,18 @@ import asyncio
 import json
 from pathlib import Path
 
+from pilot_helpers import library_read
+
 from reader.article import load_article
 from reader.ui.app import QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
-from pilot_helpers import library_read
 
-TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
-        "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
-        "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n")
+TEXT = (
+    "قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
+    "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
+    "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n"
+)
 
 
 def article_file(tmp_path: Path) -> Path:
@@ -53,7 +56,7 @@ def test_select_with_keys_create_a_claim_with_an_arabic_source_quit_and_find_it_
         claims = saved_claims(path)
         assert len(claims) == 1
         assert claims[0]["exact"] == "وكشفت مصادر مطلعة"
-        assert TEXT[claims[0]["start"]:claims[0]["end"]] == claims[0]["exact"]
+        assert TEXT[claims[0]["start"] : claims[0]["end"]] == claims[0]["exact"]
         source = saved_sources(path)[claims[0]["source_ids"][0]]
         assert source["name"] == "مصادر مطلعة" and source["type"] == "anonymous"
 
@@ -125,13 +128,13 @@ def test_claims_are_drawn_and_bracket_keys_step_through_them(tmp_path: Path) -> 
 
 def test_a_second_reader_of_the_same_article_is_read_only_and_says_so(tmp_path: Path) -> None:
     path = article_file(tmp_path)
-    from reader.annotations.store import AnnotationStore
-
     from reader.annotations.model import Anchor, Claim
+    from reader.annotations.store import AnnotationStore
 
     holder = AnnotationStore.open(path, TEXT)
     holder.add_claim(Claim(Anchor.from_text(TEXT, 0, 10)))  # the first qari has saved: it holds the lock
     try:
+
         async def body() -> None:
             app = QariApp(article=load_article(path))
             async with app.run_test(size=(100, 30)) as pilot:
@@ -182,10 +185,10 @@ def test_the_library_shows_each_articles_claim_count_and_updates_it(tmp_path: Pa
 
 
 def test_a_read_only_reader_can_annotate_once_the_other_qari_closes(tmp_path: Path) -> None:
+    from pilot_helpers import store_open
+
     from reader.annotations.model import Anchor, Claim
     from reader.annotations.store import AnnotationStore
-
-    from pilot_helpers import store_open
 
     path = article_file(tmp_path)
     holder = AnnotationStore.open(path, TEXT)

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from pilot_helpers import store_open
 from textual.pilot import Pilot
 
 from reader.annotations.model import Anchor, Claim, Source
@@ -17,14 +18,15 @@ from reader.article import load_article
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.app import QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
-from reader.ui.entry_list import EntryList
 from reader.ui.claim_dialog import ClaimDialog
+from reader.ui.entry_list import EntryList
 from reader.ui.source_dialog import SourceDialog
-from pilot_helpers import store_open
 
-TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
-        "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
-        "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n")
+TEXT = (
+    "قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
+    "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
+    "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n"
+)
 
 MINISTER = Source("الوزير", "official", id="s-minister")
 INSIDERS = Source("مصادر مطلعة", "anonymous", id="s-insiders")
@@ -241,8 +243,9 @@ def test_d_in_the_claims_list_deletes_the_highlighted_claim(tmp_path: Path) -> N
 
 def test_orphans_are_listed_last_and_m_places_one_at_the_selection(tmp_path: Path) -> None:
     # The article was edited: the plan's sentence is gone, its words now elsewhere in other words.
-    changed = TEXT.replace("وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.",
-                           "وقالت مصادر إن وزارة المالية تعد برنامجًا للدعم.")
+    changed = TEXT.replace(
+        "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.", "وقالت مصادر إن وزارة المالية تعد برنامجًا للدعم."
+    )
     path = annotated_article(tmp_path, changed)
 
     async def steps(app: QariApp, pilot: Pilot[None]) -> None:
@@ -264,16 +267,20 @@ def test_orphans_are_listed_last_and_m_places_one_at_the_selection(tmp_path: Pat
         await pilot.pause()
         assert screen.store.orphans == []
         doc = {d["id"]: d for d in saved(path)["claims"].values()}["c-plan"]
-        assert changed[doc["start"]:doc["end"]] == "وزارة المالية تعد برنامجًا" == doc["exact"]
+        assert changed[doc["start"] : doc["end"]] == "وزارة المالية تعد برنامجًا" == doc["exact"]
         assert listed(app) == ["c-prices", "c-plan", "c-inflation"]
 
     run(path, steps)
 
 
-@pytest.mark.parametrize("error", [OSError(errno.ENOSPC, "No space left on device"),
-                                   PermissionError(errno.EACCES, "Permission denied")], ids=["disk full", "no access"])
-def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   error: OSError) -> None:
+@pytest.mark.parametrize(
+    "error",
+    [OSError(errno.ENOSPC, "No space left on device"), PermissionError(errno.EACCES, "Permission denied")],
+    ids=["disk full", "no access"],
+)
+def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError
+) -> None:
     path = annotated_article(tmp_path)
     before = (path.parent / (path.name + ".annotations.json")).read_bytes()
     full = {"on": True}
@@ -311,7 +318,8 @@ def test_a_failed_save_brings_the_dialog_back_with_what_was_typed(tmp_path: Path
 
 
 def test_a_folder_that_refuses_a_save_midway_keeps_the_claim_in_the_data_folder_and_says_so(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = annotated_article(tmp_path)
     beside = path.parent / (path.name + ".annotations.json")
     before = beside.read_bytes()

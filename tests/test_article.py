@@ -22,8 +22,7 @@ from reader.article import (
 # A small article with harakat, an Arabic comma and question mark, Latin
 # digits and guillemets: everything an encoding round trip could damage.
 ARABIC = (
-    "قالت وزارة الخارجية إن الاجتماع سيُعقَد غدًا في القاهرة، بحضور 12 وفدًا.\n"
-    "وأضاف المتحدث: «لا تعليق على التسريبات»؟\n"
+    "قالت وزارة الخارجية إن الاجتماع سيُعقَد غدًا في القاهرة، بحضور 12 وفدًا.\nوأضاف المتحدث: «لا تعليق على التسريبات»؟\n"
 )
 
 # Scraped-page shape: date line, outlet twice, title, body, the title again,
@@ -206,12 +205,7 @@ def test_from_text_strips_the_bom_and_fixes_newlines_only() -> None:
 
 def test_blank_lines_and_a_final_newline_are_paragraphs_too() -> None:
     article = Article.from_text("ab\n\ncd\n")
-    assert article.paragraphs == [
-        Paragraph(0, 0, 2),
-        Paragraph(1, 3, 3),
-        Paragraph(2, 4, 6),
-        Paragraph(3, 7, 7),
-    ]
+    assert article.paragraphs == [Paragraph(0, 0, 2), Paragraph(1, 3, 3), Paragraph(2, 4, 6), Paragraph(3, 7, 7)]
     assert len(article.paragraphs) == 4
     assert article.paragraphs[-1] == Paragraph(3, 7, 7)
     assert article.paragraphs[1:3] == [Paragraph(1, 3, 3), Paragraph(2, 4, 6)]
@@ -340,8 +334,19 @@ def test_is_article_file_follows_the_same_rules(tmp_path: Path) -> None:
     assert is_article_file(tmp_path / "iran.txt")
     assert is_article_file(tmp_path / "link.txt")
     assert is_article_file(tmp_path / "بيان الخارجية")
-    for name in ["iran.txt.annotations.json", "iran.txt.claims.csv", "iran.txt.lock", ".hidden.txt",
-                 "~draft.txt", "draft.txt~", "save.tmp", "photo.png", "folder.txt", "dangling.txt", "absent.txt"]:
+    for name in [
+        "iran.txt.annotations.json",
+        "iran.txt.claims.csv",
+        "iran.txt.lock",
+        ".hidden.txt",
+        "~draft.txt",
+        "draft.txt~",
+        "save.tmp",
+        "photo.png",
+        "folder.txt",
+        "dangling.txt",
+        "absent.txt",
+    ]:
         assert not is_article_file(tmp_path / name), name
 
 
@@ -387,8 +392,21 @@ def test_related_block_is_the_heading_and_its_short_headlines() -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["أخبار تهمك", "اقرأ أيضا:", "اقرأ أيضاً", "إقرأ أيضًا", "## أخبار ذات صلة", "مواضيع ذات صلة",
-     "شاهد أيضا", "Read also", "RELATED", "مطالب مرتبط", "بیشتر بخوانید", "כתבות נוספות", "עוד בנושא:"],
+    [
+        "أخبار تهمك",
+        "اقرأ أيضا:",
+        "اقرأ أيضاً",
+        "إقرأ أيضًا",
+        "## أخبار ذات صلة",
+        "مواضيع ذات صلة",
+        "شاهد أيضا",
+        "Read also",
+        "RELATED",
+        "مطالب مرتبط",
+        "بیشتر بخوانید",
+        "כתבות נוספות",
+        "עוד בנושא:",
+    ],
 )
 def test_related_headings_in_each_language_start_a_block(heading: str) -> None:
     text = "\n".join([LONG_1, "", heading, "عنوان أول قصير", "عنوان ثان قصير؟", "", LONG_2])
@@ -413,8 +431,16 @@ def test_title_prefers_a_top_line_that_the_article_repeats() -> None:
 
 @pytest.mark.parametrize(
     "date",
-    ["٨ يناير ٢٠٢٥", "2025-01-08T13:44:00Z", "8/1/2025", "13:44", "12 كانون الثاني 2025",
-     "۱۸ دی ۱۴۰۳", "8 בינואר 2025", "Jan 8, 2025"],
+    [
+        "٨ يناير ٢٠٢٥",
+        "2025-01-08T13:44:00Z",
+        "8/1/2025",
+        "13:44",
+        "12 كانون الثاني 2025",
+        "۱۸ دی ۱۴۰۳",
+        "8 בינואר 2025",
+        "Jan 8, 2025",
+    ],
 )
 def test_date_lines_in_many_forms(date: str) -> None:
     text = "\n".join([date, TITLE, LONG_1, TITLE])

@@ -18,7 +18,8 @@ def test_keys_publish_the_cursor_selection_and_search_for_watchers() -> None:
             await pilot.pause()
             view = app.screen.query_one(ArticleView)
             seen: list[int] = []
-            app.screen.watch(view, "cursor", lambda offset: seen.append(offset), init=False)
+            # A lambda, not seen.append: Textual's watch looks for a Python function's __func__.
+            app.screen.watch(view, "cursor", lambda offset: seen.append(offset), init=False)  # noqa: PLW0108
             await pilot.press("left", "left")
             assert seen == [TEXT.index("الوزير"), TEXT.index("إن")]
             await pilot.press("s")

@@ -27,15 +27,18 @@ def only(text: str) -> Suggestion:
 
 def check_spans(text: str, found: Suggestion) -> None:
     """Every string a suggestion carries is the text's own slice."""
-    for value, span in ((found.verb, found.verb_span), (found.source, found.source_span),
-                        (found.claim, found.claim_span)):
+    for value, span in (
+        (found.verb, found.verb_span),
+        (found.source, found.source_span),
+        (found.claim, found.claim_span),
+    ):
         start, end = span
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == value
     if found.role_span is None:
         assert found.role == ""
     else:
-        assert text[found.role_span[0]:found.role_span[1]] == found.role
+        assert text[found.role_span[0] : found.role_span[1]] == found.role
 
 
 # --- Patterns ------------------------------------------------------------------------
@@ -64,10 +67,9 @@ def test_verb_source_without_commas_and_with_bi_anna() -> None:
     assert found.claim == "السوق ستفتح الأحد"
 
 
-@pytest.mark.parametrize("text", [
-    "إلا أن مسؤولًا رفيعًا أشار إلى أن المفاوضات متعثرة.",
-    "غير أن مسؤولًا رفيعًا كشف أن المفاوضات متعثرة.",
-])
+@pytest.mark.parametrize(
+    "text", ["إلا أن مسؤولًا رفيعًا أشار إلى أن المفاوضات متعثرة.", "غير أن مسؤولًا رفيعًا كشف أن المفاوضات متعثرة."]
+)
 def test_source_before_verb_after_illa_anna(text: str) -> None:
     found = only(text)
     assert found.source == "مسؤولًا رفيعًا" and not found.named and found.source_type == "anonymous"
@@ -80,11 +82,14 @@ def test_source_before_verb_with_an_anonymity_clause() -> None:
     assert found.source == "مسؤولًا في الوزارة" and found.role == "" and not found.named
 
 
-@pytest.mark.parametrize(("text", "source"), [
-    ("الوزارة أكدت أن الوضع مستقر.", "الوزارة"),
-    ("والحكومة السورية أكدت أن الوضع مستقر.", "الحكومة السورية"),
-    ("وَالْحُكُومَةُ أَكَّدَتْ أَنَّ الْوَضْعَ مُسْتَقِرٌّ.", "الْحُكُومَةُ"),
-])
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("الوزارة أكدت أن الوضع مستقر.", "الوزارة"),
+        ("والحكومة السورية أكدت أن الوضع مستقر.", "الحكومة السورية"),
+        ("وَالْحُكُومَةُ أَكَّدَتْ أَنَّ الْوَضْعَ مُسْتَقِرٌّ.", "الْحُكُومَةُ"),
+    ],
+)
 def test_source_opening_the_sentence(text: str, source: str) -> None:
     found = only(text)
     check_spans(text, found)
@@ -102,14 +107,17 @@ def test_amma_source_fa_verb() -> None:
     assert found.named
 
 
-@pytest.mark.parametrize(("text", "source"), [
-    ("ووفقًا لتقرير صادر عن البنك الدولي، فإن النمو سيتباطأ.", "تقرير صادر عن البنك الدولي"),
-    ("ووفقا ل وكالة الأنباء الرسمية، فإن النمو سيتباطأ.", "وكالة الأنباء الرسمية"),
-    ("وبحسب مصادر مطلعة، فإن النمو سيتباطأ.", "مصادر مطلعة"),
-    ("وحسب وزارة المالية فإن النمو سيتباطأ.", "وزارة المالية"),
-    ("ونقلًا عن وكالة الأنباء الرسمية، فإن النمو سيتباطأ.", "وكالة الأنباء الرسمية"),
-    ("وجاء على لسان المتحدث باسم الحكومة أن النمو سيتباطأ.", "المتحدث باسم الحكومة"),
-])
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("ووفقًا لتقرير صادر عن البنك الدولي، فإن النمو سيتباطأ.", "تقرير صادر عن البنك الدولي"),
+        ("ووفقا ل وكالة الأنباء الرسمية، فإن النمو سيتباطأ.", "وكالة الأنباء الرسمية"),
+        ("وبحسب مصادر مطلعة، فإن النمو سيتباطأ.", "مصادر مطلعة"),
+        ("وحسب وزارة المالية فإن النمو سيتباطأ.", "وزارة المالية"),
+        ("ونقلًا عن وكالة الأنباء الرسمية، فإن النمو سيتباطأ.", "وكالة الأنباء الرسمية"),
+        ("وجاء على لسان المتحدث باسم الحكومة أن النمو سيتباطأ.", "المتحدث باسم الحكومة"),
+    ],
+)
 def test_according_to(text: str, source: str) -> None:
     found = only(text)
     check_spans(text, found)
@@ -160,8 +168,29 @@ def test_object_pronoun_verb_with_a_participle_after() -> None:
 # --- Verb forms ------------------------------------------------------------------------
 
 FAMILIES = {
-    "past": ["قال", "أكد", "أشار", "كشف", "أوضح", "صرح", "أعلن", "ذكر", "أفاد", "نقل", "زعم", "نفى", "حذر",
-             "توقع", "رجح", "اعتبر", "رأى", "شدد", "لفت", "أضاف", "تابع"],
+    "past": [
+        "قال",
+        "أكد",
+        "أشار",
+        "كشف",
+        "أوضح",
+        "صرح",
+        "أعلن",
+        "ذكر",
+        "أفاد",
+        "نقل",
+        "زعم",
+        "نفى",
+        "حذر",
+        "توقع",
+        "رجح",
+        "اعتبر",
+        "رأى",
+        "شدد",
+        "لفت",
+        "أضاف",
+        "تابع",
+    ],
     "feminine": ["قالت", "أكدت", "أشارت", "كشفت", "أوضحت", "نفت", "رأت", "أضافت", "رجحت", "بينت"],
     "plural": ["قالوا", "أكدوا", "أشاروا", "نفوا", "رأوا", "حذروا", "زعموا", "توقعوا"],
     "dual": ["قالا", "أكدا", "قالتا", "أكدتا"],
@@ -183,14 +212,17 @@ def test_look_alikes_are_not_verbs(word: str) -> None:
     assert not known_verb_form(word)
 
 
-@pytest.mark.parametrize(("text", "verb"), [
-    ("وقالت مصادر مطلعة إن الاتفاق قريب.", "وقالت"),
-    ("غير أن المسؤولين أكدوا أن الاتفاق قريب.", "أكدوا"),
-    ("ويؤكد محللون أن الاتفاق قريب.", "ويؤكد"),
-    ("ويقولون مراقبون إن الاتفاق قريب.", "ويقولون"),
-    ("غير أن الوزيرين قالا إن الاتفاق قريب.", "قالا"),
-    ("فيما ترى الوزارة أن الاتفاق قريب.", "ترى"),
-])
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("وقالت مصادر مطلعة إن الاتفاق قريب.", "وقالت"),
+        ("غير أن المسؤولين أكدوا أن الاتفاق قريب.", "أكدوا"),
+        ("ويؤكد محللون أن الاتفاق قريب.", "ويؤكد"),
+        ("ويقولون مراقبون إن الاتفاق قريب.", "ويقولون"),
+        ("غير أن الوزيرين قالا إن الاتفاق قريب.", "قالا"),
+        ("فيما ترى الوزارة أن الاتفاق قريب.", "ترى"),
+    ],
+)
 def test_each_form_family_in_a_sentence(text: str, verb: str) -> None:
     found = only(text)
     assert found.verb == verb and found.claim == "الاتفاق قريب"
@@ -199,30 +231,33 @@ def test_each_form_family_in_a_sentence(text: str, verb: str) -> None:
 # --- Named or anonymous --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("source", "named", "kind"), [
-    ("مصادر مطلعة", False, "anonymous"),
-    ("مصدر مطلع", False, "anonymous"),
-    ("دبلوماسيون غربيون", False, "anonymous"),
-    ("مسؤول رفيع", False, "anonymous"),
-    ("بعض المسؤولين", False, "anonymous"),
-    ("مصادر مقربة من الحكومة", False, "anonymous"),
-    ("محللون", False, "anonymous"),
-    ("شهود عيان", False, "anonymous"),
-    ("مسؤول في مديرية التربية", False, "anonymous"),
-    ("وكالة أنباء إقليمية", False, "anonymous"),
-    ("تربويون", False, "anonymous"),
-    ("أحد العمال", False, "anonymous"),
-    ("والدة أحد الطلاب", False, "anonymous"),
-    ("وسائل إعلام محلية", False, "anonymous"),
-    ("سلمى حداد", True, "other"),
-    ("وزارة الصحة", True, "official"),
-    ("البنك المركزي", True, "official"),
-    ("وكالة الأنباء الرسمية", True, "media"),
-    ("الخبير الاقتصادي كريم نور", True, "expert"),
-    ("المحلل السياسي رامي عواد", True, "expert"),
-    ("أستاذ الاقتصاد سامي الحلبي", True, "expert"),
-    ("منظمة \"شفافية\"", True, "other"),
-])
+@pytest.mark.parametrize(
+    ("source", "named", "kind"),
+    [
+        ("مصادر مطلعة", False, "anonymous"),
+        ("مصدر مطلع", False, "anonymous"),
+        ("دبلوماسيون غربيون", False, "anonymous"),
+        ("مسؤول رفيع", False, "anonymous"),
+        ("بعض المسؤولين", False, "anonymous"),
+        ("مصادر مقربة من الحكومة", False, "anonymous"),
+        ("محللون", False, "anonymous"),
+        ("شهود عيان", False, "anonymous"),
+        ("مسؤول في مديرية التربية", False, "anonymous"),
+        ("وكالة أنباء إقليمية", False, "anonymous"),
+        ("تربويون", False, "anonymous"),
+        ("أحد العمال", False, "anonymous"),
+        ("والدة أحد الطلاب", False, "anonymous"),
+        ("وسائل إعلام محلية", False, "anonymous"),
+        ("سلمى حداد", True, "other"),
+        ("وزارة الصحة", True, "official"),
+        ("البنك المركزي", True, "official"),
+        ("وكالة الأنباء الرسمية", True, "media"),
+        ("الخبير الاقتصادي كريم نور", True, "expert"),
+        ("المحلل السياسي رامي عواد", True, "expert"),
+        ("أستاذ الاقتصاد سامي الحلبي", True, "expert"),
+        ('منظمة "شفافية"', True, "other"),
+    ],
+)
 def test_named_or_anonymous(source: str, named: bool, kind: str) -> None:
     found = only(f"وقال {source} إن الأسعار سترتفع.")
     assert found.source == source
@@ -238,13 +273,16 @@ def test_an_anonymity_clause_makes_no_role() -> None:
 # --- Spelling tolerance ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "وأكدت مصادر مطلعة أن الاتفاق قريب.",
-    "وَأَكَّدَتْ مَصَادِرُ مُطَّلِعَةٌ أَنَّ الِاتِّفَاقَ قَرِيبٌ.",
-    "وأكـــدت مصـادر مطلعـة أن الاتفاق قريب.",
-    "واكدت مصادر مطلعة ان الاتفاق قريب.",
-    "وأكدت مصادر مطلعه أن الاتفاق قريب.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكدت مصادر مطلعة أن الاتفاق قريب.",
+        "وَأَكَّدَتْ مَصَادِرُ مُطَّلِعَةٌ أَنَّ الِاتِّفَاقَ قَرِيبٌ.",
+        "وأكـــدت مصـادر مطلعـة أن الاتفاق قريب.",
+        "واكدت مصادر مطلعة ان الاتفاق قريب.",
+        "وأكدت مصادر مطلعه أن الاتفاق قريب.",
+    ],
+)
 def test_harakat_tatweel_alef_and_ta_marbuta_variants(text: str) -> None:
     found = only(text)
     check_spans(text, found)
@@ -263,32 +301,56 @@ def test_harakat_on_the_last_letter_belong_to_the_phrase() -> None:
 # --- Nothing to suggest ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "ويبلغ ارتفاع السد 85 مترا، فيما تتسع بحيرته لنحو مليار متر مكعب.",
-    "وفي العاصمة، امتدت الطوابير أمام المدارس حتى ساعات المساء.",
-    "وأفيد بأن عددا من القرى ستُنقل إلى مساكن جديدة.",  # passive: no source at all
-    "ذُكر أن مراكز الاقتراع شهدت إقبالا ضعيفا.",
-    "يُتوقع أن تُطرح الصيغة المعدلة غدًا.",
-    "وأضاف أن الوفد سيعود الأسبوع المقبل.",  # pronoun subject from the sentence before
-    "مؤكدًا أن الوفد سيعود الأسبوع المقبل.",
-    "وقال في بيان إن الوفد سيعود.",
-    "وقالت إنها ستعود.",
-    "ثم قال إن الوضع مستقر.",
-    "لكنه أكد أن الوضع مستقر.",
-    "أكد على أهمية أن يكون الحوار شاملا.",
-    "يحتاج أثر الفائدة إلى نقل المهارات من الكبار إلى الأجيال الجديدة.",
-    "The minister said that talks would resume.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "ويبلغ ارتفاع السد 85 مترا، فيما تتسع بحيرته لنحو مليار متر مكعب.",
+        "وفي العاصمة، امتدت الطوابير أمام المدارس حتى ساعات المساء.",
+        "وأفيد بأن عددا من القرى ستُنقل إلى مساكن جديدة.",  # passive: no source at all
+        "ذُكر أن مراكز الاقتراع شهدت إقبالا ضعيفا.",
+        "يُتوقع أن تُطرح الصيغة المعدلة غدًا.",
+        "وأضاف أن الوفد سيعود الأسبوع المقبل.",  # pronoun subject from the sentence before
+        "مؤكدًا أن الوفد سيعود الأسبوع المقبل.",
+        "وقال في بيان إن الوفد سيعود.",
+        "وقالت إنها ستعود.",
+        "ثم قال إن الوضع مستقر.",
+        "لكنه أكد أن الوضع مستقر.",
+        "أكد على أهمية أن يكون الحوار شاملا.",
+        "يحتاج أثر الفائدة إلى نقل المهارات من الكبار إلى الأجيال الجديدة.",
+        "The minister said that talks would resume.",
+    ],
+)
 def test_no_attribution_no_suggestion(text: str) -> None:
     assert suggest(text) == []
 
 
 # --- Offsets, for any input ---------------------------------------------------------------------
 
-_PIECES = [*"قالتأكدصرحمنوفيإنهعبسشطلكةىيءؤئآإأاـ", "\u064b", "\u064e", "\u064f", "\u0650", "\u0651",
-           "\u0652", *" ،,.:«»\"\n()[]؟!", "قال ", "أن ", "إن ", "بحسب ", "وفقًا لـ", "نقلًا عن ", "مصادر ",
-           "إلا أن ", "أما ", "فقال ", "، ", "»، قال ", "على لسان ", "طلب عدم ذكر اسمه"]
+_PIECES = [
+    *"قالتأكدصرحمنوفيإنهعبسشطلكةىيءؤئآإأاـ",
+    "\u064b",
+    "\u064e",
+    "\u064f",
+    "\u0650",
+    "\u0651",
+    "\u0652",
+    *' ،,.:«»"\n()[]؟!',
+    "قال ",
+    "أن ",
+    "إن ",
+    "بحسب ",
+    "وفقًا لـ",
+    "نقلًا عن ",
+    "مصادر ",
+    "إلا أن ",
+    "أما ",
+    "فقال ",
+    "، ",
+    "»، قال ",
+    "على لسان ",
+    "طلب عدم ذكر اسمه",
+]
 ARABICISH = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
 
 
@@ -342,9 +404,11 @@ def test_precision_and_recall_reach_the_goal(split: str) -> None:
 
 # --- qari suggest -------------------------------------------------------------------------------------
 
-ARTICLE = ("وقالت مصادر مطلعة إن الاتفاق قريب.\n"
-           "وأكد وزير المالية سامي الحلبي أن الأسعار ستستقر.\n"
-           "وفي العاصمة، امتدت الطوابير.\n")
+ARTICLE = (
+    "وقالت مصادر مطلعة إن الاتفاق قريب.\n"
+    "وأكد وزير المالية سامي الحلبي أن الأسعار ستستقر.\n"
+    "وفي العاصمة، امتدت الطوابير.\n"
+)
 
 
 def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -363,12 +427,22 @@ def test_suggest_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 0 and err == ""
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row["source"] for row in rows] == ["مصادر مطلعة", "وزير المالية سامي الحلبي"]
-    keys = {"verb", "source", "role", "named", "source_type", "source_start", "source_end", "claim_start",
-            "claim_end", "claim"}
+    keys = {
+        "verb",
+        "source",
+        "role",
+        "named",
+        "source_type",
+        "source_start",
+        "source_end",
+        "claim_start",
+        "claim_end",
+        "claim",
+    }
     for row in rows:
         assert set(row) == keys
-        assert ARTICLE[row["source_start"]:row["source_end"]] == row["source"]
-        assert ARTICLE[row["claim_start"]:row["claim_end"]] == row["claim"]
+        assert ARTICLE[row["source_start"] : row["source_end"]] == row["source"]
+        assert ARTICLE[row["claim_start"] : row["claim_end"]] == row["claim"]
     assert [row["named"] for row in rows] == [False, True]
 
 
@@ -400,8 +474,13 @@ def test_suggest_bad_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> 
     elif kind == "binary":
         target = tmp_path / "image.txt"
         target.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    result = subprocess.run([sys.executable, "-m", "reader.cli", "suggest", str(target)], capture_output=True,
-                            text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "suggest", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith("qari: ") and result.stderr.count("\n") == 1
@@ -412,34 +491,48 @@ def test_suggest_bad_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> 
 # --- the verb's object as the claim (no أن) ---------------------------------------------
 
 
-@pytest.mark.parametrize(("sentence", "source", "claim"), [
-    ("أعلنت وزارة الصحة، صباح اليوم الاثنين، انطلاق حملة وطنية للتطعيم.", "وزارة الصحة",
-     "انطلاق حملة وطنية للتطعيم"),
-    ("كشف وزير التربية، في حديث تلفزيوني مساء أمس، عن خطة لإلغاء الامتحانات.", "وزير التربية",
-     "خطة لإلغاء الامتحانات"),
-    ("ونفت وزارة النقل ما تداولته مواقع التواصل عن سقوط قتلى.", "وزارة النقل",
-     "ما تداولته مواقع التواصل عن سقوط قتلى"),
-    ("وتوقّع البنك المركزي تراجعَ التضخم إلى خمسة في المئة.", "البنك المركزي", "تراجعَ التضخم إلى خمسة في المئة"),
-    ("وحذرت منظمة الصحة العالمية من موجة جديدة للوباء.", "منظمة الصحة العالمية", "موجة جديدة للوباء"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "source", "claim"),
+    [
+        (
+            "أعلنت وزارة الصحة، صباح اليوم الاثنين، انطلاق حملة وطنية للتطعيم.",
+            "وزارة الصحة",
+            "انطلاق حملة وطنية للتطعيم",
+        ),
+        (
+            "كشف وزير التربية، في حديث تلفزيوني مساء أمس، عن خطة لإلغاء الامتحانات.",
+            "وزير التربية",
+            "خطة لإلغاء الامتحانات",
+        ),
+        (
+            "ونفت وزارة النقل ما تداولته مواقع التواصل عن سقوط قتلى.",
+            "وزارة النقل",
+            "ما تداولته مواقع التواصل عن سقوط قتلى",
+        ),
+        ("وتوقّع البنك المركزي تراجعَ التضخم إلى خمسة في المئة.", "البنك المركزي", "تراجعَ التضخم إلى خمسة في المئة"),
+        ("وحذرت منظمة الصحة العالمية من موجة جديدة للوباء.", "منظمة الصحة العالمية", "موجة جديدة للوباء"),
+    ],
+)
 def test_an_institution_with_an_object_instead_of_an_an_clause(sentence: str, source: str, claim: str) -> None:
     (found,) = suggest(sentence)
     assert (found.source, found.claim, found.named, found.pattern) == (source, claim, True, "verb-object")
     assert sentence[slice(*found.claim_span)] == claim
 
 
-@pytest.mark.parametrize("sentence", [
-    "أعلنت الحكومة.",  # no object
-    "وأكد الرئيس دعمه للخطة.",  # not plainly an institution or an office: where would the source end?
-    "وقال وزير المالية حديثًا طويلًا.",  # قال takes its claim with إن, not as an object
-    "أعلنت وزارة الصحة، التي تشرف على الحملة، قالت شيئًا.",  # what follows is another report, not an object
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أعلنت الحكومة.",  # no object
+        "وأكد الرئيس دعمه للخطة.",  # not plainly an institution or an office: where would the source end?
+        "وقال وزير المالية حديثًا طويلًا.",  # قال takes its claim with إن, not as an object
+        "أعلنت وزارة الصحة، التي تشرف على الحملة، قالت شيئًا.",  # what follows is another report, not an object
+    ],
+)
 def test_no_object_claim_without_an_institution_and_an_object(sentence: str) -> None:
     assert [s for s in suggest(sentence) if s.pattern == "verb-object"] == []
 
 
 def test_the_attribution_package_imports_neither_textual_nor_rich() -> None:
-    code = ("import sys, reader.attribution; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
+    code = "import sys, reader.attribution; print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "[]"

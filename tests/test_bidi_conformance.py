@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import gzip
 from pathlib import Path
 
+import pytest
 
 from reader.text.bidi import line_levels, paragraph_level, resolve_levels, visual_order
 from reader.text.unidata import classes_of

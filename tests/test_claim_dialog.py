@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+from pilot_helpers import type_text
 from textual.app import App
 
 from reader.annotations.model import Source
 from reader.ui.claim_dialog import ChoiceField, ClaimDialog, ClaimDraft, split_tags
 from reader.ui.rtl_input import RtlInput
-from pilot_helpers import type_text
 
 QUOTE = "كشفت مصادر مطلعة أن الوزارة طلبت دعمًا عاجلًا"
 KNOWN = [Source("سلمى حداد", "official", "المتحدثة باسم وزارة الصحة"), Source("كريم نور", "expert", "خبير اقتصادي")]
@@ -19,7 +19,7 @@ class Host(App[None]):
     def __init__(self, dialog: ClaimDialog) -> None:
         super().__init__()
         self.dialog = dialog
-        self.result: ClaimDraft | None | str = "not closed"
+        self.result: ClaimDraft | str | None = "not closed"
 
     def on_mount(self) -> None:
         self.push_screen(self.dialog, self._done)
@@ -28,7 +28,7 @@ class Host(App[None]):
         self.result = result
 
 
-def run(body) -> None:  # noqa: ANN001
+def run(body) -> None:
     asyncio.run(body())
 
 

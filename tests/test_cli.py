@@ -8,6 +8,7 @@ the reader of a pipe goes away.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -71,7 +72,11 @@ def run_qari(*argv: str | os.PathLike[str], timeout: float = 30) -> subprocess.C
     env = dict(os.environ, PYTHONIOENCODING="", COLUMNS="123", LINES="40")
     return subprocess.run(
         [sys.executable, "-m", "reader.cli", *map(str, argv)],
-        cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, env=env,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=timeout,
+        env=env,
     )
 
 
@@ -135,7 +140,7 @@ def test_render_first_line_is_the_first_words_shaped_and_reversed(
     last_word = "\ufed5\ufe8e\ufed4\ufe97"  # ...اتفاق shaped and reversed: QAF, ALEF, FEH, TEH
     assert last_word not in first
     assert last_word in out.split("\n")[2]
-    assert len(first.split()) == len("قال المسؤول إن المحادثات مستمرة وإن".split())
+    assert len(first.split()) == len(["قال", "المسؤول", "إن", "المحادثات", "مستمرة", "وإن"])
 
 
 def test_render_keeps_blank_lines_of_empty_paragraphs(capsys: pytest.CaptureFixture[str], article: Path) -> None:
@@ -180,7 +185,7 @@ def test_render_json_lines(capsys: pytest.CaptureFixture[str], article: Path) ->
     for index, text in enumerate(PARAGRAPHS):
         mine = [r for r in records if r["paragraph"] == index]
         assert mine[0]["start"] == starts[index]
-        for before, after in zip(mine, mine[1:]):
+        for before, after in itertools.pairwise(mine):
             assert before["end"] == after["start"]
         assert mine[-1]["end"] == starts[index] + len(text)
     directions = {r["paragraph"]: r["direction"] for r in records}
@@ -189,9 +194,7 @@ def test_render_json_lines(capsys: pytest.CaptureFixture[str], article: Path) ->
     assert len([r for r in records if r["paragraph"] == 0]) >= 2
 
 
-def test_render_json_text_is_the_plain_line_without_padding(
-    capsys: pytest.CaptureFixture[str], article: Path
-) -> None:
+def test_render_json_text_is_the_plain_line_without_padding(capsys: pytest.CaptureFixture[str], article: Path) -> None:
     plain = run_main(capsys, "render", str(article), "--width", "40")[1].split("\n")[:-1]
     records = json_lines(run_main(capsys, "render", str(article), "--width", "40", "--json")[1])
     assert len(plain) == len(records)
@@ -203,9 +206,7 @@ def test_render_json_text_is_the_plain_line_without_padding(
             assert line == text
 
 
-def test_render_bidi_terminal_is_logical_unshaped_unpadded(
-    capsys: pytest.CaptureFixture[str], article: Path
-) -> None:
+def test_render_bidi_terminal_is_logical_unshaped_unpadded(capsys: pytest.CaptureFixture[str], article: Path) -> None:
     code, out, err = run_main(capsys, "render", str(article), "--width", "40", "--bidi", "terminal")
     assert (code, err) == (0, "")
     lines = out.split("\n")[:-1]
@@ -213,9 +214,7 @@ def test_render_bidi_terminal_is_logical_unshaped_unpadded(
     assert not PRESENTATION_RE.search(out)
     assert not any(line.startswith(" ") for line in lines)
     assert "".join(lines).replace(" ", "") == ARTICLE.replace("\n", "").replace(" ", "")
-    records = json_lines(
-        run_main(capsys, "render", str(article), "--width", "40", "--bidi", "terminal", "--json")[1]
-    )
+    records = json_lines(run_main(capsys, "render", str(article), "--width", "40", "--bidi", "terminal", "--json")[1])
     assert [r["text"] for r in records] == lines
     assert records[0]["direction"] == "rtl"
 
@@ -385,7 +384,10 @@ def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
     path.write_text("\n".join(f"{P0} {n}" for n in range(12_000)) + "\n", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "reader.cli", "render", str(path), "--width", "60"],
-        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         assert proc.stdout is not None and proc.stderr is not None
@@ -432,6 +434,12 @@ def test_the_reader_asks_for_120_frames_a_second_unless_textual_fps_is_set(
     if environment is not None:
         env["TEXTUAL_FPS"] = environment
     for target in (article, article.parent):  # an article, and a folder (the library)
-        result = subprocess.run([sys.executable, "-c", FRAME_RATE_PROBE, str(target)], cwd=ROOT, env=env,
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-c", FRAME_RATE_PROBE, str(target)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert (result.returncode, result.stdout.strip(), result.stderr) == (0, shown, "")

@@ -46,8 +46,13 @@ def test_reads_during_saves_are_whole_and_hold_every_acknowledged_claim(tmp_path
     article = tmp_path / "talks.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     env = {**os.environ, DATA_DIR_ENV: str(tmp_path / "data")}
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(article), str(SAVES)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(article), str(SAVES)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert writer.stdout is not None
     assert writer.stdout.readline() == "ready\n"
     acknowledged: list[str] = []

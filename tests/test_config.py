@@ -56,7 +56,11 @@ def test_round_trip_keeps_wrap_width_none() -> None:
 def test_written_file_is_plain_toml() -> None:
     save_config(Config(bidi="terminal", wrap_width=100))
     assert tomllib.loads(config_path().read_text("utf-8")) == {
-        "bidi": "terminal", "theme": "qari-dark", "wrap_width": 100, "harakat": True}
+        "bidi": "terminal",
+        "theme": "qari-dark",
+        "wrap_width": 100,
+        "harakat": True,
+    }
 
 
 def test_invalid_toml_gives_defaults_and_one_warning_line() -> None:
@@ -74,22 +78,29 @@ def test_undecodable_file_gives_defaults_and_a_warning(tmp_path: Path) -> None:
     assert config == Config() and len(warnings) == 1 and "UTF-8" in warnings[0]
 
 
-@pytest.mark.parametrize(("line", "key"), [
-    ('bidi = "both"', "bidi"),
-    ("bidi = 1", "bidi"),
-    ("theme = 3", "theme"),
-    ('theme = ""', "theme"),
-    ('wrap_width = "80"', "wrap_width"),
-    ("wrap_width = true", "wrap_width"),
-    ("wrap_width = 3", "wrap_width"),
-    ("wrap_width = 80.5", "wrap_width"),
-    ('harakat = "yes"', "harakat"),
-    ("harakat = 1", "harakat"),
-])
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('bidi = "both"', "bidi"),
+        ("bidi = 1", "bidi"),
+        ("theme = 3", "theme"),
+        ('theme = ""', "theme"),
+        ('wrap_width = "80"', "wrap_width"),
+        ("wrap_width = true", "wrap_width"),
+        ("wrap_width = 3", "wrap_width"),
+        ("wrap_width = 80.5", "wrap_width"),
+        ('harakat = "yes"', "harakat"),
+        ("harakat = 1", "harakat"),
+    ],
+)
 def test_a_wrong_value_falls_back_for_that_key_only(tmp_path: Path, line: str, key: str) -> None:
     path = tmp_path / "config.toml"
-    good = {"bidi": 'bidi = "terminal"', "theme": 'theme = "qari-light"', "wrap_width": "wrap_width = 90",
-            "harakat": "harakat = false"}
+    good = {
+        "bidi": 'bidi = "terminal"',
+        "theme": 'theme = "qari-light"',
+        "wrap_width": "wrap_width = 90",
+        "harakat": "harakat = false",
+    }
     good[key] = line
     path.write_text("\n".join(good.values()) + "\n", "utf-8")
     config, warnings = load_config(path)
@@ -167,19 +178,26 @@ def test_saving_keeps_the_users_comments_order_and_other_keys() -> None:
         "\n"
         "# wrap for reading on the phone\n"
         "wrap_width = 60\n"
-        'future_key = "kept"\n', "utf-8")
+        'future_key = "kept"\n',
+        "utf-8",
+    )
     save_config(Config(bidi="terminal", theme="qari-dark", wrap_width=60))
     written = config_path().read_text("utf-8")
     assert written.startswith("# my qari\n")
     assert "# easier on a bright screen" in written and "# wrap for reading on the phone\nwrap_width = 60\n" in written
-    assert tomllib.loads(written) == {"theme": "qari-dark", "wrap_width": 60, "future_key": "kept",
-                                      "bidi": "terminal", "harakat": True}
+    assert tomllib.loads(written) == {
+        "theme": "qari-dark",
+        "wrap_width": 60,
+        "future_key": "kept",
+        "bidi": "terminal",
+        "harakat": True,
+    }
     save_config(Config(bidi="terminal", theme="qari-dark", wrap_width=None))
     assert "wrap_width" not in tomllib.loads(config_path().read_text("utf-8"))
 
 
 def test_a_broken_file_is_replaced_by_a_whole_one_when_saving() -> None:
     config_path().parent.mkdir(parents=True)
-    config_path().write_text('theme = \n', "utf-8")
+    config_path().write_text("theme = \n", "utf-8")
     save_config(Config(theme="qari-light"))
     assert tomllib.loads(config_path().read_text("utf-8"))["theme"] == "qari-light"

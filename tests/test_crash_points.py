@@ -38,15 +38,25 @@ from reader.annotations.model import Source
 from reader.annotations.paths import DATA_DIR_ENV, annotation_path
 from reader.annotations.store import AnnotationStore
 
-TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
-        "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
-        "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n")
+TEXT = (
+    "قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
+    "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
+    "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n"
+)
 CALLS = ("write", "fsync", "replace")  # what atomic_write does to the disk
 CRASH_ENV = "QARI_TEST_CRASH_AT"  # "action:call": the child dies at that call of that action
 
 
-def _draft(name: str, kind: str = "other", *, more: tuple[Source, ...] = (), status: str = "unverified",
-           tags: tuple[str, ...] = (), note: str = "", source_id: str | None = None) -> ClaimDraft:
+def _draft(
+    name: str,
+    kind: str = "other",
+    *,
+    more: tuple[Source, ...] = (),
+    status: str = "unverified",
+    tags: tuple[str, ...] = (),
+    note: str = "",
+    source_id: str | None = None,
+) -> ClaimDraft:
     return ClaimDraft(name, kind, "", source_id, tags, status, note, more)
 
 
@@ -67,12 +77,21 @@ def _claim(editor: AnnotationEditor, words: str) -> Any:
 
 #: The session: one user action each, one save each.
 ACTIONS: list[Callable[[AnnotationEditor], object]] = [
-    lambda e: e.add_claim(*_span("الأسعار ستنخفض"), _draft("الوزير", "official",
-                                                           more=(Source("وكالة الأنباء", "media"),))),
+    lambda e: e.add_claim(
+        *_span("الأسعار ستنخفض"), _draft("الوزير", "official", more=(Source("وكالة الأنباء", "media"),))
+    ),
     lambda e: e.add_claim(*_span("الحكومة تدرس خطة"), _draft("مصادر مطلعة", "anonymous", tags=("دعم",))),
-    lambda e: e.edit_claim(_claim(e, "الأسعار ستنخفض"),
-                           _draft("الوزير", "official", status="false", tags=("أسعار",), note="البنك يقول غير ذلك",
-                                  source_id=_source(e, "الوزير").id)),
+    lambda e: e.edit_claim(
+        _claim(e, "الأسعار ستنخفض"),
+        _draft(
+            "الوزير",
+            "official",
+            status="false",
+            tags=("أسعار",),
+            note="البنك يقول غير ذلك",
+            source_id=_source(e, "الوزير").id,
+        ),
+    ),
     lambda e: e.edit_source(_source(e, "مصادر مطلعة"), SourceDraft("الوزير", "official", "", "")),
     lambda e: e.delete_claim(_claim(e, "الأسعار ستنخفض")),
     lambda e: e.undo(),
@@ -84,8 +103,10 @@ def summary(data: dict[str, Any] | None) -> object:
     if not data:
         return ((), ())
     names = {doc["id"]: doc["name"] for doc in data["sources"].values()}
-    claims = sorted((d["exact"], d["status"], tuple(d["tags"]), d["note"], tuple(names[i] for i in d["source_ids"]))
-                    for d in data["claims"].values())
+    claims = sorted(
+        (d["exact"], d["status"], tuple(d["tags"]), d["note"], tuple(names[i] for i in d["source_ids"]))
+        for d in data["claims"].values()
+    )
     return tuple(claims), tuple(sorted((d["name"], d["type"]) for d in data["sources"].values()))
 
 
@@ -103,9 +124,19 @@ def store_summary(article: Path) -> object:
     """What a store opened on the file shows (writable: the lock died with whoever held it)."""
     with AnnotationStore.open(article, TEXT) as store:
         assert not store.read_only, store.read_only_reason
-        data = {"sources": {s.id: {"id": s.id, "name": s.name, "type": s.type} for s in store.sources()},
-                "claims": {c.id: {"exact": c.anchor.exact, "status": c.status, "tags": list(c.tags), "note": c.note,
-                                  "source_ids": list(c.source_ids)} for c in store.claims()}}
+        data = {
+            "sources": {s.id: {"id": s.id, "name": s.name, "type": s.type} for s in store.sources()},
+            "claims": {
+                c.id: {
+                    "exact": c.anchor.exact,
+                    "status": c.status,
+                    "tags": list(c.tags),
+                    "note": c.note,
+                    "source_ids": list(c.source_ids),
+                }
+                for c in store.claims()
+            },
+        }
         return summary(data) if store.sources() or store.claims() else summary(None)
 
 
@@ -126,6 +157,7 @@ class Counting:
             if self.calls == self.at:
                 self.then()
             return real(*args, **kwargs)
+
         return call
 
 
@@ -153,7 +185,8 @@ def reference(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[obj
 
 
 def test_a_failure_at_every_write_fsync_and_rename_leaves_the_old_state_or_the_new(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     states, calls = reference(tmp_path, monkeypatch)
     assert all(k >= 3 for k in calls)  # at least the write, the fsync and the rename of one save
     assert all(before != after for before, after in itertools.pairwise(states))  # every action changes what is seen
@@ -213,20 +246,27 @@ print("survived", flush=True)
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_kill_at_every_write_fsync_and_rename_leaves_the_old_state_or_the_new(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     states, calls = reference(tmp_path, monkeypatch)
     tests = Path(__file__).resolve().parent
-    env = {**os.environ, DATA_DIR_ENV: str(tmp_path / "data"),
-           "PYTHONPATH": os.pathsep.join([str(tests.parent), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        DATA_DIR_ENV: str(tmp_path / "data"),
+        "PYTHONPATH": os.pathsep.join([str(tests.parent), os.environ.get("PYTHONPATH", "")]),
+    }
     children: list[tuple[int, int, Path, subprocess.Popen[bytes]]] = []
     for index in range(len(ACTIONS)):
         for at in range(1, calls[index] + 1):
             article = tmp_path / f"kill-{index}-{at}" / "prices.txt"
             article.parent.mkdir()
             article.write_text(TEXT, encoding="utf-8")
-            child = subprocess.Popen([sys.executable, "-c", CHILD, str(article), str(tests)],
-                                     env={**env, CRASH_ENV: f"{index}:{at}"},
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            child = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(article), str(tests)],
+                env={**env, CRASH_ENV: f"{index}:{at}"},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
             children.append((index, at, article, child))
             if len(children) % 8 == 0:  # a few at a time: start-up is most of each child's time
                 children[-8][3].wait(timeout=60)

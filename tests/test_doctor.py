@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import CONFIG_DIR_ENV, Config, config_path, load_config, save_config
 from reader.cli.doctor import run_doctor
-from reader.terminal.doctor import PATTERN, QUESTION, terminal_hint
+from reader.config import CONFIG_DIR_ENV, Config, config_path, load_config, save_config
 from reader.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
+from reader.terminal.doctor import PATTERN, QUESTION, terminal_hint
 
 # قال shaped and in visual order, spelt out so the test does not use the engine it checks:
 # QAF initial FED7, ALEF final FE8E, LAM isolated FEDD -> visual "ﻝﺎﻗ".
@@ -35,8 +35,9 @@ def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "conf"
 
 
-def doctor(argv: list[str], answer: str | None = None, *, tty_out: bool = False,
-           env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def doctor(
+    argv: list[str], answer: str | None = None, *, tty_out: bool = False, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
     stdin = Stream(answer or "", tty=answer is not None)
     out, err = Stream(tty=tty_out), Stream(tty=False)
     status = run_doctor(argv, stdin=stdin, stdout=out, stderr=err, env=env or {"TERM": "xterm-256color"})
@@ -85,8 +86,9 @@ def test_explicit_bidi_wraps_line_a_only_on_a_terminal() -> None:
     assert "\x1b" not in piped
 
 
-@pytest.mark.parametrize(("answer", "mode"), [("a\n", "app"), ("b\n", "terminal"), (" B \n", "terminal"),
-                                              ("maybe\na\n", "app")])
+@pytest.mark.parametrize(
+    ("answer", "mode"), [("a\n", "app"), ("b\n", "terminal"), (" B \n", "terminal"), ("maybe\na\n", "app")]
+)
 def test_tty_answer_is_stored(answer: str, mode: str) -> None:
     status, out, _ = doctor([], answer)
     assert status == 0 and QUESTION in out
@@ -136,13 +138,16 @@ def test_current_config_value_is_shown() -> None:
     assert any(line.split() == ["bidi", "terminal"] for line in out.splitlines())
 
 
-@pytest.mark.parametrize(("env", "expected"), [
-    ({"VTE_VERSION": "7600"}, "choose a"),
-    ({"TERM_PROGRAM": "mintty"}, "choose a"),
-    ({"KONSOLE_VERSION": "230805"}, "line b"),
-    ({"TERM_PROGRAM": "Apple_Terminal"}, "line b"),
-    ({"TERM": "xterm-kitty"}, None),
-])
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"VTE_VERSION": "7600"}, "choose a"),
+        ({"TERM_PROGRAM": "mintty"}, "choose a"),
+        ({"KONSOLE_VERSION": "230805"}, "line b"),
+        ({"TERM_PROGRAM": "Apple_Terminal"}, "line b"),
+        ({"TERM": "xterm-kitty"}, None),
+    ],
+)
 def test_terminal_hint(env: dict[str, str], expected: str | None) -> None:
     hint = terminal_hint(env)
     assert hint is None if expected is None else expected in (hint or "")

@@ -22,11 +22,13 @@ from reader.document import (
     page_rows,
 )
 
-MIXED = "\n".join([
-    "قال الوزير إن الأسعار ستنخفض. وأكد مسؤول آخر ذلك.",
-    "The minister said prices will fall. Another agreed.",
-    "قال الخبير",
-])
+MIXED = "\n".join(
+    [
+        "قال الوزير إن الأسعار ستنخفض. وأكد مسؤول آخر ذلك.",
+        "The minister said prices will fall. Another agreed.",
+        "قال الخبير",
+    ]
+)
 
 
 def laid_out(text: str, width: int = 20, **settings: object) -> Document:
@@ -376,7 +378,6 @@ def test_a_cursor_at_a_match_start_goes_to_that_match_first() -> None:
 
 
 def test_the_document_imports_neither_textual_nor_rich() -> None:
-    code = ("import reader.document, sys; "
-            "print(sorted(m for m in sys.modules if m.startswith(('textual', 'rich'))))")
+    code = "import reader.document, sys; print(sorted(m for m in sys.modules if m.startswith(('textual', 'rich'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

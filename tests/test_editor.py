@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.attribution import suggest
 from reader.annotations.drafts import ClaimDraft, SourceDraft
 from reader.annotations.editor import AnnotationEditor, EditorEvent, claim_span
 from reader.annotations.errors import SaveError, StoreError
@@ -19,10 +18,13 @@ from reader.annotations.model import Anchor, Claim, Source
 from reader.annotations.paths import annotation_path
 from reader.annotations.storage import AtomicJSONStorage
 from reader.annotations.store import LOCKED_REASON, AnnotationStore
+from reader.attribution import suggest
 
-TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
-        "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
-        "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n")
+TEXT = (
+    "قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
+    "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
+    "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n"
+)
 
 
 def span(words: str, text: str = TEXT) -> tuple[int, int]:
@@ -30,8 +32,17 @@ def span(words: str, text: str = TEXT) -> tuple[int, int]:
     return start, start + len(words)
 
 
-def draft(name: str, kind: str = "other", role: str = "", *, more: tuple[Source, ...] = (), source_id: str | None = None,
-          tags: tuple[str, ...] = (), status: str = "unverified", note: str = "") -> ClaimDraft:
+def draft(
+    name: str,
+    kind: str = "other",
+    role: str = "",
+    *,
+    more: tuple[Source, ...] = (),
+    source_id: str | None = None,
+    tags: tuple[str, ...] = (),
+    status: str = "unverified",
+    note: str = "",
+) -> ClaimDraft:
     return ClaimDraft(name, kind, role, source_id, tags, status, note, more)
 
 
@@ -72,7 +83,8 @@ def state(editor: AnnotationEditor) -> tuple[object, ...]:
 
 
 def test_a_claim_with_two_new_sources_is_one_save_and_undo_and_redo_one_each(
-        article: Path, editor: AnnotationEditor, writes: list[Path]) -> None:
+    article: Path, editor: AnnotationEditor, writes: list[Path]
+) -> None:
     more = (Source("وكالة الأنباء الرسمية", "media"),)
     command = editor.add_claim(*span("الأسعار ستنخفض"), draft("الوزير", "official", more=more, tags=("أسعار",)))
     assert len(writes) == 1 and command.label == "claim saved (unverified, الوزير)"
@@ -88,7 +100,8 @@ def test_a_claim_with_two_new_sources_is_one_save_and_undo_and_redo_one_each(
 
 
 def test_a_known_source_keeps_its_id_and_a_new_role_is_taken_back_with_the_claim(
-        editor: AnnotationEditor, writes: list[Path]) -> None:
+    editor: AnnotationEditor, writes: list[Path]
+) -> None:
     minister = Source("الوزير", "official")
     editor.store.add_source(minister)
     writes.clear()
@@ -100,8 +113,7 @@ def test_a_known_source_keeps_its_id_and_a_new_role_is_taken_back_with_the_claim
     assert len(writes) == 2 and editor.store.sources() == [minister]
 
 
-def test_a_source_another_claim_names_stays_when_the_claim_made_with_it_is_undone(
-        editor: AnnotationEditor) -> None:
+def test_a_source_another_claim_names_stays_when_the_claim_made_with_it_is_undone(editor: AnnotationEditor) -> None:
     first = editor.add_claim(*span("الأسعار ستنخفض"), draft("مصادر مطلعة", "anonymous"))
     source_id = editor.store.claims()[0].source_ids[0]
     editor.store.add_claim(Claim(Anchor.from_text(TEXT, *span("الحكومة تدرس خطة")), (source_id,)))
@@ -109,13 +121,15 @@ def test_a_source_another_claim_names_stays_when_the_claim_made_with_it_is_undon
     assert editor.store.source(source_id) is not None and len(editor.store.claims()) == 1
 
 
-def test_editing_a_claim_takes_a_source_off_it_and_undo_puts_it_back(editor: AnnotationEditor,
-                                                                    writes: list[Path]) -> None:
+def test_editing_a_claim_takes_a_source_off_it_and_undo_puts_it_back(
+    editor: AnnotationEditor, writes: list[Path]
+) -> None:
     editor.add_claim(*span("الأسعار ستنخفض"), draft("الوزير", more=(Source("كريم نور", "expert"),)))
     before = editor.store.claims()[0]
     writes.clear()
-    command = editor.edit_claim(before, draft("الوزير", source_id=before.source_ids[0], status="false",
-                                              tags=("اقتصاد",), note="ملاحظة"))
+    command = editor.edit_claim(
+        before, draft("الوزير", source_id=before.source_ids[0], status="false", tags=("اقتصاد",), note="ملاحظة")
+    )
     after = editor.store.claims()[0]
     assert len(writes) == 1 and command.label == "claim updated"
     assert after.source_ids == before.source_ids[:1] and after.status == "false" and after.note == "ملاحظة"
@@ -215,8 +229,9 @@ def _disk_full(*args: object, **kwargs: object) -> None:
 
 
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
-def test_a_failed_save_changes_nothing_for_every_command(article: Path, editor: AnnotationEditor,
-                                                         monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+def test_a_failed_save_changes_nothing_for_every_command(
+    article: Path, editor: AnnotationEditor, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
     editor.add_claim(*span("الأسعار ستنخفض"), draft("الوزير", "official"))
     editor.add_claim(*span("الحكومة تدرس خطة"), draft("مصادر مطلعة", "anonymous"))
     editor.add_claim(*span("التضخم سيتراجع"), draft("كريم نور", "expert"))
@@ -233,8 +248,8 @@ def test_a_failed_save_changes_nothing_for_every_command(article: Path, editor: 
         lambda: editor.delete_claim(claim),
         lambda: editor.edit_source(minister, SourceDraft("الوزير الأول", "official", "", "")),
         lambda: editor.merge_sources(minister, insiders),
-        lambda: editor.undo(),
-        lambda: editor.redo(),
+        editor.undo,
+        editor.redo,
     ]
     with monkeypatch.context() as patch:
         patch.setattr(os, failing, _disk_full)
@@ -249,7 +264,8 @@ def test_a_failed_save_changes_nothing_for_every_command(article: Path, editor: 
 
 
 def test_a_read_only_store_refuses_every_command_and_takes_over_once_the_other_qari_closes(
-        article: Path, writes: list[Path]) -> None:
+    article: Path, writes: list[Path]
+) -> None:
     first = AnnotationStore.open(article, TEXT)
     first.add_claim(Claim(Anchor.from_text(TEXT, *span("قال الوزير"))))
     with AnnotationStore.open(article, TEXT) as second:

@@ -66,7 +66,12 @@ def test_the_rule_stands_before_its_entry_and_a_click_picks_the_entry_under_it()
             entry_list.set_entries([0, 1, 2], rule_before=1)
             await pilot.pause()
             assert [entry_list.render_line(y).text.strip() for y in range(5)] == [
-                "entry 0", "detail 0", "─" * 40, "entry 1", "detail 1"]
+                "entry 0",
+                "detail 0",
+                "─" * 40,
+                "entry 1",
+                "detail 1",
+            ]
             await pilot.click(EntryList, offset=(2, 3))  # the row of entry 1, below the rule
             await pilot.pause()
             assert app.picked == [1]

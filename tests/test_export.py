@@ -37,7 +37,7 @@ IRAN = (
     "\n"
     "أكدت باربرا ليف، مساعدة وزير الخارجية، أن المفاوضات مستمرة رغم الصعوبات.\n"
     "وكشف دبلوماسيون غربيون أن إيران زادت مخزونها من اليورانيوم بنسبة ٦٠٪.\n"
-    "وقال مسؤول رفيع إن «الوقت ينفد»، و\"الحل\" ممكن.\n"
+    'وقال مسؤول رفيع إن «الوقت ينفد»، و"الحل" ممكن.\n'
     "-٣٠٪ هو التراجع المتوقع =رسمياً.\n"
 )
 FUEL = (
@@ -65,27 +65,56 @@ def annotate(path: Path, text: str, claims: list[dict[str, object]]) -> list[Cla
                 if store.source(source.id) is None:
                     store.add_source(source)
                 ids.append(source.id)
-            claim = Claim(span(text, spec["quote"]), tuple(ids), tuple(spec.get("tags", ())),  # type: ignore[arg-type]
-                          str(spec.get("note", "")), str(spec.get("status", "unverified")))
+            claim = Claim(
+                span(text, spec["quote"]),
+                tuple(ids),
+                tuple(spec.get("tags", ())),  # type: ignore[arg-type]
+                str(spec.get("note", "")),
+                str(spec.get("status", "unverified")),
+            )
             store.add_claim(claim)
             saved.append(claim)
     return saved
 
 
 IRAN_CLAIMS: list[dict[str, object]] = [
-    {"quote": "المفاوضات مستمرة رغم الصعوبات", "sources": [("باربرا ليف", "official", "مساعدة وزير الخارجية")],
-     "tags": ["إيران", "مفاوضات, جولة"], "note": 'قال: "نعم"، ثم\nسطر ثانٍ, بفاصلة', "status": "supported"},
-    {"quote": "إيران زادت مخزونها من اليورانيوم", "sources": [("دبلوماسيون غربيون", "anonymous", ""),
-                                                           ("باربرا ليف", "official", "مساعدة وزير الخارجية")],
-     "tags": ["نووي"], "note": "", "status": "disputed"},
-    {"quote": "«الوقت ينفد»، و\"الحل\" ممكن", "sources": [], "tags": [], "note": "=HYPERLINK(\"http://x\")",
-     "status": "opinion"},
-    {"quote": "-٣٠٪ هو التراجع المتوقع =رسمياً", "sources": [("@مصدر", "social", "")], "tags": ["+أرقام"],
-     "note": "\tمسافة", "status": "false"},
+    {
+        "quote": "المفاوضات مستمرة رغم الصعوبات",
+        "sources": [("باربرا ليف", "official", "مساعدة وزير الخارجية")],
+        "tags": ["إيران", "مفاوضات, جولة"],
+        "note": 'قال: "نعم"، ثم\nسطر ثانٍ, بفاصلة',
+        "status": "supported",
+    },
+    {
+        "quote": "إيران زادت مخزونها من اليورانيوم",
+        "sources": [("دبلوماسيون غربيون", "anonymous", ""), ("باربرا ليف", "official", "مساعدة وزير الخارجية")],
+        "tags": ["نووي"],
+        "note": "",
+        "status": "disputed",
+    },
+    {
+        "quote": '«الوقت ينفد»، و"الحل" ممكن',
+        "sources": [],
+        "tags": [],
+        "note": '=HYPERLINK("http://x")',
+        "status": "opinion",
+    },
+    {
+        "quote": "-٣٠٪ هو التراجع المتوقع =رسمياً",
+        "sources": [("@مصدر", "social", "")],
+        "tags": ["+أرقام"],
+        "note": "\tمسافة",
+        "status": "false",
+    },
 ]
 FUEL_CLAIMS: list[dict[str, object]] = [
-    {"quote": "رفع أسعار الفائدة ٢٠٠ نقطة أساس", "sources": [("مصادر مطلعة", "anonymous", "")], "tags": ["اقتصاد"],
-     "note": "", "status": "unverified"},
+    {
+        "quote": "رفع أسعار الفائدة ٢٠٠ نقطة أساس",
+        "sources": [("مصادر مطلعة", "anonymous", "")],
+        "tags": ["اقتصاد"],
+        "note": "",
+        "status": "unverified",
+    }
 ]
 
 
@@ -144,13 +173,23 @@ def test_csv_fields_equal_the_store(capsys: pytest.CaptureFixture[str], corpus: 
         claims, sources = store_claims(path, text)
         for claim in claims:
             named = [sources[i] for i in claim.source_ids]
-            expected.append({
-                "article": path.as_posix(), "claim_id": claim.id, "quote": claim.anchor.exact,
-                "start": str(claim.anchor.start), "end": str(claim.anchor.end),
-                "paragraph": str(text[:claim.anchor.start].count("\n") + 1), "status": claim.status,
-                "sources": " | ".join(s.name for s in named), "source_types": " | ".join(s.type for s in named),
-                "tags": " | ".join(claim.tags), "note": claim.note, "created": claim.created,
-                "updated": claim.updated})
+            expected.append(
+                {
+                    "article": path.as_posix(),
+                    "claim_id": claim.id,
+                    "quote": claim.anchor.exact,
+                    "start": str(claim.anchor.start),
+                    "end": str(claim.anchor.end),
+                    "paragraph": str(text[: claim.anchor.start].count("\n") + 1),
+                    "status": claim.status,
+                    "sources": " | ".join(s.name for s in named),
+                    "source_types": " | ".join(s.type for s in named),
+                    "tags": " | ".join(claim.tags),
+                    "note": claim.note,
+                    "created": claim.created,
+                    "updated": claim.updated,
+                }
+            )
     # Equal to the store, once the formula guard is taken into account (tested on its own below).
     assert rows == [{key: guard_cell(value) for key, value in row.items()} for row in expected]
     assert len(rows) == 5
@@ -164,7 +203,7 @@ def test_csv_fields_equal_the_store(capsys: pytest.CaptureFixture[str], corpus: 
     assert two["sources"] == "دبلوماسيون غربيون | باربرا ليف"
     assert two["source_types"] == "anonymous | official"
     opinion = next(r for r in rows if r["status"] == "opinion")
-    assert opinion["quote"] == "«الوقت ينفد»، و\"الحل\" ممكن" == IRAN[int(opinion["start"]):int(opinion["end"])]
+    assert opinion["quote"] == '«الوقت ينفد»، و"الحل" ممكن' == IRAN[int(opinion["start"]) : int(opinion["end"])]
 
 
 def test_csv_paragraph_is_one_based_counting_blank_lines(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
@@ -183,19 +222,29 @@ def test_formula_guard(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_pat
     out = tmp_path / "claims.csv"
     assert run_main(capsys, "export", corpus / "iran.txt", "-o", out)[0] == 0
     rows = {r["status"]: r for r in read_csv(out)}
-    assert rows["opinion"]["note"] == "'=HYPERLINK(\"http://x\")"
+    assert rows["opinion"]["note"] == '\'=HYPERLINK("http://x")'
     risky = rows["false"]
     assert risky["quote"] == "'-٣٠٪ هو التراجع المتوقع =رسمياً"  # guarded at the start, '=' inside left alone
     assert risky["sources"] == "'@مصدر"
     assert risky["tags"] == "'+أرقام"
     assert risky["note"] == "'\tمسافة"
     assert rows["supported"]["note"].startswith("قال")  # nothing added to safe cells
-    assert [guard_cell(v) for v in ("=1", "+1", "-1", "@a", "\t1", "\r1", "1=", "'=", "")] == \
-        ["'=1", "'+1", "'-1", "'@a", "'\t1", "'\r1", "1=", "'=", ""]
+    assert [guard_cell(v) for v in ("=1", "+1", "-1", "@a", "\t1", "\r1", "1=", "'=", "")] == [
+        "'=1",
+        "'+1",
+        "'-1",
+        "'@a",
+        "'\t1",
+        "'\r1",
+        "1=",
+        "'=",
+        "",
+    ]
 
 
-def test_bom_by_default_in_a_file_and_never_on_stdout(capsys: pytest.CaptureFixture[str], corpus: Path,
-                                                      tmp_path: Path) -> None:
+def test_bom_by_default_in_a_file_and_never_on_stdout(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
     with_bom, without = tmp_path / "bom.csv", tmp_path / "plain.csv"
     assert run_main(capsys, "export", corpus, "-o", with_bom)[0] == 0
     assert run_main(capsys, "export", corpus, "-o", without, "--no-bom")[0] == 0
@@ -206,8 +255,13 @@ def test_bom_by_default_in_a_file_and_never_on_stdout(capsys: pytest.CaptureFixt
     assert code == 0 and out.startswith("article,claim_id,")
     assert run_main(capsys, "export", corpus, "-o", "-")[1] == out  # '-' is stdout
     assert not (Path.cwd() / "-").exists()
-    done = subprocess.run([sys.executable, "-m", "reader.cli", "export", str(corpus)], cwd=ROOT,
-                          capture_output=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": ""})
+    done = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "export", str(corpus)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": ""},
+    )
     assert done.returncode == 0 and done.stderr == b""
     assert done.stdout.startswith(b"article,claim_id,")
     assert done.stdout.replace(b"\r\n", b"\n") == out.encode("utf-8").replace(b"\r\n", b"\n")
@@ -216,8 +270,9 @@ def test_bom_by_default_in_a_file_and_never_on_stdout(capsys: pytest.CaptureFixt
     assert jsonl.read_bytes().startswith(b"{")  # JSON never gets a BOM
 
 
-def test_existing_output_is_refused_without_force(capsys: pytest.CaptureFixture[str], corpus: Path,
-                                                  tmp_path: Path) -> None:
+def test_existing_output_is_refused_without_force(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "claims.csv"
     out.write_text("keep me", encoding="utf-8")
     code, stdout, err = run_main(capsys, "export", corpus, "-o", out)
@@ -237,8 +292,9 @@ def test_force_never_replaces_an_article(capsys: pytest.CaptureFixture[str], cor
     assert (corpus / "iran.txt").read_bytes() == before
 
 
-def test_a_failed_export_leaves_no_file(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_export_leaves_no_file(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = 0
     real = export_module.CSVWriter.write_article
 
@@ -279,8 +335,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("argv", "mentions"), BAD)
-def test_bad_input_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path,
-                                            argv: list[str], mentions: str) -> None:
+def test_bad_input_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, argv: list[str], mentions: str
+) -> None:
     (tmp_path / "empty").mkdir()
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     before = sorted(p for p in tmp_path.rglob("*"))
@@ -292,19 +349,24 @@ def test_bad_input_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str], 
 
 def test_bad_input_in_a_real_process_has_no_traceback(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    done = subprocess.run([sys.executable, "-m", "reader.cli", "export", str(tmp_path / "empty")], cwd=ROOT,
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "export", str(tmp_path / "empty")],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert done.stdout == b""
     assert done.stderr.decode().startswith("qari: ") and done.stderr.count(b"\n") == 1
 
 
-def test_a_damaged_annotations_file_skips_that_article_only(capsys: pytest.CaptureFixture[str], corpus: Path,
-                                                            tmp_path: Path) -> None:
+def test_a_damaged_annotations_file_skips_that_article_only(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
     damaged = annotation_path(corpus / "iran.txt")
     damaged.write_bytes(b'{"meta": {"1": {"schema_version": 1')
     out = tmp_path / "claims.csv"
-    code, stdout, err = run_main(capsys, "export", corpus, "-o", out)
+    code, _stdout, err = run_main(capsys, "export", corpus, "-o", out)
     assert code == 1
     assert err.count("\n") == 1 and err.startswith("qari: ") and "Traceback" not in err
     assert "iran.txt" in err and "skipped" in err
@@ -313,8 +375,7 @@ def test_a_damaged_annotations_file_skips_that_article_only(capsys: pytest.Captu
     assert damaged.read_bytes() == b'{"meta": {"1": {"schema_version": 1'
 
 
-def test_a_newer_annotations_file_is_skipped_and_left_alone(capsys: pytest.CaptureFixture[str],
-                                                            corpus: Path) -> None:
+def test_a_newer_annotations_file_is_skipped_and_left_alone(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     path = annotation_path(corpus / "iran.txt")
     data = json.loads(path.read_text(encoding="utf-8"))
     data["meta"]["1"]["schema_version"] = 99
@@ -355,12 +416,17 @@ def test_jsonl_round_trip(capsys: pytest.CaptureFixture[str], corpus: Path) -> N
         assert line["article"] == (corpus / "iran.txt").as_posix()
         assert line["claim_id"] == claim.id
         assert Anchor(**line["anchor"]) == claim.anchor
-        assert IRAN[line["anchor"]["start"]:line["anchor"]["end"]] == line["anchor"]["exact"]
+        assert IRAN[line["anchor"]["start"] : line["anchor"]["end"]] == line["anchor"]["exact"]
         assert [Source(**s) for s in line["sources"]] == [sources[i] for i in claim.source_ids]
-        assert (tuple(line["tags"]), line["note"], line["status"], line["created"], line["updated"]) == \
-            (claim.tags, claim.note, claim.status, claim.created, claim.updated)
+        assert (tuple(line["tags"]), line["note"], line["status"], line["created"], line["updated"]) == (
+            claim.tags,
+            claim.note,
+            claim.status,
+            claim.created,
+            claim.updated,
+        )
         assert line["orphan"] is False
-        assert line["paragraph"] == IRAN[:claim.anchor.start].count("\n") + 1
+        assert line["paragraph"] == IRAN[: claim.anchor.start].count("\n") + 1
     assert "\\u" not in out  # Arabic as is
 
 
@@ -385,16 +451,18 @@ def test_w3c_selectors_point_at_the_quote(capsys: pytest.CaptureFixture[str], co
         quote = next(s for s in target["selector"] if s["type"] == "TextQuoteSelector")
         position = _position(annotation)
         assert position is not None
-        assert text[position["start"]:position["end"]] == quote["exact"]
-        assert text[:position["start"]].endswith(quote["prefix"])
-        assert text[position["end"]:].startswith(quote["suffix"])
+        assert text[position["start"] : position["end"]] == quote["exact"]
+        assert text[: position["start"]].endswith(quote["prefix"])
+        assert text[position["end"] :].startswith(quote["suffix"])
         purposes = [b["purpose"] for b in annotation["body"]]
         assert purposes[0] == "assessing"
         assert set(purposes) <= {"assessing", "tagging", "describing", "commenting"}
         assert annotation["created"].endswith("Z") and annotation["modified"].endswith("Z")
     supported = next(a for a in annotations if a["body"][0]["value"] == "supported")
     assert [b["value"] for b in supported["body"] if b["purpose"] == "tagging"] == ["إيران", "مفاوضات, جولة"]
-    assert [b["value"] for b in supported["body"] if b["purpose"] == "commenting"] == ['قال: "نعم"، ثم\nسطر ثانٍ, بفاصلة']
+    assert [b["value"] for b in supported["body"] if b["purpose"] == "commenting"] == [
+        'قال: "نعم"، ثم\nسطر ثانٍ, بفاصلة'
+    ]
     assert any("باربرا ليف" in b["value"] for b in supported["body"] if b["purpose"] == "describing")
 
 
@@ -402,12 +470,13 @@ def test_w3c_selectors_point_at_the_quote(capsys: pytest.CaptureFixture[str], co
 # Changed articles, orphans, the data folder, the lock
 
 
-def test_claims_of_a_changed_article_are_placed_and_orphans_kept(capsys: pytest.CaptureFixture[str],
-                                                                  corpus: Path) -> None:
+def test_claims_of_a_changed_article_are_placed_and_orphans_kept(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
     path = corpus / "iran.txt"
     saved = annotation_path(path).read_bytes()
     # A new first line moves every claim; the opinion's sentence is rewritten beyond recognition.
-    changed = "خبر عاجل\n" + IRAN.replace("وقال مسؤول رفيع إن «الوقت ينفد»، و\"الحل\" ممكن.", "سطر آخر تماماً.")
+    changed = "خبر عاجل\n" + IRAN.replace('وقال مسؤول رفيع إن «الوقت ينفد»، و"الحل" ممكن.', "سطر آخر تماماً.")
     path.write_text(changed, encoding="utf-8")
     code, out, err = run_main(capsys, "export", path, "--format", "jsonl")
     assert code == 1
@@ -417,9 +486,9 @@ def test_claims_of_a_changed_article_are_placed_and_orphans_kept(capsys: pytest.
     orphan = lines[-1]
     assert orphan["orphan"] is True and orphan["status"] == "opinion"
     assert orphan["anchor"]["start"] is None and orphan["paragraph"] is None
-    assert orphan["anchor"]["exact"] == "«الوقت ينفد»، و\"الحل\" ممكن"
+    assert orphan["anchor"]["exact"] == '«الوقت ينفد»، و"الحل" ممكن'
     for line in lines[:-1]:
-        assert changed[line["anchor"]["start"]:line["anchor"]["end"]] == line["anchor"]["exact"]
+        assert changed[line["anchor"]["start"] : line["anchor"]["end"]] == line["anchor"]["exact"]
     assert annotation_path(path).read_bytes() == saved  # placing happened in memory only
     code, out, _ = run_main(capsys, "export", path)
     row = list(csv.DictReader(io.StringIO(out, newline="")))[-1]
@@ -441,8 +510,7 @@ def test_annotations_in_the_data_folder_are_found(capsys: pytest.CaptureFixture[
     assert code == 0 and len(out.splitlines()) == 4
 
 
-def test_export_while_a_reader_holds_the_lock(capsys: pytest.CaptureFixture[str], corpus: Path,
-                                              tmp_path: Path) -> None:
+def test_export_while_a_reader_holds_the_lock(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path) -> None:
     path = corpus / "iran.txt"
     with AnnotationStore.open(path, IRAN) as store:
         store.add_claim(Claim(span(IRAN, "الشرق الآن"), status="supported"))  # the store now holds the lock
@@ -493,10 +561,17 @@ def test_export_writes_each_article_before_reading_the_next(corpus: Path) -> Non
 
 
 def test_export_and_stats_never_import_textual() -> None:
-    code = ("import sys, reader.cli, reader.corpus, reader.export, reader.stats\n"
-            "reader.cli.main(['stats', sys.argv[1], '--json'])\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
-    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "tests" / "data" / "library")], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    code = (
+        "import sys, reader.cli, reader.corpus, reader.export, reader.stats\n"
+        "reader.cli.main(['stats', sys.argv[1], '--json'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "tests" / "data" / "library")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -8,16 +8,17 @@ import json
 from pathlib import Path
 
 import pytest
+from pilot_helpers import store_open
 
 from reader.annotations.model import Anchor, Claim, Source
 from reader.annotations.store import AnnotationStore
 from reader.article import find_articles, load_article
 from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
 from reader.ui.stats_screen import StatsScreen
-from pilot_helpers import store_open
 
-TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
-        "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم، «بما فيها الوقود».\n")
+TEXT = (
+    "قال الوزير إن الأسعار ستنخفض الشهر المقبل. وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم، «بما فيها الوقود».\n"
+)
 
 
 def annotated(tmp_path: Path, name: str = "prices.txt") -> Path:
@@ -27,11 +28,14 @@ def annotated(tmp_path: Path, name: str = "prices.txt") -> Path:
         minister, insiders = Source("الوزير", "official"), Source("مصادر مطلعة", "anonymous")
         store.add_source(minister)
         store.add_source(insiders)
-        for words, source, status in (("الأسعار ستنخفض", minister, "disputed"),
-                                      ("الحكومة تدرس خطة جديدة للدعم، «بما فيها الوقود»", insiders, "unverified")):
+        for words, source, status in (
+            ("الأسعار ستنخفض", minister, "disputed"),
+            ("الحكومة تدرس خطة جديدة للدعم، «بما فيها الوقود»", insiders, "unverified"),
+        ):
             start = TEXT.index(words)
-            store.add_claim(Claim(Anchor.from_text(TEXT, start, start + len(words)), (source.id,), ("اقتصاد",),
-                                  status=status))
+            store.add_claim(
+                Claim(Anchor.from_text(TEXT, start, start + len(words)), (source.id,), ("اقتصاد",), status=status)
+            )
     return path
 
 
@@ -118,7 +122,9 @@ def test_s_in_the_library_shows_the_folders_figures(tmp_path: Path) -> None:
             assert stats is not None and stats.claims == 4 and stats.anonymous_claims == 2
             assert stats.articles_without_annotations == 1
             assert [(s.name, s.claims, s.articles) for s in stats.top_sources(2)] == [
-                ("الوزير", 2, 2), ("مصادر مطلعة", 2, 2)]
+                ("الوزير", 2, 2),
+                ("مصادر مطلعة", 2, 2),
+            ]
             await pilot.pause()
             text = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
             assert "████" in text and "50%" in text  # the bars, and anonymous: 2 of 4

@@ -29,7 +29,9 @@ from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.text.unidata import classes_of
 
 FRIBIDI = shutil.which("fribidi")
-needs_fribidi = pytest.mark.skipif(FRIBIDI is None, reason="GNU FriBidi is not installed (apt-get install libfribidi-bin)")
+needs_fribidi = pytest.mark.skipif(
+    FRIBIDI is None, reason="GNU FriBidi is not installed (apt-get install libfribidi-bin)"
+)
 
 WIDE = LayoutOptions(width=10000)
 
@@ -47,7 +49,7 @@ SENTENCES = [
     "نشرت صحيفة The New York Times تقريرا",
     "أعلنت شركة Apple عن iPhone 15 الجديد",
     "يعمل في BBC News منذ 2010",
-    "قال المتحدث: \"We will respond\" ثم غادر.",
+    'قال المتحدث: "We will respond" ثم غادر.',
     # Brackets and quotes
     "قال الوزير (في مؤتمر صحفي) إن الحكومة مستعدة.",
     "أكد [المصدر] أن «الوضع مستقر».",
@@ -97,15 +99,20 @@ def is_rtl(text: str) -> bool:
 
 
 def _fribidi(texts: tuple[str, ...], *flags: str) -> list[str]:
-    result = subprocess.run([FRIBIDI, "--nobreak", "--nopad", "--reordernsm", *flags],
-                            input="".join(t + "\n" for t in texts), capture_output=True, text=True,
-                            encoding="utf-8", check=True)
+    result = subprocess.run(
+        [FRIBIDI, "--nobreak", "--nopad", "--reordernsm", *flags],
+        input="".join(t + "\n" for t in texts),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
     lines = result.stdout.split("\n")
     assert len(lines) >= len(texts)
-    return lines[:len(texts)]
+    return lines[: len(texts)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fribidi_lines(texts: tuple[str, ...], *flags: str) -> dict[str, str]:
     """FriBidi's visual line for each text, paragraph direction as qari picks it (RTL when no strong)."""
     out: dict[str, str] = {}
@@ -160,6 +167,7 @@ def fribidi_cluster_order(text: str, vtol: str) -> list[int]:
 
 # --- FriBidi -------------------------------------------------------------------------
 
+
 @needs_fribidi
 @pytest.mark.parametrize("text", SENTENCES)
 def test_visual_line_matches_fribidi(text):
@@ -180,17 +188,27 @@ def test_fribidi_comparison_is_not_vacuous():
     assert sum(v != t for v, t in zip(visuals, SENTENCES)) >= 35
     assert any(ch in v for v in visuals for ch in "\ufefb\ufefc\ufef7\ufef5")  # lam-alef
     assert sum(is_rtl(t) for t in SENTENCES) >= 25 and sum(not is_rtl(t) for t in SENTENCES) >= 4
-    mirrored = [t for t, v in zip(SENTENCES, visuals) if "(" in t and t.index("(") < t.index(")")
-                and is_rtl(t) and v.index("(") < v.index(")")]
+    mirrored = [
+        t
+        for t, v in zip(SENTENCES, visuals)
+        if "(" in t and t.index("(") < t.index(")") and is_rtl(t) and v.index("(") < v.index(")")
+    ]
     assert len(mirrored) >= 5
 
 
 #: Characters for random paragraphs, without bidi controls (FriBidi shapes across them
 #: differently, by visual run) and without lone marks (FriBidi keeps no dotted circle).
 RANDOM_ATOMS = (
-    list("ابتثجحخدذرزسشصضطظعغفقكلمنهويآأإؤئةى") + ["لا", "الأ", "لإ", "لآ"] + list("پچژگکیےہھٹڈ")
-    + list("אבגדהוזחטיכלמנסעפצקרשתםן") + list("abcdefXYZ") + list("0123456789") + list("٠١٢٣۴۵")
-    + list(".,:;!?،؛؟-%$/+") + list("()[]{}«»<>") + [" "] * 12
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهويآأإؤئةى")
+    + ["لا", "الأ", "لإ", "لآ"]
+    + list("پچژگکیےہھٹڈ")
+    + list("אבגדהוזחטיכלמנסעפצקרשתםן")
+    + list("abcdefXYZ")
+    + list("0123456789")
+    + list("٠١٢٣۴۵")
+    + list(".,:;!?،؛؟-%$/+")
+    + list("()[]{}«»<>")
+    + [" "] * 12
     + ["\u064e", "\u0650", "\u0651", "\u064b", "\u05b8", "\u05bc", "\u0301", "\u0640", "\u200c"]
 )
 _LONE_MARK_RE = re.compile(r"(?:^| )[\u064b-\u0652\u05b0-\u05c2\u0301]")
@@ -226,6 +244,7 @@ def test_random_paragraphs_match_fribidi():
 
 # --- python-bidi -----------------------------------------------------------------------
 
+
 def qari_order(text: str) -> str:
     """qari's L1+L2 (no L3, no L4) of one unwrapped line, on the unshaped text."""
     classes = classes_of(text)
@@ -245,9 +264,13 @@ def test_order_matches_python_bidi(text):
     assert without_format(qari_order(text)) == without_format(expected)
 
 
-PLAIN = [t for t in SENTENCES
-         if not re.search("[\u0600-\u06ff]", t)  # nothing to shape
-         and not any(unicodedata.mirrored(ch) for ch in t) and not any(unicodedata.combining(ch) for ch in t)]
+PLAIN = [
+    t
+    for t in SENTENCES
+    if not re.search("[\u0600-\u06ff]", t)  # nothing to shape
+    and not any(unicodedata.mirrored(ch) for ch in t)
+    and not any(unicodedata.combining(ch) for ch in t)
+]
 
 
 @pytest.mark.parametrize("text", PLAIN)
@@ -265,8 +288,19 @@ def test_python_bidi_comparisons_are_not_vacuous():
 
 def test_random_order_matches_python_bidi():
     rnd = random.Random(7)
-    controls = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
-                "\u200e", "\u200f"]
+    controls = [
+        "\u202a",
+        "\u202b",
+        "\u202c",
+        "\u202d",
+        "\u202e",
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+        "\u200e",
+        "\u200f",
+    ]
     failures = []
     for text in random_paragraphs(11, 300):
         chars = list(text)

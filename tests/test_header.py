@@ -29,8 +29,13 @@ def test_a_header_gives_the_metadata_and_offsets_count_from_after_it() -> None:
     assert article.text == BODY
     meta = article.metadata
     assert (meta.title, meta.outlet, meta.author, meta.published, meta.url, meta.origin) == (
-        "الهدنة تدخل أسبوعها الثالث", "الشرق الآن", "سلمى حداد", "2025-01-08",
-        "https://news.example/ar/truce-3", "header")
+        "الهدنة تدخل أسبوعها الثالث",
+        "الشرق الآن",
+        "سلمى حداد",
+        "2025-01-08",
+        "https://news.example/ar/truce-3",
+        "header",
+    )
     assert article.paragraph_text(0) == "قال المتحدث إن الاجتماع سيعقد غدا."
 
 
@@ -57,14 +62,17 @@ def test_unknown_keys_are_kept_and_ignored_keys_are_case_insensitive() -> None:
     assert meta.extra == (("section", "politics"),)
 
 
-@pytest.mark.parametrize("text", [
-    "---\ntitle: never closed\n\nقال المتحدث إن…\n",
-    "---\n\nفقرة عادية بعد خط من الشرطات\n---\nوفقرة أخرى\n",
-    " ---\ntitle: A\n---\nbody",
-    "----\ntitle: A\n----\nbody",
-    "--- title: A\n---\nbody",
-    "---\n" + "key: value\n" * 70 + "---\nbody",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: never closed\n\nقال المتحدث إن…\n",
+        "---\n\nفقرة عادية بعد خط من الشرطات\n---\nوفقرة أخرى\n",
+        " ---\ntitle: A\n---\nbody",
+        "----\ntitle: A\n----\nbody",
+        "--- title: A\n---\nbody",
+        "---\n" + "key: value\n" * 70 + "---\nbody",
+    ],
+)
 def test_what_is_not_a_closed_header_of_key_value_lines_stays_article_text(text: str) -> None:
     assert split_header(text) == (None, text)
     assert Article.from_text(text).text == text
@@ -83,9 +91,13 @@ def test_an_empty_header_is_a_header() -> None:
 
 
 def test_format_header_writes_known_fields_in_order_then_extra_keys() -> None:
-    meta = Metadata(title="T", date="2025-01-08", outlet="O", url="https://x.example/", origin="page",
-                    extra=(("section", "world"),))
-    assert format_header(meta) == "---\ntitle: T\noutlet: O\npublished: 2025-01-08\nurl: https://x.example/\nsection: world\n---\n"
+    meta = Metadata(
+        title="T", date="2025-01-08", outlet="O", url="https://x.example/", origin="page", extra=(("section", "world"),)
+    )
+    assert (
+        format_header(meta)
+        == "---\ntitle: T\noutlet: O\npublished: 2025-01-08\nurl: https://x.example/\nsection: world\n---\n"
+    )
 
 
 text_values = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -99,7 +111,7 @@ def test_a_written_header_reads_back_as_the_same_one_line_values(title: str, out
     assert meta is not None
 
     def flat(value: str) -> str | None:
-        dropped = {c: None for c in [*range(9), 11, 12, *range(14, 32), *range(127, 160)]}
+        dropped = dict.fromkeys([*range(9), 11, 12, *range(14, 32), *range(127, 160)])
         return " ".join(value.translate(dropped).split()) or None  # tab, LF and CR are spaces
 
     assert (meta.title, meta.outlet, meta.author) == (flat(title), flat(outlet), flat(author))
@@ -152,5 +164,5 @@ def test_export_offsets_count_from_after_the_header(tmp_path: Path) -> None:
     assert main(["export", str(path), "-o", str(out), "--no-bom"]) == 0
     row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert (int(row["start"]), int(row["end"])) == (start, start + 22)
-    assert row["quote"] == BODY[start:start + 22]
+    assert row["quote"] == BODY[start : start + 22]
     assert row["paragraph"] == "3"  # lines of the text after the header

@@ -67,6 +67,7 @@ def run(body: Callable[[TinyApp, Pilot[None]], Awaitable[None]]) -> None:
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
             await body(app, pilot)
+
     asyncio.run(main())
 
 
@@ -106,7 +107,7 @@ def test_question_mark_opens_help_listing_the_bindings_and_escape_closes_it() ->
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         rows = table_rows(app)
-        keys = {key: does for key, does in rows}
+        keys = dict(rows)
         assert keys["h"].startswith("Harakat") and "vowel marks" in keys["h"]
         assert keys["x"] == "Export CSV"
         assert keys["?"] == "Help"

@@ -34,7 +34,7 @@ HOSTILE: dict[str, bytes] = {
     "UTF-8 then Windows-1256 bytes": ARABIC.encode() + "تصريح رسمي".encode("cp1256"),
     "UTF-16 with BOM": ARABIC.encode("utf-16"),
     "UTF-16 without BOM": ARABIC.encode("utf-16-le"),
-    "NUL bytes": (ARABIC * 10).encode().replace(" ".encode(), b"\x00", 3),  # a few stray ones in a scraped page
+    "NUL bytes": (ARABIC * 10).encode().replace(b" ", b"\x00", 3),  # a few stray ones in a scraped page
     "lone RLO": ("\u202e" + ARABIC + "English after the override\n").encode(),
     "lone PDF and PDI": ("\u202c\u2069" + ARABIC).encode(),
     "unclosed isolates": ("\u2067\u2068\u2066" * 40 + ARABIC).encode(),
@@ -65,8 +65,9 @@ def test_the_loader_gives_an_article_or_one_line(tmp_path: Path, case: str) -> N
 
 
 @pytest.mark.parametrize("case", HOSTILE)
-def test_render_prints_safe_lines_or_one_error_line(tmp_path: Path, case: str,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_prints_safe_lines_or_one_error_line(
+    tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write(tmp_path, case)
     try:
         status = main(["render", str(path), "--width", "60"])
@@ -137,11 +138,18 @@ def test_any_bytes_decode_to_text_or_one_line(data: bytes) -> None:
     assert isinstance(text, str) and encoding
 
 
-_ODD_TEXT = st.text(alphabet=st.one_of(
-    st.characters(codec="utf-8"),
-    st.sampled_from(list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200d\u200c\u200e\u200f\x1b\x07\x00"
-                         "\u064b\u064e\u0651\u0670ـلا«»()[]")),
-), max_size=300)
+_ODD_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(
+            list(
+                "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200d\u200c\u200e\u200f\x1b\x07\x00"
+                "\u064b\u064e\u0651\u0670ـلا«»()[]"
+            )
+        ),
+    ),
+    max_size=300,
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -29,7 +29,7 @@ WHEAT = (PAGES / "arabic-cp1256.html").read_bytes()
 class _Site(BaseHTTPRequestHandler):
     """A news site with one story, an old page in Windows-1256, a redirect, and the ways a fetch fails."""
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         path = self.path
         if path == "/economy/2024/03/12/coastal-rail-network-plan":
             self._send(200, "text/html; charset=utf-8", RAIL)
@@ -68,7 +68,7 @@ class _Site(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep the test output quiet
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -99,9 +99,11 @@ def test_a_saved_page_becomes_a_text_article_with_a_header(tmp_path: Path, capsy
     written = tmp_path / "articles" / "rail.txt"
     assert (code, out, err) == (0, f"{written}\n", "")
     text = written.read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle: وزارة النقل تعلن خطة بقيمة 4 مليارات دولار لربط المدن الساحلية بالقطارات\n"
-                           "outlet: صحيفة الأفق\nauthor: سامر الحداد\npublished: 2024-03-12\n"
-                           "url: https://www.alofoq.example/economy/2024/03/12/coastal-rail-network-plan\n---\n")
+    assert text.startswith(
+        "---\ntitle: وزارة النقل تعلن خطة بقيمة 4 مليارات دولار لربط المدن الساحلية بالقطارات\n"
+        "outlet: صحيفة الأفق\nauthor: سامر الحداد\npublished: 2024-03-12\n"
+        "url: https://www.alofoq.example/economy/2024/03/12/coastal-rail-network-plan\n---\n"
+    )
     article = load_article(written)
     assert article.text == load_article(page).text  # the imported article and the page opened in place agree
     imported, in_place = article.metadata, load_article(page).metadata
@@ -117,7 +119,7 @@ def test_offsets_count_from_after_the_header(tmp_path: Path, capsys: pytest.Capt
     first = json.loads(out.splitlines()[0])
     assert code == 0 and first["start"] == 0
     body = extract_page(RAIL).text
-    assert body[first["start"]:first["end"]].startswith("أعلنت وزارة النقل")
+    assert body[first["start"] : first["end"]].startswith("أعلنت وزارة النقل")
 
 
 def test_an_existing_article_is_refused_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -140,10 +142,19 @@ def test_a_page_without_a_story_writes_nothing(tmp_path: Path, capsys: pytest.Ca
     assert list(tmp_path.iterdir()) == []
 
 
-def test_each_source_is_done_alone_and_one_failure_makes_exit_2(tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "import", str(PAGES / "hebrew.html"), str(tmp_path / "gone.html"),
-                         str(PAGES / "expected.json"), str(PAGES / "persian.html"), "-o", str(tmp_path))
+def test_each_source_is_done_alone_and_one_failure_makes_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys,
+        "import",
+        str(PAGES / "hebrew.html"),
+        str(tmp_path / "gone.html"),
+        str(PAGES / "expected.json"),
+        str(PAGES / "persian.html"),
+        "-o",
+        str(tmp_path),
+    )
     assert code == 2
     assert out.splitlines() == [str(tmp_path / "hebrew.txt"), str(tmp_path / "persian.txt")]
     assert err.splitlines() == [
@@ -153,12 +164,13 @@ def test_each_source_is_done_alone_and_one_failure_makes_exit_2(tmp_path: Path,
 
 
 def test_a_url_is_fetched_and_named_by_its_path(site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "import", f"{site}/economy/2024/03/12/coastal-rail-network-plan",
-                         "-o", str(tmp_path))
+    code, out, err = run(capsys, "import", f"{site}/economy/2024/03/12/coastal-rail-network-plan", "-o", str(tmp_path))
     assert (code, err) == (0, "")
     written = Path(out.strip())
     assert written == tmp_path / "coastal-rail-network-plan.txt"
-    assert load_article(written).metadata.url == "https://www.alofoq.example/economy/2024/03/12/coastal-rail-network-plan"
+    assert (
+        load_article(written).metadata.url == "https://www.alofoq.example/economy/2024/03/12/coastal-rail-network-plan"
+    )
 
 
 def test_a_redirect_is_followed(site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -168,7 +180,8 @@ def test_a_redirect_is_followed(site: str, tmp_path: Path, capsys: pytest.Captur
 
 
 def test_the_servers_charset_decodes_an_old_page_and_a_numeric_path_is_named_by_the_title(
-        site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "import", f"{site}/news.php?id=20931", "-o", str(tmp_path))
     assert code == 0
     written = Path(out.strip())
@@ -176,13 +189,17 @@ def test_the_servers_charset_decodes_an_old_page_and_a_numeric_path_is_named_by_
     assert "توقعت وزارة الزراعة" in written.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("path", "reason"), [
-    ("/missing", "HTTP 404 Not Found"),
-    ("/logo.png", "not a web page (image/png)"),
-    ("/home", "no article in this page (only menus, links or scripts)"),
-])
-def test_a_dead_or_wrong_url_is_one_line_and_nothing_written(site: str, tmp_path: Path, path: str, reason: str,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/missing", "HTTP 404 Not Found"),
+        ("/logo.png", "not a web page (image/png)"),
+        ("/home", "no article in this page (only menus, links or scripts)"),
+    ],
+)
+def test_a_dead_or_wrong_url_is_one_line_and_nothing_written(
+    site: str, tmp_path: Path, path: str, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, "import", site + path, "-o", str(tmp_path))
     assert (code, out, err) == (2, "", f"qari: {site}{path}: {reason}\n")
     assert list(tmp_path.iterdir()) == []
@@ -198,16 +215,18 @@ def test_an_unreachable_host_is_one_line(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 2 and err == f"qari: http://127.0.0.1:{port}/x: cannot reach the host (connection refused)\n"
 
 
-def test_a_page_past_the_size_cap_is_refused(site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_page_past_the_size_cap_is_refused(
+    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(fetch, "MAX_BYTES", 256 * 1024)
     code, _, err = run(capsys, "import", f"{site}/endless", "-o", str(tmp_path))
     assert code == 2 and err == f"qari: {site}/endless: page too large (over 256 KB)\n"
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_server_that_does_not_answer_times_out(site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_server_that_does_not_answer_times_out(
+    site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(fetch, "TIMEOUT", 0.3)
     code, _, err = run(capsys, "import", f"{site}/slow", "-o", str(tmp_path))
     assert code == 2 and err == f"qari: {site}/slow: no answer within 0.3 s\n"
@@ -217,12 +236,15 @@ def test_the_timeout_and_cap_are_at_most_twenty_seconds_and_ten_megabytes() -> N
     assert fetch.TIMEOUT <= 20 and fetch.MAX_BYTES <= 10 * 1024 * 1024
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("وزارة النقل تُعلن خطة «السكك» الجديدة", "وزارة-النقل-تعلن-خطة-السكك-الجديدة"),
-    ("Coastal Rail: Phase 2!", "coastal-rail-phase-2"),
-    ("ـــ", ""),
-    ("كلمة " * 30, "-".join(["كلمة"] * 12)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وزارة النقل تُعلن خطة «السكك» الجديدة", "وزارة-النقل-تعلن-خطة-السكك-الجديدة"),
+        ("Coastal Rail: Phase 2!", "coastal-rail-phase-2"),
+        ("ـــ", ""),
+        ("كلمة " * 30, "-".join(["كلمة"] * 12)),
+    ],
+)
 def test_slugs_keep_letters_of_any_script_and_stay_short(text: str, expected: str) -> None:
     assert slug(text) == expected
 
@@ -232,17 +254,32 @@ def test_info_tells_metadata_language_counts_and_claims(tmp_path: Path, capsys: 
     from reader.annotations.store import AnnotationStore
 
     article = tmp_path / "truce.txt"
-    article.write_text("---\ntitle: الهدنة\noutlet: الشرق الآن\npublished: 2025-01-08\nsection: سياسة\n---\n"
-                       "قال المتحدث إن الاجتماع سيعقد غدا.\n\nوأضاف أن الوفود وصلت.\n", encoding="utf-8")
+    article.write_text(
+        "---\ntitle: الهدنة\noutlet: الشرق الآن\npublished: 2025-01-08\nsection: سياسة\n---\n"
+        "قال المتحدث إن الاجتماع سيعقد غدا.\n\nوأضاف أن الوفود وصلت.\n",
+        encoding="utf-8",
+    )
     text = load_article(article).text
     with AnnotationStore.open(article, text) as store:
         store.add_claim(Claim(Anchor.from_text(text, 0, 10)))
     code, out, err = run(capsys, "info", str(article), "--json")
     assert (code, err) == (0, "")
     assert json.loads(out) == {
-        "path": str(article), "title": "الهدنة", "outlet": "الشرق الآن", "author": None,
-        "published": "2025-01-08", "url": None, "metadata": "header", "extra": {"section": "سياسة"},
-        "language": "ar", "paragraphs": 2, "words": 10, "characters": len(text), "claims": 1, "encoding": "utf-8"}
+        "path": str(article),
+        "title": "الهدنة",
+        "outlet": "الشرق الآن",
+        "author": None,
+        "published": "2025-01-08",
+        "url": None,
+        "metadata": "header",
+        "extra": {"section": "سياسة"},
+        "language": "ar",
+        "paragraphs": 2,
+        "words": 10,
+        "characters": len(text),
+        "claims": 1,
+        "encoding": "utf-8",
+    }
     code, out, _ = run(capsys, "info", str(PAGES / "persian.html"))
     assert code == 0
     assert "language   fa (Persian)\n" in out and "metadata   the saved page\n" in out

@@ -28,11 +28,14 @@ def test_the_keys_table_is_read_in_file_order() -> None:
     assert config.keys == (("app.help", "f1"), ("library.sort", "ctrl+o, O"))
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ('keys = "f1"\n', "keys must be a table"),
-    ('[keys]\n"app.help" = 1\n', "'app.help' must be keys in quotes"),
-    ('[keys]\n"app.help" = ""\n', "'app.help' must be keys in quotes"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('keys = "f1"\n', "keys must be a table"),
+        ('[keys]\n"app.help" = 1\n', "'app.help' must be keys in quotes"),
+        ('[keys]\n"app.help" = ""\n', "'app.help' must be keys in quotes"),
+    ],
+)
 def test_a_bad_keys_entry_is_one_warning_and_ignored(text: str, problem: str) -> None:
     write_config(text)
     config, warnings = load_config()

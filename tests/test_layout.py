@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from presentation_forms import form
 
@@ -25,6 +24,7 @@ def one_line(text: str, **options) -> object:
 
 
 # --- Direction and order -----------------------------------------------------
+
 
 def test_rtl_paragraph_starts_at_the_right():
     line = one_line("مرحبا بالعالم")
@@ -90,14 +90,17 @@ def test_ltr_text_inside_rtl_keeps_its_order():
     assert line.text.startswith(f("iso", "ن") + f("iso", "إ"))
 
 
-@pytest.mark.parametrize(("text", "digits"), [
-    ("عام 2024", "2024"),
-    ("في عام ٢٠٢٤ م", "٢٠٢٤"),
-    ("بنسبة 3.5%", "%3.5"),  # W2: digits after Arabic letters are AN, so % is not a terminator (as FriBidi)
-    ("rate 3.5%", "3.5%"),
-    ("قتل 1,250 شخصا", "1,250"),
-    ("العدد 12 و34", "34"),
-])
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("عام 2024", "2024"),
+        ("في عام ٢٠٢٤ م", "٢٠٢٤"),
+        ("بنسبة 3.5%", "%3.5"),  # W2: digits after Arabic letters are AN, so % is not a terminator (as FriBidi)
+        ("rate 3.5%", "3.5%"),
+        ("قتل 1,250 شخصا", "1,250"),
+        ("العدد 12 و34", "34"),
+    ],
+)
 def test_numbers_keep_their_digit_order(text, digits):
     assert digits in one_line(text).text
 
@@ -109,6 +112,7 @@ def test_number_ranges_in_arabic():
 
 
 # --- Clusters and the cell map -------------------------------------------------
+
 
 def test_lam_alef_takes_one_cell_covering_two_offsets():
     line = one_line("سلام")
@@ -158,6 +162,7 @@ def test_offset_at_past_the_edges():
 
 # --- What may reach the terminal ----------------------------------------------
 
+
 def test_control_characters_become_visible_symbols():
     line = one_line("a\x1bb\x07c\x00d")
     assert line.text == "a\u241bb\u2407c\u2400d"
@@ -191,6 +196,7 @@ def test_line_starting_with_a_lone_mark_still_mirrors_and_shapes():
 
 
 # --- Edge cases and options ----------------------------------------------------
+
 
 def test_empty_paragraph_gives_one_empty_line():
     lines = layout_paragraph("", LayoutOptions(), offset=5, index=2)
@@ -251,13 +257,24 @@ def test_width_must_be_at_least_two():
 
 # --- Wrapping --------------------------------------------------------------------
 
+
 def test_rtl_paragraph_wraps_in_logical_order():
     # The first words go on the first line (FriBidi's --width gets this wrong).
     text = "واحد اثنان ثلاثة أربعة"
     lines = layout_paragraph(text, LayoutOptions(width=11))
     assert [(l.start, l.end) for l in lines] == [(0, 11), (11, 22)]
-    logical = [f("iso", "و"), f("iso", "ا"), f("ini", "ح"), f("fin", "د"), " ",
-               f("iso", "ا"), f("ini", "ث"), f("med", "ن"), f("fin", "ا"), f("iso", "ن")]
+    logical = [
+        f("iso", "و"),
+        f("iso", "ا"),
+        f("ini", "ح"),
+        f("fin", "د"),
+        " ",
+        f("iso", "ا"),
+        f("ini", "ث"),
+        f("med", "ن"),
+        f("fin", "ا"),
+        f("iso", "ن"),
+    ]
     assert lines[0].text == "".join(reversed(logical))
     assert lines[0].map.cells[-1] == 0
     assert all(l.cell_length <= 11 for l in lines)

@@ -9,6 +9,7 @@ checks against all of BidiCharacterTest.txt.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -20,8 +21,9 @@ from hypothesis import strategies as st
 from reader.text.bidi import resolve_levels
 from reader.text.layout import ArticleLayout, LayoutOptions, layout_paragraph, wrap
 
-SETTINGS = settings(max_examples=300, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 # --- Alphabets ---------------------------------------------------------------
 
@@ -56,31 +58,38 @@ def _word(alphabet, extra=(), min_size=1, max_size=8):
     return st.lists(st.sampled_from(list(alphabet) + list(extra)), min_size=min_size, max_size=max_size).map("".join)
 
 
-arabic_word = _word(ARABIC + PERSIAN + URDU,
-                    ["لا", "الأ", "لإ", "لآ", "ال", "لَا", TATWEEL, ZWNJ, ZWJ] + list(HARAKAT) + ["\u0651\u064e"])
+arabic_word = _word(
+    ARABIC + PERSIAN + URDU, ["لا", "الأ", "لإ", "لآ", "ال", "لَا", TATWEEL, ZWNJ, ZWJ, *list(HARAKAT), "َّ"]
+)
 hebrew_word = _word(HEBREW, list(HEBREW_POINTS))
 latin_word = _word(LATIN, [ACUTE])
 number = _word(DIGITS, [".", ",", "%"], max_size=6) | _word(ARABIC_DIGITS, ["٫", "٬"], max_size=6)
 punct = _word(PUNCT, max_size=3)
 cjk = _word(CJK, max_size=4)
 control = st.sampled_from(BIDI_CONTROLS + CONTROLS + OTHER_FORMAT + [ZWJ, ZWNJ] + list(HARAKAT[:3]) + [ACUTE])
-long_word = _word(ARABIC + HEBREW + LATIN + DIGITS + CJK[:3], ["لا", ACUTE, "\u064e", "\u202b", "\x1b"],
-                  min_size=15, max_size=130)
+long_word = _word(
+    ARABIC + HEBREW + LATIN + DIGITS + CJK[:3], ["لا", ACUTE, "\u064e", "\u202b", "\x1b"], min_size=15, max_size=130
+)
 space = st.sampled_from([" ", " ", " ", "  ", "   "])
 
 token = st.one_of(arabic_word, arabic_word, hebrew_word, latin_word, number, punct, cjk, control, space, space, space)
 paragraph = st.one_of(
-    st.lists(token, max_size=30).map("".join),
-    st.lists(st.one_of(token, long_word), max_size=8).map("".join),
+    st.lists(token, max_size=30).map("".join), st.lists(st.one_of(token, long_word), max_size=8).map("".join)
 ).filter(lambda t: "\n" not in t)
 
 widths = st.one_of(st.integers(2, 12), st.integers(2, 120))
-options = st.builds(LayoutOptions, width=widths, bidi=st.sampled_from(["app", "terminal"]),
-                    harakat=st.booleans(), direction=st.sampled_from([None, "rtl", "ltr"]))
+options = st.builds(
+    LayoutOptions,
+    width=widths,
+    bidi=st.sampled_from(["app", "terminal"]),
+    harakat=st.booleans(),
+    direction=st.sampled_from([None, "rtl", "ltr"]),
+)
 offsets = st.sampled_from([0, 0, 7, 1000])
 
 
 # --- Reference helpers -------------------------------------------------------
+
 
 def category(ch: str) -> str:
     return unicodedata.category(ch)
@@ -188,8 +197,7 @@ class Ref:
 
     def hidden(self, i: int) -> bool:
         ch = self.text[i]
-        return (display_of(ch) == "" or i in self.tails
-                or (not self.opts.harakat and is_arabic_haraka(ch)))
+        return display_of(ch) == "" or i in self.tails or (not self.opts.harakat and is_arabic_haraka(ch))
 
     def zero_width(self, i: int) -> bool:
         return self.hidden(i) or is_mark(self.text[i])
@@ -348,10 +356,7 @@ def cells_of(ch: str) -> int:
 # keep checking everything else. When the engine is fixed, the xfail test
 # passes and fails as XPASS(strict): remove its marker and set the entry False.
 
-KNOWN_BUGS = {
-    "mixed-level cluster": False,
-    "trailing space before format character": False,
-}
+KNOWN_BUGS = {"mixed-level cluster": False, "trailing space before format character": False}
 
 
 def test_format_characters_with_their_own_levels_reorder_on_their_own():
@@ -367,6 +372,7 @@ def test_trailing_space_before_a_format_character_hangs():
 
 
 # Found by these properties in earlier versions of the engine, fixed since: kept as regressions.
+
 
 def test_terminal_mode_does_not_mirror_after_a_lone_mark():
     (line,) = layout_paragraph("\u064e(\u0628)", LayoutOptions(bidi="terminal"))
@@ -402,6 +408,7 @@ def test_mark_after_an_embedding_control_stays_on_its_letter():
 
 # --- Properties --------------------------------------------------------------
 
+
 @SETTINGS
 @given(text=paragraph, opts=options, offset=offsets)
 @example(text="", opts=LayoutOptions(width=2), offset=0)
@@ -411,7 +418,7 @@ def test_lines_partition_the_paragraph(text, opts, offset):
     assert lines, "even an empty paragraph has one line"
     assert lines[0].start == offset
     assert lines[-1].end == offset + len(text)
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         assert a.end == b.start
     owner = [0] * len(text)
     for line in lines:
@@ -432,8 +439,10 @@ def test_lines_partition_the_paragraph(text, opts, offset):
 def test_lines_fit_the_width(text, opts, offset):
     ref = Ref(text, opts)
     for line in layout_paragraph(text, opts, offset=offset):
-        if not (KNOWN_BUGS["trailing space before format character"]
-                and len(ref.draw_ends(line.start - offset, line.end - offset)) > 1):
+        if not (
+            KNOWN_BUGS["trailing space before format character"]
+            and len(ref.draw_ends(line.start - offset, line.end - offset)) > 1
+        ):
             assert line.cell_length <= opts.width, line  # else: see test_known_bug_trailing_space_…
         assert len(line.map.cells) == line.cell_length, line
         assert len(line.map.spans) == len(line.map.cells)
@@ -463,7 +472,7 @@ def test_words_are_split_only_when_wider_than_the_line(text, opts, offset):
             # letter and its marks, nor inside a lam-alef.
             assert ref.char_width(x) > 0, (text[a:b], x)
     # A line is broken before a word only when that word does not fit after it.
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in itertools.pairwise(lines):
         s = line.start - offset
         if s < len(text) and text[s] not in " \t" and s > 0 and text[s - 1] in " \t":
             p = prev.start - offset
@@ -484,14 +493,16 @@ def test_app_mode_draws_every_visible_character_once(text, opts, offset):
         for span in spans:
             starts.setdefault(span[0], set()).add(span)
         distinct = sorted(set(spans))
-        for (a1, b1), (a2, b2) in zip(distinct, distinct[1:]):
+        for (a1, b1), (a2, b2) in itertools.pairwise(distinct):
             assert b1 <= a2, f"clusters overlap: {(a1, b1)} {(a2, b2)}"
         for a, b in distinct:
             assert line.start <= a < b <= line.end
         for o in range(line.start, line.end):
             i = o - offset
             if ref.visible(i):
-                assert len(starts.get(o, ())) == 1, f"offset {o} ({text[i]!r}) drawn {len(starts.get(o, ()))} times in {line}"
+                assert len(starts.get(o, ())) == 1, (
+                    f"offset {o} ({text[i]!r}) drawn {len(starts.get(o, ()))} times in {line}"
+                )
             elif o in starts:
                 # A cluster may also start at a space or at a mark with no letter before it.
                 assert display_of(text[i]) == " " or ref.zero_width(i), (o, text[i])
@@ -515,8 +526,9 @@ def test_terminal_mode_sends_the_logical_text(text, opts, offset):
             expected = [display_of(text[i]) for i in range(s, d) if not ref.hidden(i)]
             candidates.append("".join("\ufffd" if x is WILD else x for x in expected))
             if len(got) == len(expected) and all(
-                    g == x or (x is WILD and not is_control(g) and category(g) not in ("Cf", "Mn"))
-                    for g, x in zip(got, expected)):
+                g == x or (x is WILD and not is_control(g) and category(g) not in ("Cf", "Mn"))
+                for g, x in zip(got, expected)
+            ):
                 break
         else:
             raise AssertionError(f"{line}: expected one of {candidates}")
@@ -558,7 +570,7 @@ def compare_with_reference(ref: Ref, line, levels: str, base: int, offset: int, 
         lead = expected.pop(0)
         if not visual.startswith("".join(lead[4])):
             return f"lone marks {lead[4]} not sent first in {line}"
-        visual = visual[len(lead[4]):]
+        visual = visual[len(lead[4]) :]
     got = [(a - offset, b - offset) for (a, b), _ in runs]
     want = [(head, ends) for _, head, ends, _, _ in expected]
     if len(got) != len(want) or any(a != head or not lo <= b <= hi for (a, b), (head, (lo, hi)) in zip(got, want)):
@@ -634,7 +646,8 @@ def test_visual_text_and_cell_map_agree_with_reference(text, opts, offset):
         problems = {d: compare_with_reference(ref, line, levels, base, offset, d) for d in ref.draw_ends(s, e)}
         if all(problems.values()):
             if KNOWN_BUGS["mixed-level cluster"] and any(
-                    has_mixed_level_cluster(ref, line, levels, base, offset, d) for d in problems):
+                has_mixed_level_cluster(ref, line, levels, base, offset, d) for d in problems
+            ):
                 continue  # see test_known_bug_mixed_level_cluster_map_order
             raise AssertionError("\n".join(problems.values()))
 
@@ -689,11 +702,14 @@ def test_article_layout_matches_paragraph_layout(paragraphs, opts):
     got = [(l.paragraph, l.start, l.end, l.rtl, l.text, l.map.cells) for l in article.lines()]
     want = []
     for k, (a, b) in enumerate(spans):
-        want += [(l.paragraph, l.start, l.end, l.rtl, l.text, l.map.cells)
-                 for l in layout_paragraph(text[a:b], opts, offset=a, index=k)]
+        want += [
+            (l.paragraph, l.start, l.end, l.rtl, l.text, l.map.cells)
+            for l in layout_paragraph(text[a:b], opts, offset=a, index=k)
+        ]
     assert got == want
-    assert [l.text for l in article.paragraph_lines(len(spans) - 1)] == \
-        [l.text for l in layout_paragraph(paragraphs[-1], opts, offset=spans[-1][0])]
+    assert [l.text for l in article.paragraph_lines(len(spans) - 1)] == [
+        l.text for l in layout_paragraph(paragraphs[-1], opts, offset=spans[-1][0])
+    ]
 
 
 def display_string(text: str) -> str:
@@ -716,13 +732,14 @@ def test_wrap_covers_the_display_string(text, width):
     display = display_string(text)
     lines = wrap(display, width)
     assert lines[0][0] == 0 and lines[-1][1] == len(display)
-    for (a, b, d), (a2, _, _) in zip(lines, lines[1:]):
+    for (_, b, _), (a2, _, _) in itertools.pairwise(lines):
         assert b == a2
     for a, b, d in lines:
         assert a <= d <= b
         hanging = display[d:b]
         assert re.fullmatch(r"(?: +[^ ]*)*", hanging) and all(
-            ch == " " or ch == "\x00" or is_mark(ch) for ch in hanging), f"only spaces (and what draws nothing after them) hang: {hanging!r}"
+            ch == " " or ch == "\x00" or is_mark(ch) for ch in hanging
+        ), f"only spaces (and what draws nothing after them) hang: {hanging!r}"
         drawn = display[a:d].lstrip("\x00")
         lone = bool(drawn) and is_mark(drawn[0])  # drawn on a dotted circle
         bare = display[a:d]

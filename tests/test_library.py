@@ -86,8 +86,9 @@ def test_rows_on_screen_are_read_first_and_every_row_once(tmp_path: Path, monkey
     assert known[10].title == "عنوان الخبر رقم 10"
 
 
-def test_reading_goes_on_in_this_process_when_no_process_can_start(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reading_goes_on_in_this_process_when_no_process_can_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("no processes here")
 
@@ -99,8 +100,9 @@ def test_reading_goes_on_in_this_process_when_no_process_can_start(tmp_path: Pat
     assert [known[i].title for i in range(5)] == [f"عنوان الخبر رقم {i}" for i in range(5)]
 
 
-def test_a_reading_process_that_dies_is_replaced_by_reading_here(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reading_process_that_dies_is_replaced_by_reading_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Broken:
         def __init__(self, *args: object, **kwargs: object) -> None:
             pass
@@ -154,15 +156,18 @@ def test_cancelling_stops_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_o_orders_the_library_by_title_date_claims_and_size_and_back(tmp_path: Path) -> None:
     import asyncio
 
+    from pilot_helpers import library_read
+
     from reader.annotations.model import Anchor, Claim
     from reader.annotations.store import AnnotationStore
     from reader.article import find_articles
     from reader.ui.app import QariApp
-    from pilot_helpers import library_read
 
-    texts = {"a.txt": "---\npublished: 2025-01-08T09:00:00+03:00\n---\nياسمين\n\nخبر قصير.\n",
-             "b.txt": "باب\n\n" + "خبر أطول بكثير. " * 50 + "\n",  # no date: after the dated ones
-             "c.txt": "---\npublished: 2025-01-08\n---\nتفاح\n\nخبر فيه ادعاءات.\n"}
+    texts = {
+        "a.txt": "---\npublished: 2025-01-08T09:00:00+03:00\n---\nياسمين\n\nخبر قصير.\n",
+        "b.txt": "باب\n\n" + "خبر أطول بكثير. " * 50 + "\n",  # no date: after the dated ones
+        "c.txt": "---\npublished: 2025-01-08\n---\nتفاح\n\nخبر فيه ادعاءات.\n",
+    }
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     text = texts["c.txt"].split("---\n", 2)[2]  # the article's text starts after its header

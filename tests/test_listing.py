@@ -5,8 +5,10 @@ from __future__ import annotations
 from reader.annotations.listing import ClaimFilter, claim_entries, source_entries
 from reader.annotations.model import Anchor, Claim, Source
 
-TEXT = ("قال الوزير إن الأسعار ستنخفض. وكشفت مصادر مطلعة أن الخطة جاهزة. "
-        "وأكدت سلمى حدّاد أن اللقاح آمن. ورأى الخبير أن التضخم سيتراجع.")
+TEXT = (
+    "قال الوزير إن الأسعار ستنخفض. وكشفت مصادر مطلعة أن الخطة جاهزة. "
+    "وأكدت سلمى حدّاد أن اللقاح آمن. ورأى الخبير أن التضخم سيتراجع."
+)
 
 MINISTER = Source("الوزير", "official", "وزير المالية", id="s-minister")
 INSIDERS = Source("مصادر مطلعة", "anonymous", id="s-insiders")
@@ -17,8 +19,13 @@ SOURCES = {s.id: s for s in (MINISTER, INSIDERS, HADDAD, UNUSED)}
 
 def claim(words: str, *sources: Source, tags: tuple[str, ...] = (), status: str = "unverified") -> Claim:
     start = TEXT.index(words)
-    return Claim(Anchor.from_text(TEXT, start, start + len(words)), tuple(s.id for s in sources), tags,
-                 status=status, id=f"c-{start}")
+    return Claim(
+        Anchor.from_text(TEXT, start, start + len(words)),
+        tuple(s.id for s in sources),
+        tags,
+        status=status,
+        id=f"c-{start}",
+    )
 
 
 PRICES = claim("الأسعار ستنخفض", MINISTER, tags=("اقتصاد",))
@@ -71,7 +78,11 @@ def test_a_plain_filter_looks_at_tags_sources_types_and_statuses() -> None:
 def test_sources_are_listed_with_their_claims_most_first_unused_last() -> None:
     entries = source_entries([PRICES, PLAN, VACCINE, BOTH], SOURCES)
     assert [(e.source.name, e.count) for e in entries] == [
-        ("الوزير", 2), ("مصادر مطلعة", 2), ("سلمى حدّاد", 1), ("وكالة الأنباء", 0)]
+        ("الوزير", 2),
+        ("مصادر مطلعة", 2),
+        ("سلمى حدّاد", 1),
+        ("وكالة الأنباء", 0),
+    ]
     assert entries[0].claims == (PRICES, BOTH)  # in reading order
 
 

@@ -35,18 +35,29 @@ def test_an_installed_qari_opens_its_bundled_samples_from_any_folder(wheel: Path
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
-    code = ("import reader, reader.cli as cli, reader.ui.themes as themes; "
-            "print(reader.__file__); print(cli.SAMPLES); print(themes.theme_dirs()[0]); "
-            "print(len(list(cli.SAMPLES.glob('*.txt'))), len(list(themes.theme_dirs()[0].glob('*.toml'))))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import reader, reader.cli as cli, reader.ui.themes as themes; "
+        "print(reader.__file__); print(cli.SAMPLES); print(themes.theme_dirs()[0]); "
+        "print(len(list(cli.SAMPLES.glob('*.txt'))), len(list(themes.theme_dirs()[0].glob('*.toml'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, check=True
+    )
     package, samples, themes, counts = done.stdout.splitlines()
     assert package.startswith(str(site))
     assert samples == str(site / "reader" / "_data" / "sample_articles")
     assert themes == str(site / "reader" / "_data" / "themes")
-    assert counts == f"{len(list((ROOT / 'sample_articles').glob('*.txt')))} {len(list((ROOT / 'themes').glob('*.toml')))}"
-    version = subprocess.run([sys.executable, "-m", "reader.cli", "--version"], cwd=elsewhere, env=env,
-                             capture_output=True, text=True, check=True)
+    assert (
+        counts == f"{len(list((ROOT / 'sample_articles').glob('*.txt')))} {len(list((ROOT / 'themes').glob('*.toml')))}"
+    )
+    version = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--version"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     from reader import __version__
 
     assert version.stdout == f"qari {__version__}\n"

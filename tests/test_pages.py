@@ -46,7 +46,12 @@ def test_title_outlet_author_date_and_url_come_from_the_pages_metadata(name: str
     meta = extract_page((PAGES / name).read_bytes(), name=name).metadata
     expected = EXPECTED[name]
     assert (meta.title, meta.outlet, meta.author, meta.published, meta.url) == (
-        expected["title"], expected["outlet"], expected["author"], expected["published"], expected["url"])
+        expected["title"],
+        expected["outlet"],
+        expected["author"],
+        expected["published"],
+        expected["url"],
+    )
     assert meta.origin == "page"
 
 
@@ -111,11 +116,16 @@ def test_terminal_escapes_written_as_entities_never_reach_the_text() -> None:
 
 
 def test_control_characters_in_the_metadata_are_taken_out() -> None:
-    page = ("<html><head><title>عنوان&#27;]0;x&#7; الخبر</title>"
-            "<meta property='og:site_name' content='موقع&#27;[2J الأخبار'></head><body><article>"
-            + "".join(f"<p>قال المتحدث باسم الوزارة إن الاجتماع رقم {n} سيعقد غدا في العاصمة، بحضور وفود من "
-                      f"{n + 10} دول لبحث خطة النقل الإقليمية.</p>" for n in range(6))
-            + "</article></body></html>")
+    page = (
+        "<html><head><title>عنوان&#27;]0;x&#7; الخبر</title>"
+        "<meta property='og:site_name' content='موقع&#27;[2J الأخبار'></head><body><article>"
+        + "".join(
+            f"<p>قال المتحدث باسم الوزارة إن الاجتماع رقم {n} سيعقد غدا في العاصمة، بحضور وفود من "
+            f"{n + 10} دول لبحث خطة النقل الإقليمية.</p>"
+            for n in range(6)
+        )
+        + "</article></body></html>"
+    )
     meta = extract_page(page.encode()).metadata
     assert meta.title is not None and _controls(meta.title) == []
     assert meta.outlet is not None and _controls(meta.outlet) == []
@@ -156,10 +166,37 @@ def test_random_markup_and_random_bytes_give_clean_text_or_one_line() -> None:
     import random
 
     rng = random.Random(3)
-    pieces = ["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<!--", "-->", "<![CDATA[", "&#27;",
-              "&#x9b;", "&#0;", "&zwnj;", "قال المتحدث إن", "، ", ".", "<table>", "<td>", "<article>",
-              "</article>", "<h1>", "\x00", "\x1b", "<meta charset=windows-1256>", "<title>", "</title>", "&",
-              "&#xD800;", "&#99999999;"]
+    pieces = [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "&#27;",
+        "&#x9b;",
+        "&#0;",
+        "&zwnj;",
+        "قال المتحدث إن",
+        "، ",
+        ".",
+        "<table>",
+        "<td>",
+        "<article>",
+        "</article>",
+        "<h1>",
+        "\x00",
+        "\x1b",
+        "<meta charset=windows-1256>",
+        "<title>",
+        "</title>",
+        "&",
+        "&#xD800;",
+        "&#99999999;",
+    ]
     pages = [b"", b" ", b"<html>", b"\xff\xfe" + "<p>x</p>".encode("utf-16-le")]
     pages += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 400))).encode() for _ in range(120)]
     pages += [bytes(rng.randrange(256) for _ in range(rng.randint(0, 2000))) for _ in range(40)]
@@ -174,8 +211,9 @@ def test_random_markup_and_random_bytes_give_clean_text_or_one_line() -> None:
         assert _controls(found.text) == [] and _controls(fields) == []
 
 
-def test_a_binary_file_named_html_is_one_line_on_the_command_line(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_binary_file_named_html_is_one_line_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from reader.cli import main
 
     page = tmp_path / "photo.html"

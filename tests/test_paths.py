@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
+from pilot_helpers import library_read
 
 from reader.annotations.model import Anchor, Claim, Source
 from reader.annotations.store import AnnotationStore, annotation_path
@@ -22,7 +23,6 @@ from reader.cli import main
 from reader.corpus import find_corpus
 from reader.library import read_info
 from reader.ui.app import QariApp
-from pilot_helpers import library_read
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 
@@ -67,8 +67,9 @@ def test_folders_list_real_and_linked_articles_once_and_skip_broken_or_circular_
     assert len(find_corpus([tree / "desk", tree / "archive"])) == 1
 
 
-def test_names_with_spaces_and_arabic_letters_go_through_every_command(tree: Path,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_names_with_spaces_and_arabic_letters_go_through_every_command(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tree / "archive" / ARABIC_NAME
     add_claim(article)
     assert main(["render", str(article), "--width", "40"]) == 0

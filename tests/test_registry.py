@@ -34,8 +34,10 @@ def test_neighbours_sources_are_read_once_and_again_only_when_a_file_changes(tmp
     other = annotated(tmp_path, "vaccines.txt", insiders)
     registry = SourceRegistry()
     found = registry.sources_near(mine)
-    assert [(s.name, s.type, s.role) for s in found] == [(salma.name, "official", salma.role),
-                                                         (insiders.name, "anonymous", "")]
+    assert [(s.name, s.type, s.role) for s in found] == [
+        (salma.name, "official", salma.role),
+        (insiders.name, "anonymous", ""),
+    ]
     assert registry.reads == 2
     assert registry.sources_near(mine) == found and registry.reads == 2  # nothing changed: nothing read
     with AnnotationStore.open(other, TEXT) as store:
@@ -49,8 +51,11 @@ def test_a_damaged_neighbour_offers_what_it_can(tmp_path: Path) -> None:
     mine = tmp_path / "mine.txt"
     mine.write_text(TEXT, encoding="utf-8")
     annotation_path(tmp_path / "broken.txt").write_bytes(b"{not json")
-    data = {"meta": {}, "claims": "damaged", "sources": {"1": {"id": "s", "name": "سلمى حداد", "type": "rumour"},
-                                                        "2": {"name": "  "}, "3": "x"}}
+    data = {
+        "meta": {},
+        "claims": "damaged",
+        "sources": {"1": {"id": "s", "name": "سلمى حداد", "type": "rumour"}, "2": {"name": "  "}, "3": "x"},
+    }
     annotation_path(tmp_path / "odd.txt").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     found = SourceRegistry().sources_near(mine)
     assert [(s.name, s.type, s.role) for s in found] == [("سلمى حداد", "other", "")]

@@ -10,12 +10,12 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 
+from pilot_helpers import type_text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from reader.text.layout import LayoutOptions, layout_paragraph
-from pilot_helpers import type_text
 from reader.ui.rtl_input import InputRow, RtlInput, clean_paste
 
 SIZE = (40, 6)
@@ -244,8 +244,9 @@ def test_placeholder_when_empty() -> None:
         shaped = layout_paragraph("ابحث", LayoutOptions(width=100))[0].text
         assert row(field).rstrip().endswith(shaped)
         style = field.get_component_rich_style("rtl-input--placeholder")
-        assert any(s.text.strip() and s.style is not None and s.style.color == style.color
-                   for s in field.render_line(0))
+        assert any(
+            s.text.strip() and s.style is not None and s.style.color == style.color for s in field.render_line(0)
+        )
         await pilot.press("x")
         assert shaped not in row(field)
         field.clear()
@@ -394,8 +395,15 @@ def test_the_input_model_imports_neither_textual_nor_rich() -> None:
     import sys
     from pathlib import Path
 
-    code = ("import sys, reader.ui.rtl_input_model; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).resolve().parent.parent)
+    code = (
+        "import sys, reader.ui.rtl_input_model; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert done.stdout.strip() == "[]"

@@ -26,11 +26,26 @@ QUOTE = "الأسعار ستنخفض"
 
 def _v0_database() -> dict[str, Any]:
     start = TEXT.index(QUOTE)
-    meta = {"schema_version": 0, "article": "prices.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
-            "app_version": "0.0.1"}
-    claim = {"id": "c1", "start": start, "end": start + len(QUOTE), "exact": QUOTE, "prefix": TEXT[:start],
-             "suffix": TEXT[start + len(QUOTE):], "source": "s1", "tags": ["أسعار"], "note": "", "status": "disputed",
-             "created": "2024-05-01T09:00:00Z", "updated": "2024-05-01T09:00:00Z"}
+    meta = {
+        "schema_version": 0,
+        "article": "prices.txt",
+        "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+        "app_version": "0.0.1",
+    }
+    claim = {
+        "id": "c1",
+        "start": start,
+        "end": start + len(QUOTE),
+        "exact": QUOTE,
+        "prefix": TEXT[:start],
+        "suffix": TEXT[start + len(QUOTE) :],
+        "source": "s1",
+        "tags": ["أسعار"],
+        "note": "",
+        "status": "disputed",
+        "created": "2024-05-01T09:00:00Z",
+        "updated": "2024-05-01T09:00:00Z",
+    }
     source = {"id": "s1", "name": "الوزير", "type": "official", "role": "", "note": ""}
     return {"meta": {"1": meta}, "sources": {"1": source}, "claims": {"1": claim}}
 
@@ -58,8 +73,12 @@ def test_the_codec_gives_back_every_record() -> None:
     meta = schema.Meta(1, "prices.txt", "ab" * 32, "0.1.0")
     assert schema.claim_from_doc(schema.claim_to_doc(claim)) == claim
     assert schema.source_from_doc(schema.source_to_doc(source)) == source
-    assert schema.meta_to_doc(meta) == {"schema_version": 1, "article": "prices.txt", "sha256": "ab" * 32,
-                                        "app_version": "0.1.0"}
+    assert schema.meta_to_doc(meta) == {
+        "schema_version": 1,
+        "article": "prices.txt",
+        "sha256": "ab" * 32,
+        "app_version": "0.1.0",
+    }
     assert json.loads(json.dumps(schema.claim_to_doc(claim))) == schema.claim_to_doc(claim)
 
 
@@ -75,7 +94,8 @@ def test_migrate_takes_each_step_and_never_changes_what_it_was_given() -> None:
 
 
 def test_an_older_file_is_migrated_on_opening_and_saved_in_the_current_schema(
-        article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(schema, "MIGRATIONS", {0: _zero_to_one})
     path = annotation_path(article)
     path.write_text(json.dumps(_v0_database(), ensure_ascii=False), encoding="utf-8")

@@ -83,7 +83,7 @@ def test_sentences_end_at_arabic_and_latin_marks_and_at_the_paragraph_end() -> N
     assert sentence("مسؤول") == "وأكّد مسؤولٌ آخر ذلك؟"
     assert sentence("نعم") == "نعم"
     assert sentence("ثانٍ") == "سطر ثانٍ في عام ٢٠٢٥ عن إلى ومصطفى"
-    quoted = 'وقال: «انتهى الأمر.» ثم غادر'
+    quoted = "وقال: «انتهى الأمر.» ثم غادر"
     assert quoted[slice(*sentence_at(quoted, 2))] == "وقال: «انتهى الأمر.»"
 
 

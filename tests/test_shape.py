@@ -33,6 +33,5 @@ def test_every_binding_has_an_id_and_the_keymap_docs_list_each_with_its_keys() -
                     without_id.append(f"{path.name}:{node.lineno}")
     assert without_id == []
     docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    missing = [ident for ident, binding in bindings_by_id().items()
-               if f"| `{ident}` | `{binding.key}` |" not in docs]
+    missing = [ident for ident, binding in bindings_by_id().items() if f"| `{ident}` | `{binding.key}` |" not in docs]
     assert missing == []

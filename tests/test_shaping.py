@@ -12,7 +12,6 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from presentation_forms import form
 
 from reader.text.shaping import shape
@@ -20,7 +19,6 @@ from reader.text.shaping import shape
 TAIL = "\ufeff"  # what shape() leaves at the alef's offset of a lam-alef ligature
 ZWNJ, ZWJ, TATWEEL = "\u200c", "\u200d", "\u0640"
 FATHA, DAMMA, KASRA, SHADDA, SUKUN, FATHATAN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b"
-
 
 
 def forms(*parts: str) -> str:
@@ -47,16 +45,19 @@ def test_the_form_table_is_unicode():
     assert form("ini", "پ") == "\ufb58"
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("ب", forms("iso ب")),
-    ("بيت", forms("ini ب", "med ي", "fin ت")),  # beh at word start
-    ("كتب", forms("ini ك", "med ت", "fin ب")),  # beh at word end
-    ("نبيل", forms("ini ن", "med ب", "med ي", "fin ل")),  # beh in the middle
-    ("بـ", forms("ini ب") + TATWEEL),  # tatweel joins: initial beh
-    ("ـب", TATWEEL + forms("fin ب")),
-    ("ـبـ", TATWEEL + forms("med ب") + TATWEEL),
-    ("بيت كتب", forms("ini ب", "med ي", "fin ت", " ", "ini ك", "med ت", "fin ب")),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("ب", forms("iso ب")),
+        ("بيت", forms("ini ب", "med ي", "fin ت")),  # beh at word start
+        ("كتب", forms("ini ك", "med ت", "fin ب")),  # beh at word end
+        ("نبيل", forms("ini ن", "med ب", "med ي", "fin ل")),  # beh in the middle
+        ("بـ", forms("ini ب") + TATWEEL),  # tatweel joins: initial beh
+        ("ـب", TATWEEL + forms("fin ب")),
+        ("ـبـ", TATWEEL + forms("med ب") + TATWEEL),
+        ("بيت كتب", forms("ini ب", "med ي", "fin ت", " ", "ini ك", "med ت", "fin ب")),
+    ],
+)
 def test_joining_forms(word, expected):
     assert shape(word) == expected
 
@@ -66,31 +67,37 @@ def test_spelled_out_code_points():
     assert shape("كتب") == "\ufedb\ufe98\ufe90"
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("دار", forms("iso د", "iso ا", "iso ر")),  # nothing joins after د, ا, ر
-    ("بدر", forms("ini ب", "fin د", "iso ر")),
-    ("وزير", forms("iso و", "iso ز", "ini ي", "fin ر")),
-    ("سارة", forms("ini س", "fin ا", "iso ر", "iso ة")),
-    ("رزق", forms("iso ر", "iso ز", "iso ق")),
-    ("باب", forms("ini ب", "fin ا", "iso ب")),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("دار", forms("iso د", "iso ا", "iso ر")),  # nothing joins after د, ا, ر
+        ("بدر", forms("ini ب", "fin د", "iso ر")),
+        ("وزير", forms("iso و", "iso ز", "ini ي", "fin ر")),
+        ("سارة", forms("ini س", "fin ا", "iso ر", "iso ة")),
+        ("رزق", forms("iso ر", "iso ز", "iso ق")),
+        ("باب", forms("ini ب", "fin ا", "iso ب")),
+    ],
+)
 def test_right_joining_letters_break_joining(word, expected):
     assert shape(word) == expected
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("لا", forms("iso لا")),
-    ("لأ", forms("iso لأ")),
-    ("لإ", forms("iso لإ")),
-    ("لآ", forms("iso لآ")),
-    ("سلام", forms("ini س", "fin لا", "iso م")),  # ﻼ final
-    ("ملأ", forms("ini م", "fin لأ")),
-    ("بلإ", forms("ini ب", "fin لإ")),
-    ("كلآ", forms("ini ك", "fin لآ")),
-    ("الآن", forms("iso ا", "iso لآ", "iso ن")),
-    ("الأخبار", forms("iso ا", "iso لأ", "ini خ", "med ب", "fin ا", "iso ر")),
-    ("لالا", forms("iso لا", "iso لا")),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("لا", forms("iso لا")),
+        ("لأ", forms("iso لأ")),
+        ("لإ", forms("iso لإ")),
+        ("لآ", forms("iso لآ")),
+        ("سلام", forms("ini س", "fin لا", "iso م")),  # ﻼ final
+        ("ملأ", forms("ini م", "fin لأ")),
+        ("بلإ", forms("ini ب", "fin لإ")),
+        ("كلآ", forms("ini ك", "fin لآ")),
+        ("الآن", forms("iso ا", "iso لآ", "iso ن")),
+        ("الأخبار", forms("iso ا", "iso لأ", "ini خ", "med ب", "fin ا", "iso ر")),
+        ("لالا", forms("iso لا", "iso لا")),
+    ],
+)
 def test_lam_alef_ligatures(word, expected):
     assert shape(word) == expected
 
@@ -115,8 +122,9 @@ def test_harakat_stay_at_their_offsets():
 
 def test_shadda_with_fatha():
     word = "\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f"  # مُحَمَّد: shadda, then fatha
-    assert shape(word) == (form("ini", "م") + DAMMA + form("med", "ح") + FATHA
-                           + form("med", "م") + SHADDA + FATHA + form("fin", "د"))
+    assert shape(word) == (
+        form("ini", "م") + DAMMA + form("med", "ح") + FATHA + form("med", "م") + SHADDA + FATHA + form("fin", "د")
+    )
 
 
 def test_marks_do_not_break_joining():
@@ -125,29 +133,35 @@ def test_marks_do_not_break_joining():
     assert shape("كتابًا") == forms("ini ك", "med ت", "fin ا", "ini ب") + FATHATAN + forms("fin ا")
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("پدر", forms("ini پ", "fin د", "iso ر")),
-    ("چای", forms("ini چ", "fin ا", "iso ی")),
-    ("ژاله", forms("iso ژ", "iso ا", "ini ل", "fin ه")),
-    ("گل", forms("ini گ", "fin ل")),
-    ("کتاب", forms("ini ک", "med ت", "fin ا", "iso ب")),
-    ("یک", forms("ini ی", "fin ک")),
-    ("پیچ", forms("ini پ", "med ی", "fin چ")),
-    ("بژ", forms("ini ب", "fin ژ")),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("پدر", forms("ini پ", "fin د", "iso ر")),
+        ("چای", forms("ini چ", "fin ا", "iso ی")),
+        ("ژاله", forms("iso ژ", "iso ا", "ini ل", "fin ه")),
+        ("گل", forms("ini گ", "fin ل")),
+        ("کتاب", forms("ini ک", "med ت", "fin ا", "iso ب")),
+        ("یک", forms("ini ی", "fin ک")),
+        ("پیچ", forms("ini پ", "med ی", "fin چ")),
+        ("بژ", forms("ini ب", "fin ژ")),
+    ],
+)
 def test_persian_letters(word, expected):
     assert shape(word) == expected
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("ہے", forms("ini ہ", "fin ے")),
-    ("میں", forms("ini م", "med ی", "fin ں")),
-    ("ٹھیک", forms("ini ٹ", "med ھ", "med ی", "fin ک")),
-    ("ڈر", forms("iso ڈ", "iso ر")),
-    ("بڈ", forms("ini ب", "fin ڈ")),
-    ("ے", forms("iso ے")),
-    ("ہ", forms("iso ہ")),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("ہے", forms("ini ہ", "fin ے")),
+        ("میں", forms("ini م", "med ی", "fin ں")),
+        ("ٹھیک", forms("ini ٹ", "med ھ", "med ی", "fin ک")),
+        ("ڈر", forms("iso ڈ", "iso ر")),
+        ("بڈ", forms("ini ب", "fin ڈ")),
+        ("ے", forms("iso ے")),
+        ("ہ", forms("iso ہ")),
+    ],
+)
 def test_urdu_letters(word, expected):
     assert shape(word) == expected
 
@@ -165,16 +179,19 @@ def test_zwj_joins():
     assert shape(ZWJ + "ب" + ZWJ) == ZWJ + form("med", "ب") + ZWJ
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("«كلمة»", "«" + forms("ini ك", "med ل", "med م", "fin ة") + "»"),
-    ("(كلمة)", "(" + forms("ini ك", "med ل", "med م", "fin ة") + ")"),
-    ("كلمة، ", forms("ini ك", "med ل", "med م", "fin ة") + "، "),
-    ("كلمة، كلمة", forms("ini ك", "med ل", "med م", "fin ة") + "، " + forms("ini ك", "med ل", "med م", "fin ة")),
-    ("\"بيت\"", "\"" + forms("ini ب", "med ي", "fin ت") + "\""),
-    ("ب1ب", forms("iso ب") + "1" + forms("iso ب")),
-    ("ب.ب", forms("iso ب") + "." + forms("iso ب")),
-    ("abc بيت", "abc " + forms("ini ب", "med ي", "fin ت")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«كلمة»", "«" + forms("ini ك", "med ل", "med م", "fin ة") + "»"),
+        ("(كلمة)", "(" + forms("ini ك", "med ل", "med م", "fin ة") + ")"),
+        ("كلمة، ", forms("ini ك", "med ل", "med م", "fin ة") + "، "),
+        ("كلمة، كلمة", forms("ini ك", "med ل", "med م", "fin ة") + "، " + forms("ini ك", "med ل", "med م", "fin ة")),
+        ('"بيت"', '"' + forms("ini ب", "med ي", "fin ت") + '"'),
+        ("ب1ب", forms("iso ب") + "1" + forms("iso ب")),
+        ("ب.ب", forms("iso ب") + "." + forms("iso ب")),
+        ("abc بيت", "abc " + forms("ini ب", "med ي", "fin ت")),
+    ],
+)
 def test_words_next_to_punctuation_are_shaped(text, expected):
     assert shape(text) == expected
 
@@ -190,10 +207,34 @@ def test_shaping_never_crosses_a_space():
 
 
 ARABIC_TEXT = st.text(
-    alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةىپچژگکیےہھٹڈں")
-                             + [TATWEEL, ZWNJ, ZWJ, FATHA, DAMMA, KASRA, SHADDA, SUKUN, FATHATAN,
-                                " ", " ", "،", ".", "(", ")", "«", "»", "1", "a", "\u05d0", "\u202b"]),
-    max_size=60)
+    alphabet=st.sampled_from(
+        [
+            *list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةىپچژگکیےہھٹڈں"),
+            TATWEEL,
+            ZWNJ,
+            ZWJ,
+            FATHA,
+            DAMMA,
+            KASRA,
+            SHADDA,
+            SUKUN,
+            FATHATAN,
+            " ",
+            " ",
+            "،",
+            ".",
+            "(",
+            ")",
+            "«",
+            "»",
+            "1",
+            "a",
+            "א",
+            "\u202b",
+        ]
+    ),
+    max_size=60,
+)
 
 
 @settings(max_examples=300, deadline=None)

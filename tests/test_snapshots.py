@@ -11,30 +11,32 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_helpers import library_read, store_open, until
 
 from reader.article import Article, find_articles
 from reader.config import Config
 from reader.ui.app import QariApp
-from pilot_helpers import library_read, store_open, until
 
 LIBRARY = Path(__file__).parent / "data" / "library"
 
-ARTICLE = "\n".join([
-    "12 مارس 2025 09:15",
-    "بوابة المرصد",
-    "بوابة المرصد",
-    "",
-    "الوزارة تطلق حملة وطنية لتطعيم ثلاثة ملايين طفل (المرحلة الأولى)",
-    "",
-    "أكدت سلمى حداد، المتحدثة باسم وزارة الصحة، أن الحملة ستبدأ يوم الأحد 16 مارس وتستمر أسبوعين،"
-    " وأن الهدف هو تطعيم 95% من الأطفال دون الخامسة.",
-    "",
-    "وكشفت مصادر مطلعة أن الوزارة طلبت «دعمًا عاجلًا» من منظمة Global Health Partners لتأمين اللقاحات.",
-    "",
-    "الوزارة تطلق حملة وطنية لتطعيم ثلاثة ملايين طفل (المرحلة الأولى)",
-    "",
-    "وَقَالَ الطَّبِيبُ كَرِيمٌ نُورٌ إِنَّ الْإِقْبَالَ كَانَ جَيِّدًا فِي الْأَيَّامِ الْأُولَى.",
-])
+ARTICLE = "\n".join(
+    [
+        "12 مارس 2025 09:15",
+        "بوابة المرصد",
+        "بوابة المرصد",
+        "",
+        "الوزارة تطلق حملة وطنية لتطعيم ثلاثة ملايين طفل (المرحلة الأولى)",
+        "",
+        "أكدت سلمى حداد، المتحدثة باسم وزارة الصحة، أن الحملة ستبدأ يوم الأحد 16 مارس وتستمر أسبوعين،"
+        " وأن الهدف هو تطعيم 95% من الأطفال دون الخامسة.",
+        "",
+        "وكشفت مصادر مطلعة أن الوزارة طلبت «دعمًا عاجلًا» من منظمة Global Health Partners لتأمين اللقاحات.",
+        "",
+        "الوزارة تطلق حملة وطنية لتطعيم ثلاثة ملايين طفل (المرحلة الأولى)",
+        "",
+        "وَقَالَ الطَّبِيبُ كَرِيمٌ نُورٌ إِنَّ الْإِقْبَالَ كَانَ جَيِّدًا فِي الْأَيَّامِ الْأُولَى.",
+    ]
+)
 
 
 def reader(theme: str) -> QariApp:
@@ -48,8 +50,7 @@ def test_arabic_article(snap_compare, theme: str, size: tuple[int, int]) -> None
 
 
 def test_arabic_article_with_a_search_and_a_selected_sentence(snap_compare) -> None:
-    assert snap_compare(reader("qari-dark"), terminal_size=(100, 30),
-                        press=["slash", *"اسبوع", "enter", "down", "s"])
+    assert snap_compare(reader("qari-dark"), terminal_size=(100, 30), press=["slash", *"اسبوع", "enter", "down", "s"])
 
 
 def test_library(snap_compare) -> None:
@@ -71,11 +72,20 @@ def test_claims_panel_beside_the_article(snap_compare, tmp_path: Path) -> None:
         for source in (haddad, insiders):
             store.add_source(source)
         for words, source, tags, status in (
-                ("أن الحملة ستبدأ يوم الأحد 16 مارس", haddad, ("صحة", "مواعيد"), "supported"),
-                ("أن الوزارة طلبت «دعمًا عاجلًا»", insiders, ("تمويل",), "disputed")):
+            ("أن الحملة ستبدأ يوم الأحد 16 مارس", haddad, ("صحة", "مواعيد"), "supported"),
+            ("أن الوزارة طلبت «دعمًا عاجلًا»", insiders, ("تمويل",), "disputed"),
+        ):
             start = text.index(words)
-            store.add_claim(Claim(Anchor.from_text(text, start, start + len(words)), (source.id,), tags,
-                                  status=status, id=f"c{start}", created="2025-03-12T09:15:00Z"))
+            store.add_claim(
+                Claim(
+                    Anchor.from_text(text, start, start + len(words)),
+                    (source.id,),
+                    tags,
+                    status=status,
+                    id=f"c{start}",
+                    created="2025-03-12T09:15:00Z",
+                )
+            )
 
     async def open_panel(pilot) -> None:  # type: ignore[no-untyped-def]
         await store_open(pilot)
@@ -118,8 +128,16 @@ def test_library_statistics_with_bar_charts(snap_compare, tmp_path: Path, monkey
             store.add_source(insiders)
             for words, source in (("الحملة ستبدأ", haddad), ("طلبت «دعمًا عاجلًا»", insiders)):
                 start = ARTICLE.index(words)
-                store.add_claim(Claim(Anchor.from_text(ARTICLE, start, start + len(words)), (source.id,),
-                                      ("صحة",), status=status, id=f"{name}{start}", created="2025-03-12T09:15:00Z"))
+                store.add_claim(
+                    Claim(
+                        Anchor.from_text(ARTICLE, start, start + len(words)),
+                        (source.id,),
+                        ("صحة",),
+                        status=status,
+                        id=f"{name}{start}",
+                        created="2025-03-12T09:15:00Z",
+                    )
+                )
 
     async def open_stats(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("s")

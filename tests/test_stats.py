@@ -34,19 +34,38 @@ def folder(tmp_path: Path) -> Path:
     c.txt: no annotations."""
     root = tmp_path / "news"
     root.mkdir()
-    annotate(root / "a.txt", A, [
-        {"quote": "المحادثات مستمرة", "sources": [("وزير الخارجية", "official", "")], "tags": ["سياسة"],
-         "status": "supported"},
-        {"quote": "الوفد سيعود غداً", "sources": [("مصادر مطلعة", "anonymous", "")], "tags": ["سياسة", "وفد"]},
-        {"quote": "الاتفاق قريب", "sources": [("دبلوماسيون غربيون", "anonymous", ""),
-                                             ("وزير الخارجية", "official", "")], "status": "disputed"},
-    ])
-    annotate(root / "b.txt", B, [
-        {"quote": "الأسعار سترتفع", "sources": [("مصادرُ مُطّلعة", "anonymous", "")], "tags": ["اقتصاد"]},
-        {"quote": "التضخم سيتراجع", "sources": [("الخبير أحمد", "expert", "")], "tags": ["اقتصاد"],
-         "status": "false"},
-        {"quote": "٣٠٪", "tags": ["أرقام"], "status": "disputed"},
-    ])
+    annotate(
+        root / "a.txt",
+        A,
+        [
+            {
+                "quote": "المحادثات مستمرة",
+                "sources": [("وزير الخارجية", "official", "")],
+                "tags": ["سياسة"],
+                "status": "supported",
+            },
+            {"quote": "الوفد سيعود غداً", "sources": [("مصادر مطلعة", "anonymous", "")], "tags": ["سياسة", "وفد"]},
+            {
+                "quote": "الاتفاق قريب",
+                "sources": [("دبلوماسيون غربيون", "anonymous", ""), ("وزير الخارجية", "official", "")],
+                "status": "disputed",
+            },
+        ],
+    )
+    annotate(
+        root / "b.txt",
+        B,
+        [
+            {"quote": "الأسعار سترتفع", "sources": [("مصادرُ مُطّلعة", "anonymous", "")], "tags": ["اقتصاد"]},
+            {
+                "quote": "التضخم سيتراجع",
+                "sources": [("الخبير أحمد", "expert", "")],
+                "tags": ["اقتصاد"],
+                "status": "false",
+            },
+            {"quote": "٣٠٪", "tags": ["أرقام"], "status": "disputed"},
+        ],
+    )
     (root / "c.txt").write_text("لا شيء هنا.\n", encoding="utf-8")
     return root
 
@@ -60,13 +79,22 @@ def test_figures_of_a_small_folder(folder: Path) -> None:
     stats = stats_of(folder)
     assert stats.claims == 6
     assert [(a.article, a.claims, a.anonymous) for a in stats.articles] == [
-        ((folder / "a.txt").as_posix(), 3, 2), ((folder / "b.txt").as_posix(), 3, 1)]
+        ((folder / "a.txt").as_posix(), 3, 2),
+        ((folder / "b.txt").as_posix(), 3, 1),
+    ]
     assert stats.articles_without_annotations == 1
     assert stats.anonymous_claims == 3
     assert stats.anonymous_share == pytest.approx(0.5)
     assert stats.unsourced_claims == 1
-    assert stats.by_source_type == {"official": 2, "expert": 1, "anonymous": 3, "media": 0, "document": 0,
-                                    "social": 0, "other": 0}
+    assert stats.by_source_type == {
+        "official": 2,
+        "expert": 1,
+        "anonymous": 3,
+        "media": 0,
+        "document": 0,
+        "social": 0,
+        "other": 0,
+    }
     assert stats.by_status == {"unverified": 2, "supported": 1, "disputed": 2, "false": 1, "opinion": 0}
     assert stats.by_tag == {"اقتصاد": 2, "سياسة": 2, "أرقام": 1, "وفد": 1}
 
@@ -116,8 +144,7 @@ def test_orphans_count_and_damaged_files_are_skipped(capsys: pytest.CaptureFixtu
     assert err.count("\n") == 1 and "b.txt" in err and "skipped" in err
     data = json.loads(out)
     assert data["claims"] == 3
-    assert data["articles"] == [{"article": (folder / "a.txt").as_posix(), "claims": 3, "anonymous": 2,
-                                 "orphans": 3}]
+    assert data["articles"] == [{"article": (folder / "a.txt").as_posix(), "claims": 3, "anonymous": 2, "orphans": 3}]
     assert len(data["skipped"]) == 1
 
 
@@ -145,9 +172,9 @@ def test_tables_draw_names_through_the_visual_function(folder: Path) -> None:
     assert "مصادر مطلعة" not in shown
 
 
-def test_a_terminal_gets_shaped_names_a_pipe_gets_them_as_they_are(capsys: pytest.CaptureFixture[str],
-                                                                   folder: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_terminal_gets_shaped_names_a_pipe_gets_them_as_they_are(
+    capsys: pytest.CaptureFixture[str], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shaped = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")  # Arabic presentation forms: the engine's output
     code, out, _ = run_main(capsys, "stats", folder)
     assert code == 0 and "مصادر مطلعة" in out and not shaped.search(out)

@@ -72,8 +72,13 @@ def test_sigkill_at_random_moments_never_loses_a_saved_claim(tmp_path: Path) -> 
     edits: dict[str, int] = {}  # claim id → serial of its last printed edit
 
     def spawn(serial: int) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([sys.executable, "-c", CHILD, str(article), str(serial)], env=env,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        return subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(article), str(serial)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
 
     began = time.monotonic()
     child = spawn(0)
@@ -125,5 +130,7 @@ def test_sigkill_at_random_moments_never_loses_a_saved_claim(tmp_path: Path) -> 
     assert kills_while_saving >= KILLS  # the kills really landed in the saving loop
     assert len(saved) >= KILLS
     assert [p.name for p in article.parent.iterdir() if p.name.endswith(".tmp")] == []
-    print(f"{round_} kills ({kills_while_saving} after a save), {len(saved)} claims saved, "
-          f"{temp_files} kills left a temp file (removed on open), {time.monotonic() - began:.1f} s")
+    print(
+        f"{round_} kills ({kills_while_saving} after a save), {len(saved)} claims saved, "
+        f"{temp_files} kills left a temp file (removed on open), {time.monotonic() - began:.1f} s"
+    )

@@ -7,6 +7,7 @@ import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from pilot_helpers import store_open
 from textual.pilot import Pilot
 
 from reader.annotations.model import Anchor, Claim, Source
@@ -16,11 +17,12 @@ from reader.ui.app import QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
 from reader.ui.suggestion_bar import SuggestionBar
-from pilot_helpers import store_open
 
-TEXT = ("قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
-        "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
-        "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n")
+TEXT = (
+    "قال الوزير إن الأسعار ستنخفض الشهر المقبل. "
+    "وكشفت مصادر مطلعة أن الحكومة تدرس خطة جديدة للدعم.\n"
+    "وأشار كريم نور، الخبير الاقتصادي، إلى أن التضخم سيتراجع.\n"
+)
 
 
 def span(words: str) -> tuple[int, int]:

@@ -26,10 +26,9 @@ class FakeTerminal(io.StringIO):
 
 def test_bidi_mode_app_switches_to_explicit_and_back_even_after_an_error() -> None:
     terminal = FakeTerminal()
-    with pytest.raises(RuntimeError):
-        with bidi_mode("app", terminal):
-            assert terminal.getvalue() == EXPLICIT_BIDI
-            raise RuntimeError("crash")
+    with pytest.raises(RuntimeError), bidi_mode("app", terminal):
+        assert terminal.getvalue() == EXPLICIT_BIDI
+        raise RuntimeError("crash")
     assert terminal.getvalue() == EXPLICIT_BIDI + IMPLICIT_BIDI
 
 
@@ -68,8 +67,15 @@ def _read_until(fd: int, needle: bytes, seconds: float) -> bytes:
 def _start_reader(article: Path) -> tuple[subprocess.Popen[bytes], int]:
     master, slave = pty.openpty()
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
-    process = subprocess.Popen([sys.executable, "-m", "reader.cli", str(article)], stdin=slave, stdout=slave,
-                               stderr=slave, cwd=ROOT, env=env, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader.cli", str(article)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     return process, master
 

@@ -28,17 +28,22 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "themes"
 CLAIMS = [name for name in APP_VARIABLES if name.startswith("claim-")]
 #: Highlight backgrounds and the text drawn on them.
-BLOCKS = {"selection-background": "selection-foreground", "search-match": "search-match-foreground",
-          "cursor-cell": "cursor-cell-foreground"}
+BLOCKS = {
+    "selection-background": "selection-foreground",
+    "search-match": "search-match-foreground",
+    "cursor-cell": "cursor-cell-foreground",
+}
 
 MINIMAL = 'name = "{name}"\nprimary = "#336699"\n'
 
 
 def luminance(color: Color) -> float:
     """WCAG 2 relative luminance."""
+
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
 
 
@@ -96,15 +101,18 @@ def test_missing_folders_are_skipped(tmp_path: Path) -> None:
     assert load_themes([tmp_path / "nowhere"]) == ([], [])
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ('name = "x"\nprimary = \n', "not valid TOML"),
-    ('primary = "#ffffff"\n', "name is missing"),
-    ('name = "two words"\nprimary = "#ffffff"\n', "name is"),
-    ('name = "x"\n', "primary"),
-    ('name = "x"\nprimary = "bluish"\n', "not a colour"),
-    ('name = "x"\nprimary = "#fff"\nbackground = 12\n', "not a colour"),
-    ('name = "x"\nprimary = "#fff"\ndark = "yes"\n', "dark must be"),
-])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ('name = "x"\nprimary = \n', "not valid TOML"),
+        ('primary = "#ffffff"\n', "name is missing"),
+        ('name = "two words"\nprimary = "#ffffff"\n', "name is"),
+        ('name = "x"\n', "primary"),
+        ('name = "x"\nprimary = "bluish"\n', "not a colour"),
+        ('name = "x"\nprimary = "#fff"\nbackground = 12\n', "not a colour"),
+        ('name = "x"\nprimary = "#fff"\ndark = "yes"\n', "dark must be"),
+    ],
+)
 def test_a_bad_file_gives_one_warning_not_an_exception(tmp_path: Path, text: str, why: str) -> None:
     write(tmp_path, "bad.toml", text)
     write(tmp_path, "good.toml", MINIMAL.format(name="good"))
@@ -120,26 +128,35 @@ def test_undecodable_file_gives_a_warning(tmp_path: Path) -> None:
     assert themes == [] and len(warnings) == 1 and "UTF-8" in warnings[0]
 
 
-@pytest.mark.parametrize(("line", "why"), [
-    ('claim-false = "notacolour"', "not a colour"),
-    ('claim-false = "auto 87%"', "not a colour"),  # fine for Textual's, not for qari's colour variables
-    ("claim-false = 3", "must be a string"),
-    ('block-cursor-background = "shiny"', "not a colour"),
-    ('block-cursor-text-style = "sparkly"', "not a text style"),
-    ('border = "red; } Screen { display: none"', "not a CSS value"),
-    ('claim-flase = "#ff0000"', "unknown variable"),
-])
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ('claim-false = "notacolour"', "not a colour"),
+        ('claim-false = "auto 87%"', "not a colour"),  # fine for Textual's, not for qari's colour variables
+        ("claim-false = 3", "must be a string"),
+        ('block-cursor-background = "shiny"', "not a colour"),
+        ('block-cursor-text-style = "sparkly"', "not a text style"),
+        ('border = "red; } Screen { display: none"', "not a CSS value"),
+        ('claim-flase = "#ff0000"', "unknown variable"),
+    ],
+)
 def test_a_bad_variable_is_dropped_with_a_warning_and_the_theme_kept(tmp_path: Path, line: str, why: str) -> None:
-    path = write(tmp_path, "t.toml", MINIMAL.format(name="t") + '[variables]\nclaim-supported = "#00ff00"\n' + line + "\n")
+    path = write(
+        tmp_path, "t.toml", MINIMAL.format(name="t") + '[variables]\nclaim-supported = "#00ff00"\n' + line + "\n"
+    )
     theme, warnings = load_theme(path)
     assert theme is not None and theme.variables == {"claim-supported": "#00ff00"}
     assert len(warnings) == 1 and why in warnings[0]
 
 
 def test_textual_variable_values_of_every_kind_are_accepted(tmp_path: Path) -> None:
-    path = write(tmp_path, "t.toml", MINIMAL.format(name="t") + "[variables]\n"
-                 'block-cursor-foreground = "auto 87%"\nfooter-key-background = "transparent"\n'
-                 'block-cursor-text-style = "bold not underline"\ninput-selection-background = "#ffffff 40%"\n')
+    path = write(
+        tmp_path,
+        "t.toml",
+        MINIMAL.format(name="t") + "[variables]\n"
+        'block-cursor-foreground = "auto 87%"\nfooter-key-background = "transparent"\n'
+        'block-cursor-text-style = "bold not underline"\ninput-selection-background = "#ffffff 40%"\n',
+    )
     theme, warnings = load_theme(path)
     assert warnings == [] and theme is not None and len(theme.variables) == 4
 
@@ -191,8 +208,11 @@ def _highlight_problems(theme: Theme) -> list[str]:
 def _text_problems(theme: Theme) -> list[str]:
     """The theme's own text colour against its page, surface and panel (4.5:1)."""
     v = resolved(theme)
-    return [f"foreground on {place}: {ratio:.2f}" for place in ("background", "surface", "panel")
-            if (ratio := contrast(v["foreground"], v[place])) < 4.5]
+    return [
+        f"foreground on {place}: {ratio:.2f}"
+        for place in ("background", "surface", "panel")
+        if (ratio := contrast(v["foreground"], v[place])) < 4.5
+    ]
 
 
 @pytest.mark.parametrize("name", ["qari-dark", "qari-light", "qari-high-contrast"])
@@ -217,8 +237,14 @@ def test_defaults_are_readable_on_textual_builtin_themes(name: str) -> None:
 
 
 def test_the_readability_check_catches_a_bad_theme() -> None:
-    bad = Theme(name="bad", primary="#888888", background="#222222", surface="#222222", foreground="#444444",
-                variables={"claim-false": "#330000", "search-match": "#262626"})
+    bad = Theme(
+        name="bad",
+        primary="#888888",
+        background="#222222",
+        surface="#222222",
+        foreground="#444444",
+        variables={"claim-false": "#330000", "search-match": "#262626"},
+    )
     problems = _text_problems(bad) + _highlight_problems(bad)
     assert any(p.startswith("foreground on background") for p in problems)
     assert any(p.startswith("claim-false on surface") for p in problems)

@@ -7,15 +7,15 @@ async body with ``asyncio.run``.
 from __future__ import annotations
 
 import asyncio
-
-import pytest
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+from pilot_helpers import library_read
+from textual import events
 from textual.pilot import Pilot
 from textual.strip import Strip
-from textual import events
 from textual.widgets import Static
 
 from reader.article import Article, find_articles
@@ -23,10 +23,9 @@ from reader.cli import SAMPLES
 from reader.text.layout import ArticleLayout, LayoutOptions
 from reader.text.unidata import cell_width
 from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
-from reader.ui.entry_list import EntryList
 from reader.ui.article_view import FIRST_SCREEN_LINES, ArticleView
+from reader.ui.entry_list import EntryList
 from reader.ui.rtl_input import RtlInput
-from pilot_helpers import library_read
 
 SIZE = (100, 30)
 PRESENTATION_RE = re.compile("[\ufe70-\ufefc]")
@@ -435,25 +434,27 @@ def test_toggles_hide_harakat_hide_repeats_and_force_direction() -> None:
             await pilot.pause()
             assert view.line_count == before - 1  # the repeated title is gone
             assert "repeats hidden" in str(app.screen.query_one("#article-status").render())
-            english = [line for line in view.document.lines if "English" in line.text][0]
+            english = next(line for line in view.document.lines if "English" in line.text)
             assert not english.rtl
             await pilot.press("t")  # forced right to left
             await pilot.pause()
-            english = [line for line in view.document.lines if "English" in line.text][0]
+            english = next(line for line in view.document.lines if "English" in line.text)
             assert english.rtl
             await pilot.press("t", "t")  # left to right, then back to the text's own
             await pilot.pause()
-            assert not [line for line in view.document.lines if "English" in line.text][0].rtl
-            assert [line for line in view.document.lines if line.paragraph == 0][0].rtl
+            assert not next(line for line in view.document.lines if "English" in line.text).rtl
+            assert next(line for line in view.document.lines if line.paragraph == 0).rtl
 
     asyncio.run(run())
 
 
-CURSOR_TEXT = "\n".join([
-    "قال الوزير إن الأسعار ستنخفض. وأكّد مسؤولٌ آخر ذلك؟ ثم انتهى الاجتماع.",
-    "The minister said prices will fall.",
-    "وأشار الخبير إلى أنّ الأسعار مرتفعة.",
-])
+CURSOR_TEXT = "\n".join(
+    [
+        "قال الوزير إن الأسعار ستنخفض. وأكّد مسؤولٌ آخر ذلك؟ ثم انتهى الاجتماع.",
+        "The minister said prices will fall.",
+        "وأشار الخبير إلى أنّ الأسعار مرتفعة.",
+    ]
+)
 
 
 def test_left_is_the_next_word_in_rtl_and_right_in_ltr_and_shift_selects() -> None:
@@ -546,6 +547,7 @@ def test_search_ignores_harakat_and_hamza_forms_selects_matches_and_n_cycles() -
 
 def test_selection_over_mixed_arabic_and_english_lights_the_right_cells() -> None:
     text = "قال Ahmed Ali إن الخبر صحيح"
+
     async def body() -> None:
         app = QariApp(article=Article.from_text(text, "mixed.txt"))
         async with app.run_test(size=(60, 10)) as pilot:
@@ -614,8 +616,15 @@ def test_command_palette_offers_the_readers_actions_and_runs_them() -> None:
         async with app.run_test(size=(80, 20)) as pilot:
             await pilot.pause()
             titles = [command.title for command in app.get_system_commands(app.screen)]
-            for wanted in ("Toggle harakat", "Toggle repeated lines", "Paragraph direction", "Select sentence",
-                           "Search", "Help: keys", "Next match"):
+            for wanted in (
+                "Toggle harakat",
+                "Toggle repeated lines",
+                "Paragraph direction",
+                "Select sentence",
+                "Search",
+                "Help: keys",
+                "Next match",
+            ):
                 assert wanted in titles
             assert any(title.startswith("theme: qari-") for title in titles)
             command = next(c for c in app.get_system_commands(app.screen) if c.title == "Toggle harakat")
@@ -630,27 +639,32 @@ def test_command_palette_offers_the_readers_actions_and_runs_them() -> None:
 
 @pytest.mark.parametrize("theme", ["qari-dark", "qari-light", "qari-high-contrast"])
 def test_repeated_lines_are_dimmed_but_readable_in_every_theme(theme: str) -> None:
-    from reader.config import Config
     from textual.color import Color
 
+    from reader.config import Config
+
     async def body() -> None:
-        app = QariApp(article=Article.from_text("عنوان الخبر\nنص الخبر\nعنوان الخبر", "dim.txt"),
-                      config=Config(theme=theme))
+        app = QariApp(
+            article=Article.from_text("عنوان الخبر\nنص الخبر\nعنوان الخبر", "dim.txt"), config=Config(theme=theme)
+        )
         async with app.run_test(size=(60, 10)) as pilot:
             await pilot.pause()
             view = app.screen.query_one(ArticleView)
-            plain_style = [s.style for s in view.render_line(1) if s.text.strip()][0]
-            repeated_style = [s.style for s in view.render_line(2) if s.text.strip()][0]
+            plain_style = next(s.style for s in view.render_line(1) if s.text.strip())
+            repeated_style = next(s.style for s in view.render_line(2) if s.text.strip())
             background = Color.from_rich_color(view._base_style().bgcolor)
             plain = Color.from_rich_color(plain_style.color)
             dim = Color.from_rich_color(repeated_style.color)
             assert dim != plain  # dimmed
+
             # Readable: at least 3:1 against the page (WCAG for large or secondary text).
             def luminance(c: Color) -> float:
                 def channel(v: int) -> float:
                     v = v / 255
                     return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
                 return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+
             l1, l2 = sorted([luminance(dim), luminance(background)], reverse=True)
             assert (l1 + 0.05) / (l2 + 0.05) >= 3
 
@@ -687,7 +701,7 @@ def test_the_next_and_previous_pages_are_drawn_ahead_while_the_reader_reads() ->
             await pilot.pause(0.6)  # the keys have stopped: the pages around are drawn now
             height = view.scrollable_content_region.height
             top = int(view.scroll_y)
-            cached = {key[0] for key in view._strips.keys()}
+            cached = {key[0] for key in view._strips.keys()}  # noqa: SIM118 (an LRUCache is not iterable)
             assert set(range(top + height, top + 2 * height)) <= cached  # the page below
             assert set(range(top - height, top)) <= cached  # and the one above
 

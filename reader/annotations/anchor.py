@@ -63,8 +63,17 @@ from reader.annotations.anchor_fuzzy import (
 from reader.annotations.model import Anchor
 
 __all__ = [
-    "LANDMARK", "MAX_EDITS", "MIN_LENGTH_ALONE", "MIN_RATIO", "MIN_RATIO_ALONE", "MIN_SUPPORT",
-    "STRONG_CONTEXT", "TIE", "WEAK_CONTEXT", "reanchor", "reanchor_all",
+    "LANDMARK",
+    "MAX_EDITS",
+    "MIN_LENGTH_ALONE",
+    "MIN_RATIO",
+    "MIN_RATIO_ALONE",
+    "MIN_SUPPORT",
+    "STRONG_CONTEXT",
+    "TIE",
+    "WEAK_CONTEXT",
+    "reanchor",
+    "reanchor_all",
 ]
 
 #: An exact occurrence with less tolerant context than this gives way to a fuzzy span with at least …

@@ -20,13 +20,13 @@ _EDGE = "\uffff"  # stands for the start or end of the text in a side of context
 
 def _before(text: str, start: int) -> str:
     """The context before ``start``, read outwards (nearest character first); _EDGE for the text's start."""
-    side = text[max(0, start - CONTEXT):start][::-1]
+    side = text[max(0, start - CONTEXT) : start][::-1]
     return side + _EDGE if start < CONTEXT else side
 
 
 def _after(text: str, end: int) -> str:
     """The context after ``end``, read outwards; _EDGE for the text's end."""
-    side = text[end:end + CONTEXT]
+    side = text[end : end + CONTEXT]
     return side + _EDGE if end + CONTEXT > len(text) else side
 
 
@@ -79,10 +79,12 @@ class Context:
     def kept(self, text: str, start: int, end: int) -> int:
         """Characters next to [start, end), either side, that are as they were (see ``_side``);
         2 * (CONTEXT + 1) when all are."""
-        return (_side(_run(self.before, _before(text, start)), self.before)
-                + _side(_run(self.after, _after(text, end)), self.after))
+        return _side(_run(self.before, _before(text, start)), self.before) + _side(
+            _run(self.after, _after(text, end)), self.after
+        )
 
     def support(self, text: str, start: int, end: int) -> int:
         """Like ``kept``, folded and allowing a few edits each side."""
-        return (_side(_tolerant(self.before_folded, fold(_before(text, start))), self.before_folded)
-                + _side(_tolerant(self.after_folded, fold(_after(text, end))), self.after_folded))
+        return _side(_tolerant(self.before_folded, fold(_before(text, start))), self.before_folded) + _side(
+            _tolerant(self.after_folded, fold(_after(text, end))), self.after_folded
+        )

@@ -70,7 +70,7 @@ def full_context_hit(anchor: Anchor, text: str, ctx: Context) -> int | None:
         hits = nearest(text, prefix + exact + suffix, anchor.start - len(prefix), 1, RADII[-1])
         return hits[0] + len(prefix) if hits else None
     end = start + len(exact)
-    if 0 <= start and end <= len(text) and text.startswith(exact, start) and ctx.full(text, start, end):
+    if start >= 0 and end <= len(text) and text.startswith(exact, start) and ctx.full(text, start, end):
         return start
     return None
 

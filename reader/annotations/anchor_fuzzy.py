@@ -118,8 +118,9 @@ def _similarity(quote: str, span: str) -> float:
     return matcher.ratio()
 
 
-def _align(quote: str, text: str, lo: int, hi: int, *, fixed_start: bool = False,
-           fixed_end: bool = False) -> tuple[int, int] | None:
+def _align(
+    quote: str, text: str, lo: int, hi: int, *, fixed_start: bool = False, fixed_end: bool = False
+) -> tuple[int, int] | None:
     """The part of text[lo:hi] that best matches the (folded) quote, from matching blocks.
 
     ``fixed_start`` / ``fixed_end``: the span starts at ``lo`` / ends at ``hi``.
@@ -174,8 +175,9 @@ def _landmarks(text: str, whole: str, piece: str, centers: Sequence[int], whole_
     hits: set[int] = set()
     for center in centers:
         hits.update(nearest(text, piece, center, _SEED_HITS, _LANDMARK_RADIUS))
-    return sorted(hits, key=lambda h: (not text.startswith(whole, h - whole_at),
-                                       min(abs(h - c) for c in centers), h))[:_SEED_HITS]
+    return sorted(hits, key=lambda h: (not text.startswith(whole, h - whole_at), min(abs(h - c) for c in centers), h))[
+        :_SEED_HITS
+    ]
 
 
 def _left_landmarks(anchor: Anchor, text: str, shifts: Sequence[int]) -> list[int]:
@@ -205,13 +207,21 @@ def _right_landmarks(anchor: Anchor, text: str, centers: Sequence[int]) -> list[
 
 def _seed_windows(anchor: Anchor, text: str, multi: bool, shifts: Sequence[int]) -> list[tuple[int, int]]:
     """Windows where several of the quote's longest words fall together, best first."""
-    words = sorted(((m.start(), m.group()) for m in re.finditer(r"\S+", anchor.exact) if len(m.group()) >= 3),
-                   key=lambda w: -len(w[1]))[:_SEED_WORDS]
+    words = sorted(
+        ((m.start(), m.group()) for m in re.finditer(r"\S+", anchor.exact) if len(m.group()) >= 3),
+        key=lambda w: -len(w[1]),
+    )[:_SEED_WORDS]
     if not words:
         return []
     size = len(anchor.exact)
-    found = sorted({(h - offset, h, k) for k, (offset, word) in enumerate(words) for shift in shifts
-                    for h in nearest(text, word, anchor.start + shift + offset, _SEED_HITS, _WORD_RADIUS)})
+    found = sorted(
+        {
+            (h - offset, h, k)
+            for k, (offset, word) in enumerate(words)
+            for shift in shifts
+            for h in nearest(text, word, anchor.start + shift + offset, _SEED_HITS, _WORD_RADIUS)
+        }
+    )
     clusters: list[tuple[int, int, int, set[int]]] = []  # first estimate, last estimate, a hit, words
     for estimate, hit, k in found:
         if clusters and estimate - clusters[-1][1] <= max(8, size // 4):
@@ -220,8 +230,10 @@ def _seed_windows(anchor: Anchor, text: str, multi: bool, shifts: Sequence[int])
         else:
             clusters.append((estimate, estimate, hit, {k}))
     need = min(2, len(words))
-    clusters = sorted((c for c in clusters if len(c[3]) >= need),
-                      key=lambda c: (-len(c[3]), min(abs(c[0] - anchor.start - shift) for shift in shifts)))
+    clusters = sorted(
+        (c for c in clusters if len(c[3]) >= need),
+        key=lambda c: (-len(c[3]), min(abs(c[0] - anchor.start - shift) for shift in shifts)),
+    )
     slack = size // 4 + 8
     windows = []
     for first, last, hit, _ in clusters[:3]:
@@ -257,8 +269,9 @@ def fuzzy_placement(anchor: Anchor, text: str, ctx: Context, shifts: Sequence[in
             return True
         ratio = _similarity(quote, text[start:end])
         support = ctx.support(text, start, end) if ratio >= MIN_RATIO else 0
-        if ratio < MIN_RATIO or (support < MIN_SUPPORT
-                                 and not (ratio >= MIN_RATIO_ALONE and len(quote) >= MIN_LENGTH_ALONE)):
+        if ratio < MIN_RATIO or (
+            support < MIN_SUPPORT and not (ratio >= MIN_RATIO_ALONE and len(quote) >= MIN_LENGTH_ALONE)
+        ):
             return False
         seen.add((start, end))
         placement = Placement(start, end, ratio, support)

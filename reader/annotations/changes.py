@@ -19,8 +19,17 @@ from .errors import StoreError
 from .model import Claim, Source
 from .schema import claim_to_doc, show, source_to_doc
 
-__all__ = ["AddClaim", "AddSource", "Batch", "Change", "DeleteClaim", "DeleteSource", "State", "UpdateClaim",
-           "UpdateSource"]
+__all__ = [
+    "AddClaim",
+    "AddSource",
+    "Batch",
+    "Change",
+    "DeleteClaim",
+    "DeleteSource",
+    "State",
+    "UpdateClaim",
+    "UpdateSource",
+]
 
 Doc = dict[str, Any]
 V = TypeVar("V")
@@ -248,8 +257,10 @@ class Batch:
         if source is None:
             raise StoreError(f"there is no source {show(source_id)}")
         if users:
-            raise StoreError(f"the source {show(source.name)} is named by {users} claim"
-                             f"{'s' if users > 1 else ''}: take it off them first")
+            raise StoreError(
+                f"the source {show(source.name)} is named by {users} claim"
+                f"{'s' if users > 1 else ''}: take it off them first"
+            )
         self.sources.pop(source_id)
         self.touched[("sources", self.source_keys.pop(source_id) or 0)] = None
 

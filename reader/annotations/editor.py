@@ -16,22 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from .changes import (
-    AddClaim,
-    AddSource,
-    Change,
-    DeleteClaim,
-    DeleteSource,
-    UpdateClaim,
-    UpdateSource,
-)
+from .changes import AddClaim, AddSource, Change, DeleteClaim, DeleteSource, UpdateClaim, UpdateSource
 from .drafts import ClaimDraft, SourceDraft
 from .errors import StoreError
 from .model import Anchor, Claim, Source
 from .store import AnnotationStore, name_key
 
 if TYPE_CHECKING:
-    from .attribution import Suggestion
+    from ..attribution import Suggestion
 
 __all__ = ["AnnotationEditor", "Command", "EditorEvent", "claim_span"]
 
@@ -92,8 +84,7 @@ class AnnotationEditor:
         for listener in list(self._listeners):
             listener(event)
 
-    def _saving(self, changes: Sequence[Change], kind: Literal["done", "undone", "redone"],
-                command: Command) -> None:
+    def _saving(self, changes: Sequence[Change], kind: Literal["done", "undone", "redone"], command: Command) -> None:
         """Apply ``changes`` with one save, then tell the listeners (``reloaded`` if only a reload happened)."""
         generation = self.store.generation
         try:
@@ -160,8 +151,13 @@ class AnnotationEditor:
         """A new claim on the article's words [start, end) with the draft's sources (found, or made for this article)."""
         ids, forward, inverse = self._sources_for(draft)
         claim = Claim(Anchor.from_text(self.store.article_text, start, end), ids, draft.tags, draft.note, draft.status)
-        return self.run(Command(label or f"claim saved ({draft.status}, {draft.source_name})",
-                                (*forward, AddClaim(claim)), (DeleteClaim(claim.id), *inverse)))
+        return self.run(
+            Command(
+                label or f"claim saved ({draft.status}, {draft.source_name})",
+                (*forward, AddClaim(claim)),
+                (DeleteClaim(claim.id), *inverse),
+            )
+        )
 
     def accept_suggestion(self, suggestion: Suggestion, draft: ClaimDraft, *, label: str | None = None) -> Command:
         """An attribution suggestion confirmed (the draft as the annotator left it): its claim span a claim."""
@@ -172,8 +168,9 @@ class AnnotationEditor:
         """The claim as the draft says; a source taken out of the draft is taken off the claim."""
         ids, forward, inverse = self._sources_for(draft)
         after = before.edited(source_ids=ids, tags=draft.tags, note=draft.note, status=draft.status)
-        return self.run(Command(label or "claim updated", (*forward, UpdateClaim(after)),
-                                (UpdateClaim(before), *inverse)))
+        return self.run(
+            Command(label or "claim updated", (*forward, UpdateClaim(after)), (UpdateClaim(before), *inverse))
+        )
 
     def delete_claim(self, claim: Claim, *, label: str | None = None) -> Command:
         return self.run(Command(label or "claim deleted", (DeleteClaim(claim.id),), (AddClaim(claim),)))
@@ -225,20 +222,27 @@ class AnnotationEditor:
         if into is not None:
             return self.merge_sources(before, into)
         after = replace(before, name=draft.name, type=draft.type, role=draft.role, note=draft.note)
-        return self.run(Command(label or f"source updated: {draft.name}", (UpdateSource(after),),
-                                (UpdateSource(before),)))
+        return self.run(
+            Command(label or f"source updated: {draft.name}", (UpdateSource(after),), (UpdateSource(before),))
+        )
 
     def merge_sources(self, source: Source, into: Source, *, label: str | None = None) -> Command:
         """Every claim of ``source`` moved to ``into`` (the same person typed two ways), ``source`` dropped."""
         claims = self.store.claims_of(source.id)
-        moved = [replace(claim, source_ids=tuple(dict.fromkeys(into.id if i == source.id else i
-                                                               for i in claim.source_ids)))
-                 for claim in claims]
-        return self.run(Command(label or f"{source.name} merged into {into.name} ({len(claims)} claims)",
-                                (*(UpdateClaim(claim) for claim in moved), DeleteSource(source.id)),
-                                (AddSource(source), *(UpdateClaim(claim) for claim in claims))))
+        moved = [
+            replace(claim, source_ids=tuple(dict.fromkeys(into.id if i == source.id else i for i in claim.source_ids)))
+            for claim in claims
+        ]
+        return self.run(
+            Command(
+                label or f"{source.name} merged into {into.name} ({len(claims)} claims)",
+                (*(UpdateClaim(claim) for claim in moved), DeleteSource(source.id)),
+                (AddSource(source), *(UpdateClaim(claim) for claim in claims)),
+            )
+        )
 
     def delete_source(self, source: Source, *, label: str | None = None) -> Command:
         """Delete a source no claim names (StoreError while one does)."""
-        return self.run(Command(label or f"source deleted: {source.name}", (DeleteSource(source.id),),
-                                (AddSource(source),)))
+        return self.run(
+            Command(label or f"source deleted: {source.name}", (DeleteSource(source.id),), (AddSource(source),))
+        )

@@ -17,8 +17,8 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from .errors import StoreError
 from ..text.sanitise import printable
+from .errors import StoreError
 from .paths import FileState, exists, mtime
 from .reading import read_database
 from .schema import READ_ERRORS, SCHEMA_VERSION, read_problem, show
@@ -160,8 +160,9 @@ class StoreFile:
             # Another qari created or changed the file since we read it (and closed): take its work in.
             if not self._read(self._path):
                 raise StoreError(self._read_only_reason)
-            self._notice = (f"{printable(Path(self._path.name))} was saved by another qari meanwhile: "
-                            "its claims were loaded")
+            self._notice = (
+                f"{printable(Path(self._path.name))} was saved by another qari meanwhile: its claims were loaded"
+            )
             return True
         return False
 
@@ -173,8 +174,10 @@ class StoreFile:
         self._path = self._fallback
         self._moved_to(self._fallback)
         self._seen = FileState.of(self._fallback)  # older than what we hold (see _locate): overwrite it
-        self._notice = (f"cannot save in {printable(self._beside.parent)} ({self._reason(err)}); "
-                        f"annotations are kept in {printable(self._fallback)}")
+        self._notice = (
+            f"cannot save in {printable(self._beside.parent)} ({self._reason(err)}); "
+            f"annotations are kept in {printable(self._fallback)}"
+        )
         return True
 
     @staticmethod

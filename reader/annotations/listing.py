@@ -93,8 +93,9 @@ def _order(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda claim: (claim.anchor.start, claim.anchor.end))
 
 
-def claim_entries(claims: Iterable[Claim], orphans: Iterable[Claim], sources: Mapping[str, Source],
-                  typed: str = "") -> list[ClaimEntry]:
+def claim_entries(
+    claims: Iterable[Claim], orphans: Iterable[Claim], sources: Mapping[str, Source], typed: str = ""
+) -> list[ClaimEntry]:
     """Placed claims in reading order, then orphans (claims the changed article lost), filtered."""
     wanted = ClaimFilter.parse(typed)
     entries: list[ClaimEntry] = []

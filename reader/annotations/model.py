@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 STATUSES: tuple[str, ...] = ("unverified", "supported", "disputed", "false", "opinion")
 SOURCE_TYPES: tuple[str, ...] = ("official", "expert", "anonymous", "media", "document", "social", "other")
@@ -18,7 +18,7 @@ CONTEXT = 32  # characters of prefix and suffix kept with an anchor
 
 def now() -> str:
     """A UTC time stamp, ISO 8601 to the second (what the CSV export shows)."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def new_id() -> str:
@@ -39,11 +39,11 @@ class Anchor:
     def from_text(cls, text: str, start: int, end: int) -> Anchor:
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"anchor {start}:{end} outside a text of {len(text)} characters")
-        return cls(start, end, text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
+        return cls(start, end, text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT])
 
     def fits(self, text: str) -> bool:
         """True when the quote is still at its offsets in ``text``."""
-        return text[self.start:self.end] == self.exact
+        return text[self.start : self.end] == self.exact
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,8 +88,6 @@ def annotations_file(article_path: Path, *, data_dir: Path | None = None) -> Pat
     return path if mtime(path) >= 0 else None
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class FileState:
     """What a file looked like when it was read (to notice another program changing it)."""

@@ -23,28 +23,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..text.sanitise import printable
 from .errors import StoreError
 from .model import SOURCE_TYPES, Anchor, Claim, Source
-from ..text.sanitise import printable
 from .paths import FileState, annotations_file, article_sha256, newer_file
-from .schema import (
-    READ_ERRORS,
-    check,
-    claim_from_doc,
-    documents,
-    read_problem,
-    source_from_doc,
-)
+from .schema import READ_ERRORS, check, claim_from_doc, documents, read_problem, source_from_doc
 from .storage import NOTHING, load_json
 
-__all__ = [
-    "AnnotationSnapshot",
-    "count_claims",
-    "place_all",
-    "read_annotations",
-    "read_database",
-    "sources_in_file",
-]
+__all__ = ["AnnotationSnapshot", "count_claims", "place_all", "read_annotations", "read_database", "sources_in_file"]
 
 Data = dict[str, Any]
 
@@ -79,8 +65,9 @@ class AnnotationSnapshot:
     orphans: tuple[Claim, ...]
 
 
-def read_annotations(article_path: Path, article_text: str, *, data_dir: Path | None = None,
-                     file: Path | None = None) -> AnnotationSnapshot | None:
+def read_annotations(
+    article_path: Path, article_text: str, *, data_dir: Path | None = None, file: Path | None = None
+) -> AnnotationSnapshot | None:
     """The saved annotations of an article, for reading only; None when it has none.
 
     Takes no lock and writes nothing, so an export can run while a reader is
@@ -96,8 +83,9 @@ def read_annotations(article_path: Path, article_text: str, *, data_dir: Path | 
         data, _ = read_database(path)
     except READ_ERRORS as err:
         reason = read_problem(printable(Path(path.name)), err)
-        raise StoreError(reason.removesuffix(", the file is left as it is").removesuffix(": opened read-only")
-                         ) from None
+        raise StoreError(
+            reason.removesuffix(", the file is left as it is").removesuffix(": opened read-only")
+        ) from None
     if data is None:
         return None
     same_text = next(iter(data["meta"].values())).get("sha256") == article_sha256(article_text)
@@ -142,7 +130,7 @@ def count_claims(article_path: Path, *, data_dir: Path | None = None) -> int | N
         count = len(claims) if type(claims) is dict else None
         _COUNTS[path] = (state, count)
         return count
-    except Exception:  # noqa: BLE001 - a library column must never break the library
+    except Exception:
         return None
 
 
@@ -171,6 +159,7 @@ def sources_in_file(path: Path) -> list[Source]:
     for doc in table.values() if isinstance(table, dict) else []:
         if isinstance(doc, dict) and isinstance(doc.get("name"), str) and doc["name"].strip():
             kind, role = doc.get("type"), doc.get("role")
-            found.append(Source(doc["name"], kind if kind in SOURCE_TYPES else "other",
-                                role if isinstance(role, str) else ""))
+            found.append(
+                Source(doc["name"], kind if kind in SOURCE_TYPES else "other", role if isinstance(role, str) else "")
+            )
     return found

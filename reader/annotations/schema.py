@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
 from ..text.sanitise import printable
+from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
 from .storage import NOTHING, TooLarge
 
 __all__ = [
@@ -70,27 +70,54 @@ class Meta:
 
 
 def meta_to_doc(meta: Meta) -> Doc:
-    return {"schema_version": meta.schema_version, "article": meta.article, "sha256": meta.sha256,
-            "app_version": meta.app_version}
+    return {
+        "schema_version": meta.schema_version,
+        "article": meta.article,
+        "sha256": meta.sha256,
+        "app_version": meta.app_version,
+    }
 
 
 def anchor_fields(anchor: Anchor) -> Doc:
-    return {"start": anchor.start, "end": anchor.end, "exact": anchor.exact, "prefix": anchor.prefix,
-            "suffix": anchor.suffix}
+    return {
+        "start": anchor.start,
+        "end": anchor.end,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+    }
 
 
 def claim_to_doc(claim: Claim) -> Doc:
     anchor = claim.anchor
-    return {"id": claim.id, "start": anchor.start, "end": anchor.end, "exact": anchor.exact,
-            "prefix": anchor.prefix, "suffix": anchor.suffix, "source_ids": list(claim.source_ids),
-            "tags": list(claim.tags), "note": claim.note, "status": claim.status, "created": claim.created,
-            "updated": claim.updated}
+    return {
+        "id": claim.id,
+        "start": anchor.start,
+        "end": anchor.end,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "source_ids": list(claim.source_ids),
+        "tags": list(claim.tags),
+        "note": claim.note,
+        "status": claim.status,
+        "created": claim.created,
+        "updated": claim.updated,
+    }
 
 
 def claim_from_doc(doc: Doc) -> Claim:
     anchor = Anchor(doc["start"], doc["end"], doc["exact"], doc["prefix"], doc["suffix"])
-    return Claim(anchor, tuple(doc["source_ids"]), tuple(doc["tags"]), doc["note"], doc["status"], doc["id"],
-                 doc["created"], doc["updated"])
+    return Claim(
+        anchor,
+        tuple(doc["source_ids"]),
+        tuple(doc["tags"]),
+        doc["note"],
+        doc["status"],
+        doc["id"],
+        doc["created"],
+        doc["updated"],
+    )
 
 
 def source_to_doc(source: Source) -> Doc:
@@ -153,9 +180,15 @@ CLAIM_FIELDS: dict[str, Callable[[object], bool]] = {
     "created": lambda v: type(v) is str,
     "updated": lambda v: type(v) is str,
 }
-_WANTED = {"start": "a whole number ≥ 0", "end": "a whole number ≥ 0", "source_ids": "a list of strings",
-           "tags": "a list of strings", "status": "one of " + "/".join(STATUSES),
-           "type": "one of " + "/".join(SOURCE_TYPES), "id": "a non-empty string"}
+_WANTED = {
+    "start": "a whole number ≥ 0",
+    "end": "a whole number ≥ 0",
+    "source_ids": "a list of strings",
+    "tags": "a list of strings",
+    "status": "one of " + "/".join(STATUSES),
+    "type": "one of " + "/".join(SOURCE_TYPES),
+    "id": "a non-empty string",
+}
 
 
 def _documents(data: Data, name: str) -> dict[str, Doc]:
@@ -189,10 +222,22 @@ def good_claim(doc: Doc) -> bool:
         if type(ids) is not list or type(tags) is not list:
             return False
         "".join(ids) + "".join(tags)  # TypeError unless all strings (JSON has no str subclasses)
-        return (type(doc["id"]) is str and doc["id"] != "" and type(start) is int and type(end) is int
-                and start >= 0 and end >= 0 and type(doc["exact"]) is str and type(doc["prefix"]) is str
-                and type(doc["suffix"]) is str and type(doc["note"]) is str and type(doc["status"]) is str
-                and doc["status"] in _STATUS_SET and type(doc["created"]) is str and type(doc["updated"]) is str)
+        return (
+            type(doc["id"]) is str
+            and doc["id"] != ""
+            and type(start) is int
+            and type(end) is int
+            and start >= 0
+            and end >= 0
+            and type(doc["exact"]) is str
+            and type(doc["prefix"]) is str
+            and type(doc["suffix"]) is str
+            and type(doc["note"]) is str
+            and type(doc["status"]) is str
+            and doc["status"] in _STATUS_SET
+            and type(doc["created"]) is str
+            and type(doc["updated"]) is str
+        )
     except (KeyError, TypeError):
         return False
 
@@ -258,8 +303,10 @@ def _check_tables(data: Data) -> None:
         if doc["start"] > doc["end"]:
             raise Damaged(f"claim {key} starts at {doc['start']}, after its end {doc['end']}")
         if len(doc["exact"]) != doc["end"] - doc["start"]:
-            raise Damaged(f"claim {key}: its quote has {len(doc['exact'])} characters, "
-                          f"not {doc['end'] - doc['start']} ({doc['start']}:{doc['end']})")
+            raise Damaged(
+                f"claim {key}: its quote has {len(doc['exact'])} characters, "
+                f"not {doc['end'] - doc['start']} ({doc['start']}:{doc['end']})"
+            )
         if doc["id"] in seen:
             raise Damaged(f"two claims have the id {show(doc['id'])}")
         seen.add(doc["id"])
@@ -282,7 +329,7 @@ def read_problem(name: str, err: BaseException) -> str:
             return f"{name} is cut short (it ends inside a character): {tail}"
         return f"{name} is not UTF-8 text: {tail}"
     if isinstance(err, json.JSONDecodeError):
-        if not err.doc[err.pos:].strip() or err.msg.startswith("Unterminated string"):
+        if not err.doc[err.pos :].strip() or err.msg.startswith("Unterminated string"):
             return f"{name} is cut short (its JSON ends early): {tail}"
         return f"{name} is not valid JSON (line {err.lineno}): {tail}"
     if isinstance(err, RecursionError):

@@ -28,8 +28,16 @@ from tinydb.storages import Storage
 
 from ..files import atomic_write
 
-__all__ = ["MAX_FILE_BYTES", "NOTHING", "AnnotationDatabase", "AtomicJSONStorage", "Changes", "TooLarge", "load_json",
-           "open_database"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "NOTHING",
+    "AnnotationDatabase",
+    "AtomicJSONStorage",
+    "Changes",
+    "TooLarge",
+    "load_json",
+    "open_database",
+]
 
 Doc = dict[str, Any]
 Data = dict[str, Any]
@@ -177,8 +185,10 @@ class AtomicJSONStorage(Storage):
                 else:
                     pieces[key] = _piece(key, doc)
             return pieces
-        return {key: hit if (hit := pieces.get(key)) is not None and before.get(key) is doc else _piece(key, doc)
-                for key, doc in table.items()}
+        return {
+            key: hit if (hit := pieces.get(key)) is not None and before.get(key) is doc else _piece(key, doc)
+            for key, doc in table.items()
+        }
 
 
 def _piece(key: str, doc: Doc) -> bytes:

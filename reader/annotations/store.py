@@ -33,47 +33,18 @@ from pathlib import Path
 from typing import Any, Self
 
 from .. import __version__
+from ..text.sanitise import printable
 from ..text.search import fold
-from .changes import (
-    AddClaim,
-    AddSource,
-    Batch,
-    Change,
-    DeleteClaim,
-    DeleteSource,
-    State,
-    UpdateClaim,
-    UpdateSource,
-)
+from .changes import AddClaim, AddSource, Batch, Change, DeleteClaim, DeleteSource, State, UpdateClaim, UpdateSource
 from .errors import SaveError, StoreError
 from .lifecycle import LOCKED_REASON, StoreFile
 from .model import Claim, Source
-from ..text.sanitise import printable
-from .paths import (
-    DATA_DIR_ENV,
-    annotation_path,
-    annotations_file,
-    article_sha256,
-    default_data_dir,
-    fallback_path,
-)
-from .reading import (
-    AnnotationSnapshot,
-    count_claims,
-    read_annotations,
-)
+from .paths import DATA_DIR_ENV, annotation_path, annotations_file, article_sha256, default_data_dir, fallback_path
+from .reading import AnnotationSnapshot, count_claims, read_annotations
 
 # One name here, so a test can stand a simpler re-anchorer in.
 from .reading import place_all as _place_all
-from .schema import (
-    SCHEMA_VERSION,
-    Meta,
-    anchor_fields,
-    claim_from_doc,
-    documents,
-    meta_to_doc,
-    source_from_doc,
-)
+from .schema import SCHEMA_VERSION, Meta, anchor_fields, claim_from_doc, documents, meta_to_doc, source_from_doc
 from .storage import AtomicJSONStorage, open_database
 
 __all__ = [
@@ -155,8 +126,9 @@ class AnnotationStore(StoreFile):
         ((meta_key, meta),) = meta_table.items()
         same_text = meta.get("sha256") == self._sha
         new_meta = {**meta, **meta_to_doc(Meta(SCHEMA_VERSION, self.article_path.name, self._sha, __version__))}
-        self._dirty = bool(data) and (not same_text or meta.get("article") != new_meta["article"]
-                                      or version != SCHEMA_VERSION)
+        self._dirty = bool(data) and (
+            not same_text or meta.get("article") != new_meta["article"] or version != SCHEMA_VERSION
+        )
         state = State()
         for key, doc in documents(data, "sources"):
             source = source_from_doc(doc)
@@ -218,8 +190,10 @@ class AnnotationStore(StoreFile):
             except OSError as err:
                 if attempt == 1 and self._may_fall_back(err):
                     continue
-                raise SaveError(f"could not save {printable(Path(self._path.name))}: {self._reason(err)}; "
-                                "the annotations are as they were before this change") from None
+                raise SaveError(
+                    f"could not save {printable(Path(self._path.name))}: {self._reason(err)}; "
+                    "the annotations are as they were before this change"
+                ) from None
             self._dirty = False
             if changes:
                 batch.settle()

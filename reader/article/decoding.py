@@ -51,7 +51,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _TEXT_CONTROLS = b"\t\n\r\f\x1b"
 _C0 = bytes(range(0x20))
 _BAD_C0 = bytes(b for b in _C0 if b not in _TEXT_CONTROLS)
-_BAD_C0_CHARS = {b: None for b in _BAD_C0}
+_BAD_C0_CHARS = dict.fromkeys(_BAD_C0)
 # High bytes of UTF-16 code units for Latin, Greek, Cyrillic, Hebrew, Arabic,
 # Syriac... (U+0000–U+1FFF) and for Arabic presentation forms (U+FBxx–U+FExx).
 _UTF16_HIGH = _C0 + bytes(range(0xFB, 0xFF))
@@ -100,10 +100,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if len(data) < 8 or len(data) % 2:
         return None
     sample = data[:_SAMPLE]
-    for codec, high, low in (
-        ("utf-16-le", sample[1::2], sample[0::2]),
-        ("utf-16-be", sample[0::2], sample[1::2]),
-    ):
+    for codec, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
         if _count_in(high, _UTF16_HIGH) < 0.6 * len(high) or _count_in(low, _C0) > 0.25 * len(low):
             continue
         try:
@@ -164,4 +161,3 @@ def decode(data: bytes, *, name: str | os.PathLike[str] = "<stdin>") -> tuple[st
     if plausibly_arabic(text):
         return text, "windows-1256"
     raise ArticleError(f"qari: {where}: cannot decode: not UTF-8, UTF-16 or Windows-1256 Arabic text")
-

@@ -56,12 +56,15 @@ def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None 
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise ArticleError(f"qari: {shown}: not an http(s) address")
-    request = urllib.request.Request(url, headers={
-        "User-Agent": f"qari/{__version__} (article reader)",
-        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-    })
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": f"qari/{__version__} (article reader)",
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+        },
+    )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked above
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             headers: Message = response.headers
             final = response.geturl() or url
             kind = headers.get_content_type()
@@ -69,8 +72,9 @@ def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None 
                 raise ArticleError(f"qari: {shown}: not a web page ({kind})")
             declared = headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise ArticleError(f"qari: {shown}: page too large ({_megabytes(int(declared))}; "
-                                   f"{_megabytes(max_bytes)} at most)")
+                raise ArticleError(
+                    f"qari: {shown}: page too large ({_megabytes(int(declared))}; {_megabytes(max_bytes)} at most)"
+                )
             data = _read_capped(response, max_bytes, shown)
             charset = headers.get_content_charset()
     except ArticleError:
@@ -79,7 +83,7 @@ def fetch_page(url: str, *, timeout: float | None = None, max_bytes: int | None 
         raise ArticleError(f"qari: {shown}: HTTP {err.code} {one_line(str(err.reason or ''))}".rstrip()) from None
     except urllib.error.URLError as err:
         raise ArticleError(f"qari: {shown}: {_reason(err.reason, timeout)}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise ArticleError(f"qari: {shown}: no answer within {timeout:g} s") from None
     except (OSError, ValueError) as err:  # a reset connection, a malformed address or answer
         raise ArticleError(f"qari: {shown}: {_reason(err, timeout)}") from None

@@ -18,6 +18,7 @@ from .model import Article
 
 __all__ = ["PAGE_SUFFIXES", "article_from_bytes", "find_articles", "is_article_file", "is_page", "load_article"]
 
+
 def _stat(path: Path, where: str, kind: str) -> os.stat_result:
     """``path.stat()``, its failures turned into one-line ArticleErrors ("no such file: …")."""
     try:

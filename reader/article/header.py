@@ -80,8 +80,15 @@ def _metadata(fields: dict[str, str], extra: list[tuple[str, str]]) -> Metadata:
     def get(key: str) -> str | None:
         return fields.get(key) or None
 
-    return Metadata(title=get("title"), date=get("published"), outlet=get("outlet"), author=get("author"),
-                    url=get("url"), origin="header", extra=tuple(extra))
+    return Metadata(
+        title=get("title"),
+        date=get("published"),
+        outlet=get("outlet"),
+        author=get("author"),
+        url=get("url"),
+        origin="header",
+        extra=tuple(extra),
+    )
 
 
 def format_header(meta: Metadata) -> str:
@@ -90,8 +97,13 @@ def format_header(meta: Metadata) -> str:
     Values are put on one line; one that ``split_header`` would read back
     differently (quoted, or with spaces at an end) is written as a JSON string.
     """
-    known = (("title", meta.title), ("outlet", meta.outlet), ("author", meta.author),
-             ("published", meta.date), ("url", meta.url))
+    known = (
+        ("title", meta.title),
+        ("outlet", meta.outlet),
+        ("author", meta.author),
+        ("published", meta.date),
+        ("url", meta.url),
+    )
     lines = ["---"]
     for key, value in (*known, *meta.extra):
         if value is None:

@@ -89,8 +89,10 @@ def read_source(source: str) -> Extracted:
     if not is_page(path):
         raise ArticleError(f"qari: {where}: not a saved web page (.html or .htm) nor an http(s) address")
     if info.st_size > MAX_PAGE_BYTES:
-        raise ArticleError(f"qari: {where}: page too large ({info.st_size // (1024 * 1024)} MB; "
-                           f"{MAX_PAGE_BYTES // (1024 * 1024)} MB at most)")
+        raise ArticleError(
+            f"qari: {where}: page too large ({info.st_size // (1024 * 1024)} MB; "
+            f"{MAX_PAGE_BYTES // (1024 * 1024)} MB at most)"
+        )
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -98,8 +100,7 @@ def read_source(source: str) -> Extracted:
     return extract_page(data, name=source)
 
 
-def import_source(source: str, folder: Path, *, force: bool = False,
-                  taken: set[Path] | None = None) -> Imported:
+def import_source(source: str, folder: Path, *, force: bool = False, taken: set[Path] | None = None) -> Imported:
     """Write SOURCE's article into ``folder`` as ``<slug>.txt``; ``taken``: names this run wrote already.
 
     Two sources of one run that would share a name get ``-2``, ``-3``…; a
@@ -119,8 +120,9 @@ def import_source(source: str, folder: Path, *, force: bool = False,
     try:
         atomic_write(target, blob)
     except OSError as err:
-        raise ArticleError(f"qari: could not write {shown(target)}: "
-                           f"{(err.strerror or str(err)).lower()}; nothing written") from None
+        raise ArticleError(
+            f"qari: could not write {shown(target)}: {(err.strerror or str(err)).lower()}; nothing written"
+        ) from None
     taken.add(target)
     return Imported(source, target, found.metadata)
 
@@ -133,8 +135,9 @@ def output_folder(given: str | None) -> Path:
     except FileExistsError:
         raise ArticleError(f"qari: {shown(folder)}: not a folder") from None
     except OSError as err:
-        raise ArticleError(f"qari: {shown(folder)}: cannot make the folder "
-                           f"({(err.strerror or str(err)).lower()})") from None
+        raise ArticleError(
+            f"qari: {shown(folder)}: cannot make the folder ({(err.strerror or str(err)).lower()})"
+        ) from None
     if not folder.is_dir():
         raise ArticleError(f"qari: {shown(folder)}: not a folder")
     return folder

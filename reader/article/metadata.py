@@ -11,7 +11,7 @@ sort by date).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Literal
 
 __all__ = ["ArticleError", "Metadata", "Origin", "parse_published", "published_sort_key"]
@@ -44,10 +44,7 @@ class Metadata:
     def filled_from(self, other: Metadata) -> Metadata:
         """This metadata with its missing title, date and outlet taken from ``other`` (a guess)."""
         return replace(
-            self,
-            title=self.title or other.title,
-            date=self.date or other.date,
-            outlet=self.outlet or other.outlet,
+            self, title=self.title or other.title, date=self.date or other.date, outlet=self.outlet or other.outlet
         )
 
 
@@ -72,10 +69,10 @@ def parse_published(value: str) -> datetime | None:
     try:
         if len(text) == 10:
             day = date.fromisoformat(text)
-            return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+            return datetime(day.year, day.month, day.day, tzinfo=UTC)
         moment = datetime.fromisoformat(text)
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -127,8 +127,7 @@ class Article:
     stated: Metadata | None = None
 
     @classmethod
-    def from_text(cls, text: str, name: str = "<text>", path: Path | None = None,
-                  encoding: str = "utf-8") -> Article:
+    def from_text(cls, text: str, name: str = "<text>", path: Path | None = None, encoding: str = "utf-8") -> Article:
         """An article from decoded text: strips a BOM, fixes newlines, takes a front-matter header off."""
         stated, body = split_header(normalise_newlines(text.removeprefix("\ufeff")))
         return cls(text=body, name=name, path=path, encoding=encoding, stated=stated)
@@ -144,8 +143,13 @@ class Article:
         if len(self.text) <= size:
             return self
         cut = self.text.rfind("\n", 0, size)
-        return Article(text=self.text[: cut if cut > 0 else size], name=self.name, path=self.path,
-                       encoding=self.encoding, stated=self.stated)
+        return Article(
+            text=self.text[: cut if cut > 0 else size],
+            name=self.name,
+            path=self.path,
+            encoding=self.encoding,
+            stated=self.stated,
+        )
 
     # -- paragraphs ---------------------------------------------------------
 
@@ -218,4 +222,3 @@ class Article:
             return stated
         guess = guess_metadata(self._stripped_lines, self.related)
         return guess if stated is None else stated.filled_from(guess)
-

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import islice
+from itertools import islice, pairwise
 
 from .metadata import Metadata
 
@@ -29,11 +29,7 @@ _SPACE = r"[^\S\n]"  # whitespace within one line
 # any harakat or tatweel after it. The pattern runs on the article text itself,
 # which is never changed.
 _MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"
-_VARIANTS = {
-    **dict.fromkeys("اأإآٱ", "اأإآٱ"),
-    **dict.fromkeys("يىی", "يىی"),
-    **dict.fromkeys("كک", "كک"),
-}
+_VARIANTS = {**dict.fromkeys("اأإآٱ", "اأإآٱ"), **dict.fromkeys("يىی", "يىی"), **dict.fromkeys("كک", "كک")}
 
 
 def _loose(heading: str) -> str:
@@ -46,16 +42,38 @@ def _loose(heading: str) -> str:
 
 _RELATED_HEADINGS = (
     # Arabic
-    "أخبار تهمك", "قد يهمك", "اقرأ أيضا", "اقرأ المزيد", "طالع أيضا", "شاهد أيضا",
-    "أخبار ذات صلة", "أخبار متعلقة", "موضوعات ذات صلة", "مواضيع ذات صلة", "مقالات ذات صلة",
-    "ذات صلة", "الأكثر قراءة",
+    "أخبار تهمك",
+    "قد يهمك",
+    "اقرأ أيضا",
+    "اقرأ المزيد",
+    "طالع أيضا",
+    "شاهد أيضا",
+    "أخبار ذات صلة",
+    "أخبار متعلقة",
+    "موضوعات ذات صلة",
+    "مواضيع ذات صلة",
+    "مقالات ذات صلة",
+    "ذات صلة",
+    "الأكثر قراءة",
     # Persian, Urdu
-    "مطالب مرتبط", "مطالب مرتبط دیگر", "بیشتر بخوانید", "بخوانید", "مزید پڑھیں",
+    "مطالب مرتبط",
+    "مطالب مرتبط دیگر",
+    "بیشتر بخوانید",
+    "بخوانید",
+    "مزید پڑھیں",
     # Hebrew
-    "כתבות נוספות", "עוד בנושא", "כתבות קשורות",
+    "כתבות נוספות",
+    "עוד בנושא",
+    "כתבות קשורות",
     # English
-    "read also", "read more", "see also", "related", "related news", "related articles",
-    "related stories", "more on this story",
+    "read also",
+    "read more",
+    "see also",
+    "related",
+    "related news",
+    "related articles",
+    "related stories",
+    "more on this story",
 )
 _EDGE = rf"(?:{_SPACE}|[:：\-–—|•*#>»«\"'.…!؛،,()\[\]])"
 # Whole lines: a heading alone ("block"), or a heading,
@@ -131,32 +149,117 @@ _TITLE_CANDIDATES = 3
 
 _MONTHS = (
     # Arabic (Egypt/Gulf), including common spellings
-    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "ابريل", "مايو", "يونيو", "يونيه", "يوليو",
-    "يوليه", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "إبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يونيه",
+    "يوليو",
+    "يوليه",
+    "أغسطس",
+    "اغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
     # Arabic (Levant, Iraq)
-    "كانون الثاني", "كانون الأول", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
-    "أيلول", "تشرين الأول", "تشرين الثاني",
+    "كانون الثاني",
+    "كانون الأول",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
     # Hijri
-    "محرم", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى", "جمادى الآخرة",
-    "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
+    "محرم",
+    "ربيع الأول",
+    "ربيع الآخر",
+    "ربيع الثاني",
+    "جمادى الأولى",
+    "جمادى الآخرة",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو القعدة",
+    "ذو الحجة",
     # Persian (Gregorian and solar)
-    "ژانویه", "فوریه", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر",
-    "دسامبر", "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
-    "آذر", "دی", "بهمن", "اسفند",
+    "ژانویه",
+    "فوریه",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
     # Hebrew
-    "ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
-    "אוקטובר", "נובמבר", "דצמבר",
+    "ינואר",
+    "פברואר",
+    "מרץ",
+    "אפריל",
+    "מאי",
+    "יוני",
+    "יולי",
+    "אוגוסט",
+    "ספטמבר",
+    "אוקטובר",
+    "נובמבר",
+    "דצמבר",
     # English
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 )
 # A month name as a whole word, allowing one attached Arabic (و ف ب ل) or
 # Hebrew (ב ל ו ה מ) prefix letter: "لمايو", "בינואר".
 _MONTH_RE = re.compile(
-    r"(?<!\w)[وفبلבלוהמ]?(?:"
-    + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-    + r")(?!\w)",
+    r"(?<!\w)[وفبلבלוהמ]?(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
@@ -195,7 +298,7 @@ def guess_metadata(lines: list[str], related: frozenset[int]) -> Metadata:
     date = next((line for _, line in top if _looks_like_date(line)), None)
 
     outlet = None
-    for (_, line), (_, following) in zip(top, top[1:]):
+    for (_, line), (_, following) in pairwise(top):
         # Scrapers print the outlet name twice (logo alt text, then the name).
         # A short title doubled the same way comes back later in the article,
         # unless it names an outlet (a footer may repeat the outlet).

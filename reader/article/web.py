@@ -39,14 +39,22 @@ _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:
 _SAVED_FROM_RE = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+)\s*-->", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+")
 # Browsers read these labels as the windows-125x charset (WHATWG Encoding Standard).
-_BROWSER_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
-                    "iso-8859-6": "iso8859_6", "arabic": "iso8859_6", "iso-8859-8": "iso8859_8",
-                    "iso-8859-8-i": "iso8859_8", "x-user-defined": "cp1252"}
+_BROWSER_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-6": "iso8859_6",
+    "arabic": "iso8859_6",
+    "iso-8859-8": "iso8859_8",
+    "iso-8859-8-i": "iso8859_8",
+    "x-user-defined": "cp1252",
+}
 
 # What counts as a story: prose lines (several words, with sentence punctuation).
 _PROSE_WORDS = 10
 _MIN_PROSE_WORDS = 40
-_SENTENCE_MARKS = frozenset(".،,؛;:!?؟«»\"“”")
+_SENTENCE_MARKS = frozenset('.،,؛;:!?؟«»"“”')
 _FURNITURE_WORDS = 6  # a trailing line this short without punctuation is a widget's heading («أضف تعليقك»)
 _KEEP_MARKS = _SENTENCE_MARKS | frozenset("()[]-–—")
 _BLOCKS = frozenset({"head", "p", "quote", "item", "list", "cell", "row", "table", "code", "lb"})
@@ -61,7 +69,7 @@ _STAND_INS = "".join(map(chr, range(0x10000, 0x10000 + len(_KEPT_FORMATS))))
 _TO_STAND_IN = str.maketrans(_KEPT_FORMATS, _STAND_INS)
 _FROM_STAND_IN = str.maketrans(_STAND_INS, _KEPT_FORMATS)
 _CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?|&(zwnj|zwj|lrm|rlm);", re.IGNORECASE)
-_RAW_CONTROLS = {**{c: None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))}}
+_RAW_CONTROLS = dict.fromkeys((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +105,7 @@ def decode_page(data: bytes, declared: str | None = None, *, name: str = "<page>
     """
     for bom, bom_codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(bom_codec, errors="replace"), bom_codec
+            return data[len(bom) :].decode(bom_codec, errors="replace"), bom_codec
     if b"\0" in data[:_SNIFF]:
         raise ArticleError(f"qari: {shown(name)}: not a web page (binary data)")
     try:
@@ -230,13 +238,16 @@ def _http_url(value: str | None) -> str | None:
     return flat if flat.lower().startswith(("http://", "https://")) and " " not in flat else None
 
 
-def extract_page(data: bytes, *, url: str | None = None, declared: str | None = None,
-                 name: str = "<page>") -> Extracted:
+def extract_page(
+    data: bytes, *, url: str | None = None, declared: str | None = None, name: str = "<page>"
+) -> Extracted:
     """The story of a saved page or a fetched one (``url``: where it came from). Raises ArticleError."""
     where = shown(name)
     if len(data) > MAX_PAGE_BYTES:
-        raise ArticleError(f"qari: {where}: page too large ({len(data) // (1024 * 1024)} MB; "
-                           f"{MAX_PAGE_BYTES // (1024 * 1024)} MB at most)")
+        raise ArticleError(
+            f"qari: {where}: page too large ({len(data) // (1024 * 1024)} MB; "
+            f"{MAX_PAGE_BYTES // (1024 * 1024)} MB at most)"
+        )
     html, encoding = decode_page(data, declared, name=name)
     saved_from = _SAVED_FROM_RE.search(html[:_SNIFF])
     given_url = _http_url(url) or (_http_url(saved_from.group(1)) if saved_from else None)
@@ -245,8 +256,15 @@ def extract_page(data: bytes, *, url: str | None = None, declared: str | None = 
 
     try:
         document = trafilatura.bare_extraction(
-            _prepare(html), url=given_url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, include_formatting=False, deduplicate=False,
+            _prepare(html),
+            url=given_url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,
         )
     except (ValueError, TypeError, RecursionError, MemoryError) as err:
         raise ArticleError(f"qari: {where}: not a readable page ({type(err).__name__})") from None
@@ -264,8 +282,9 @@ def extract_page(data: bytes, *, url: str | None = None, declared: str | None = 
         found = _paragraphs_of(getattr(document, "body", None))
     except RecursionError:
         raise ArticleError(f"qari: {where}: not a readable page (elements nested too deep)") from None
-    paragraphs = [line for line in (" ".join(strip_controls(part).translate(_FROM_STAND_IN).split())
-                                    for part in found) if line]
+    paragraphs = [
+        line for line in (" ".join(strip_controls(part).translate(_FROM_STAND_IN).split()) for part in found) if line
+    ]
     return Extracted("\n\n".join(_trimmed(paragraphs, meta.title)) + "\n", meta, encoding)
 
 

@@ -67,8 +67,7 @@ class Analyser:
         return self.span(sentence.tokens[first].start + skip, sentence.tokens[last].end)
 
     # Suggestions --------------------------------------------------------------------
-    def add(self, sentence: Sentence, verb: tuple[int, int], phrase: Phrase, claim: Span,
-            pattern: str) -> None:
+    def add(self, sentence: Sentence, verb: tuple[int, int], phrase: Phrase, claim: Span, pattern: str) -> None:
         """Keep a suggestion for ``phrase`` (unless its source is taken, empty or not a source)."""
         tokens = sentence.tokens
         first, last = phrase.first, phrase.last
@@ -82,26 +81,34 @@ class Analyser:
         source_span = self.tokens_span(sentence, first, last, phrase.skip)
         if source_span in self.found or source_span[0] == source_span[1]:
             return
-        source = self.text[source_span[0]:source_span[1]]
+        source = self.text[source_span[0] : source_span[1]]
         if not any(ch.isalpha() for ch in source):
             return
         role, role_span = "", None
         if phrase.role is not None:
             role_span = self.tokens_span(sentence, *phrase.role)
-            role = self.text[role_span[0]:role_span[1]]
+            role = self.text[role_span[0] : role_span[1]]
         words = [tokens[i].word for i in range(first, last + 1)]
         if phrase.skip:
-            words[0] = words[0][phrase.skip:] or words[0]
+            words[0] = words[0][phrase.skip :] or words[0]
         named = not is_anonymous(source, words)
         verb_span = self.tokens_span(sentence, *verb)
         if claim[1] <= claim[0]:
             return  # nothing is claimed: «قال X.» at the end of a sentence
         claim_span = self.span(*claim)
         self.found[source_span] = Suggestion(
-            verb=self.text[verb_span[0]:verb_span[1]], verb_span=verb_span, source=source,
-            source_span=source_span, role=role, role_span=role_span, named=named,
-            source_type=source_type(source, role, named), claim=self.text[claim_span[0]:claim_span[1]],
-            claim_span=claim_span, pattern=pattern)
+            verb=self.text[verb_span[0] : verb_span[1]],
+            verb_span=verb_span,
+            source=source,
+            source_span=source_span,
+            role=role,
+            role_span=role_span,
+            named=named,
+            source_type=source_type(source, role, named),
+            claim=self.text[claim_span[0] : claim_span[1]],
+            claim_span=claim_span,
+            pattern=pattern,
+        )
 
     def claim_after(self, sentence: Sentence, index: int) -> Span:
         """The claim from the token after ``index`` to the end of the sentence."""
@@ -162,8 +169,9 @@ class Analyser:
             self.source_first(sentence, v, comp_first, comp_last)
             return
         role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
-        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), self.claim_after(sentence, comp_last),
-                 "verb-source")
+        self.add(
+            sentence, (v, v), Phrase(phrase[0], phrase[1], role), self.claim_after(sentence, comp_last), "verb-source"
+        )
 
     def object_first(self, sentence: Sentence, v: int) -> None:
         """VERB INSTITUTION[، CIRCUMSTANCE،] [عن|من] OBJECT: «أعلنت وزارة الصحة، صباح اليوم، انطلاق حملة…»."""
@@ -177,8 +185,9 @@ class Analyser:
             last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء
         after = last + 1
         if is_comma(sentence.word(after)):  # one circumstance between commas: «، في حديث تلفزيوني مساء أمس،»
-            close = next((k for k in range(after + 1, min(after + 12, len(sentence.tokens)))
-                          if is_comma(sentence.word(k))), None)
+            close = next(
+                (k for k in range(after + 1, min(after + 12, len(sentence.tokens))) if is_comma(sentence.word(k))), None
+            )
             if close is None or any(verb_lemma(sentence.word(k)) for k in range(after + 1, close)):
                 return
             after = close + 1
@@ -206,14 +215,14 @@ class Analyser:
                 if strip_proclitic(here) == norm("أما") or here == norm("أما"):
                     anchor = i + 1
                     break
-            elif here in COMP and sentence.word(i - 1) in CONTRAST:
+            elif (here in COMP and sentence.word(i - 1) in CONTRAST) or here in CLAUSE_STARTS:
                 anchor = i + 1
                 break
-            elif here in CLAUSE_STARTS:
-                anchor = i + 1
-                break
-            if here in COMP or here in COMP_B or (
-                    verb_lemma(here) is not None and not in_anonymity_clause(sentence, i)):
+            if (
+                here in COMP
+                or here in COMP_B
+                or (verb_lemma(here) is not None and not in_anonymity_clause(sentence, i))
+            ):
                 return
         else:
             # A short noun phrase that opens the sentence: «الوزارة أكدت أن…».
@@ -231,8 +240,13 @@ class Analyser:
         # «والحكومة أكدت أن…»: the conjunction is not part of the name.
         opening = sentence.word(phrase[0])
         skip = 1 if opening[:1] in ("و", "ف") and opening[1:3] == "ال" else 0
-        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role, skip),
-                 self.claim_after(sentence, comp_last), "source-verb")
+        self.add(
+            sentence,
+            (v, v),
+            Phrase(phrase[0], phrase[1], role, skip),
+            self.claim_after(sentence, comp_last),
+            "source-verb",
+        )
 
     def quote_first(self, sentence: Sentence, v: int, start: int) -> None:
         """«…»، قال SOURCE: the claim is the quote before the verb."""
@@ -309,5 +323,6 @@ class Analyser:
             claim = self.claim_after(sentence, stop)
         else:
             return
-        self.add(sentence, verb, Phrase(phrase[0], phrase[1], None, skip if phrase[0] == i else 0), claim,
-                 "according-to")
+        self.add(
+            sentence, verb, Phrase(phrase[0], phrase[1], None, skip if phrase[0] == i else 0), claim, "according-to"
+        )

@@ -12,6 +12,11 @@ from itertools import product
 
 from .folding import norm, norm_set
 
+# The word lists below are laid out by hand, several to a line and grouped by meaning: the
+# formatter would put each on a line of its own and triple the module. Formatting resumes at the
+# functions that use them.
+# fmt: off
+
 # --- Reporting verbs -----------------------------------------------------------------
 # Each verb: its past stem (3rd person masculine), then its present stem without
 # the prefix (يـ/تـ). Forms are generated: past قال قالت قالوا قالا قالتا, with an
@@ -33,6 +38,7 @@ _DEFECTIVE = {  # past ending in ى, its stem before ت/وا, present stem
 _SUFFIXES = ("", "ه", "ها", "هم")
 
 
+# fmt: on
 def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
     """Folded form → the verb's lemma for every inflection the analyser knows, and which forms are present tense."""
     forms: dict[str, str] = {}
@@ -72,6 +78,7 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
 
 
 VERBS, PRESENT = _verb_forms()
+# fmt: off
 # A present verb after these is subordinate («أن تُعلن هدنة»), not a report; a verb after a
 # preposition is a noun («إلى نقل المهارات»).
 SUBORDINATING = norm_set("أن", "لن", "لم", "كي", "لكي", "حتى", "قد", "سوف", "لا")
@@ -141,6 +148,7 @@ RELATIVE = norm_set("ما")  # نفى ما تداولته…: the claim starts w
 PREPOSITIONS = norm_set("في", "من", "عن", "على", "إلى", "داخل", "لدى", "مع", "بين", "حول", "قرب")
 
 
+# fmt: on
 def verb_lemma(word: str) -> str | None:
     """The reporting verb in ``word``, also after a proclitic و or ف."""
     lemma = VERBS.get(word)
@@ -156,5 +164,4 @@ def strip_proclitic(word: str) -> str:
 
 def definite(word: str) -> bool:
     """A word with the article: الـ, لل, or بالـ / لالـ / كالـ."""
-    return word.startswith("ال") or word.startswith("لل") or (len(word) > 3 and word[0] in "بلك"
-                                                              and word[1:3] == "ال")
+    return word.startswith(("ال", "لل")) or (len(word) > 3 and word[0] in "بلك" and word[1:3] == "ال")

@@ -61,9 +61,7 @@ def is_circumstance(sentence: Sentence, index: int) -> bool:
     word = sentence.word(index)
     if word in CIRCUMSTANCE:
         return True
-    if word == "في" and sentence.word(index + 1) in CIRCUMSTANCE_AFTER_FI:
-        return True
-    return False
+    return bool(word == "في" and sentence.word(index + 1) in CIRCUMSTANCE_AFTER_FI)
 
 
 def reports(sentence: Sentence, i: int) -> bool:
@@ -95,8 +93,12 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
                 first = i + 1
                 break
     opening = sentence.word(first)
-    if first > last or opening in NOT_A_SOURCE_START or is_comma(opening) or (
-            opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START):
+    if (
+        first > last
+        or opening in NOT_A_SOURCE_START
+        or is_comma(opening)
+        or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START)
+    ):
         return None
     if not sentence.word(first)[0].isalnum() and sentence.word(first) not in QUOTE_OPEN:
         return None
@@ -113,8 +115,12 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
             depth -= 1
         elif word == '"':
             straight_quote = not straight_quote
-        elif (depth <= 0 and not straight_quote and i > first
-              and (word in ("ما", "لما", "الذي", "التي", "حيث") or is_circumstance(sentence, i))):
+        elif (
+            depth <= 0
+            and not straight_quote
+            and i > first
+            and (word in ("ما", "لما", "الذي", "التي", "حيث") or is_circumstance(sentence, i))
+        ):
             break
         end = i
     if relay and end > first and sentence.word(end) in SAYING:
@@ -130,8 +136,13 @@ def role_in(sentence: Sentence, segment: tuple[int, int] | None) -> tuple[int, i
         return None
     first, last = segment
     word = sentence.word(first)
-    if (word in ANONYMITY_STARTS or strip_proclitic(word) in PARTICIPLES or word in PARTICIPLES
-            or is_circumstance(sentence, first) or word in NOT_A_SOURCE_START):
+    if (
+        word in ANONYMITY_STARTS
+        or strip_proclitic(word) in PARTICIPLES
+        or word in PARTICIPLES
+        or is_circumstance(sentence, first)
+        or word in NOT_A_SOURCE_START
+    ):
         return None
     if word in ROLE_LEADS:
         first += 1

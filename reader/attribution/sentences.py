@@ -14,8 +14,8 @@ from dataclasses import dataclass
 _SENTENCE_END_RE = re.compile(r"[.!?\u061f\u06d4…]+(?=[\s\"'»”’)\]]|$)|\n")
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
-QUOTE_OPEN = frozenset("«\"“")
-QUOTE_CLOSE = frozenset("»\"”")
+QUOTE_OPEN = frozenset('«"“')
+QUOTE_CLOSE = frozenset('»"”')
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,12 @@ def split_sentences(normalised: str) -> list[Sentence]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(normalised):
         at = match.start()
-        if match.group() == "." and at >= 1 and normalised[at - 1].isalpha() and (
-                at < 2 or not normalised[at - 2].isalnum()):
+        if (
+            match.group() == "."
+            and at >= 1
+            and normalised[at - 1].isalpha()
+            and (at < 2 or not normalised[at - 2].isalnum())
+        ):
             continue  # «د. ليلى قاسم»: an abbreviation, not the end of a sentence
         if match.start() > start:
             sentences.append(_sentence(normalised, start, match.start()))

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from .. import __version__
 from ..resources import bundled
-from ..text.sanitise import printable, visible
+from ..text.sanitise import visible
 
 EXIT_BAD_INPUT = 2
 SAMPLES = bundled("sample_articles")
@@ -56,19 +56,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     render = sub.add_parser("render", help="print an article as the reader draws it")
     render.add_argument("path", metavar="PATH", help="article file")
-    render.add_argument("--width", type=_width, default=None,
-                        help="columns (default: the terminal's width, or 80 when not a terminal)")
-    render.add_argument("--bidi", choices=("app", "terminal"), default="app",
-                        help="app: qari shapes and orders the text (default); terminal: logical order for terminals that do bidi")
-    render.add_argument("--json", action="store_true",
-                        help="one JSON object per visual line: paragraph, start, end, direction, text")
+    render.add_argument(
+        "--width", type=_width, default=None, help="columns (default: the terminal's width, or 80 when not a terminal)"
+    )
+    render.add_argument(
+        "--bidi",
+        choices=("app", "terminal"),
+        default="app",
+        help="app: qari shapes and orders the text (default); terminal: logical order for terminals that do bidi",
+    )
+    render.add_argument(
+        "--json", action="store_true", help="one JSON object per visual line: paragraph, start, end, direction, text"
+    )
     render.add_argument("--no-harakat", action="store_true", help="hide Arabic vowel marks")
     suggest = sub.add_parser("suggest", help="attribution suggestions: who the article says claims what")
     suggest.add_argument("path", metavar="PATH", help="article file")
-    suggest.add_argument("--json", action="store_true",
-                         help="one JSON object per suggestion: verb, source, role, named, source_type, "
-                              "source_start, source_end, claim_start, claim_end, claim")
-    _add_export_parsers(sub)
+    suggest.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per suggestion: verb, source, role, named, source_type, "
+        "source_start, source_end, claim_start, claim_end, claim",
+    )
+    from .corpus_commands import add_export_parsers
+
+    add_export_parsers(sub)
     from .pages import add_page_parsers
 
     add_page_parsers(sub)
@@ -108,8 +119,18 @@ def cmd_render(args: argparse.Namespace) -> int:
     pad = args.bidi == "app"
     for line in layout.lines():
         if args.json:
-            write(json.dumps({"paragraph": line.paragraph, "start": line.start, "end": line.end,
-                              "direction": line.direction, "text": line.text}, ensure_ascii=False))
+            write(
+                json.dumps(
+                    {
+                        "paragraph": line.paragraph,
+                        "start": line.start,
+                        "end": line.end,
+                        "direction": line.direction,
+                        "text": line.text,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         elif pad and line.rtl and line.text:
             write(" " * (width - line.cell_length) + line.text)
         else:
@@ -124,13 +145,13 @@ _C1_AND_DEL_RE = re.compile("[\x7f-\x9f]")
 
 def _excerpt(claim: str, limit: int = 60) -> str:
     flat = " ".join(claim.split())
-    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """One attribution suggestion per line; ``--json``: one object per line with offsets into the text."""
-    from ..attribution import suggest
     from ..article import ArticleError, load_article
+    from ..attribution import suggest
 
     try:
         article = load_article(args.path)
@@ -140,11 +161,21 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     shown = str if args.json else terminal_visual()  # Arabic reads right in a terminal without bidi
     for found in suggest(article.text):
         if args.json:
-            line = json.dumps({
-                "verb": found.verb, "source": found.source, "role": found.role, "named": found.named,
-                "source_type": found.source_type, "source_start": found.source_span[0],
-                "source_end": found.source_span[1], "claim_start": found.claim_span[0],
-                "claim_end": found.claim_span[1], "claim": found.claim}, ensure_ascii=False)
+            line = json.dumps(
+                {
+                    "verb": found.verb,
+                    "source": found.source,
+                    "role": found.role,
+                    "named": found.named,
+                    "source_type": found.source_type,
+                    "source_start": found.source_span[0],
+                    "source_end": found.source_span[1],
+                    "claim_start": found.claim_span[0],
+                    "claim_end": found.claim_span[1],
+                    "claim": found.claim,
+                },
+                ensure_ascii=False,
+            )
             # json escapes C0 controls; DEL and C1 (a raw CSI) must not reach a terminal either.
             write(_C1_AND_DEL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
         else:
@@ -156,86 +187,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         write("\n")
     sys.stdout.flush()
     return 0
-# --------------------------------------------------------------------------
-# qari export, qari stats
-
-_EXIT_STATUSES = ("exit status: 0 done; 1 done with warnings on stderr (an article skipped because its "
-                  "annotations file is damaged or from a newer qari, or claims that could not be placed "
-                  "in a changed article); 2 bad input, nothing written")
-
-
-def _add_export_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    export = sub.add_parser(
-        "export", help="export the claims of articles and folders (CSV, JSONL, W3C Web Annotations)",
-        description="Export the claims of article files and folders (searched recursively): one row or "
-                    "object per claim. Articles without annotations are left out.", epilog=_EXIT_STATUSES)
-    export.add_argument("paths", metavar="PATH", nargs="+", help="article file or folder")
-    export.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: stdout; '-' is stdout too)")
-    from ..export.registry import FORMATS
-
-    export.add_argument("--format", choices=tuple(FORMATS), default="csv",
-                        help="; ".join(f"{fmt.name}{' (default)' if fmt.name == 'csv' else ''}: {fmt.description}"
-                                       for fmt in FORMATS.values()))
-    export.add_argument("--no-bom", action="store_true",
-                        help="CSV to a file: no UTF-8 byte-order mark (by default there is one, so that "
-                             "spreadsheet programs show Arabic; stdout never gets one)")
-    export.add_argument("--force", action="store_true", help="replace OUT if it exists")
-    stats = sub.add_parser(
-        "stats", help="claims per article, source type, status and tag; anonymous share; top sources",
-        description="Statistics over the claims of article files and folders (searched recursively).",
-        epilog=_EXIT_STATUSES.replace(", or claims that could not be placed in a changed article", ""))
-    stats.add_argument("paths", metavar="PATH", nargs="+", help="article file or folder")
-    stats.add_argument("--json", action="store_true", help="one JSON object with every figure, for scripts")
-
-
-def _warner() -> tuple[list[int], Callable[[str], None]]:
-    """A ``warn`` that prints one line to stderr, and the count of lines it printed."""
-    count = [0]
-
-    def warn(line: str) -> None:
-        count[0] += 1
-        print(line, file=sys.stderr, flush=True)
-
-    return count, warn
-
-
-def _export_target(output: str, articles: list[Path], force: bool) -> Path:
-    """OUT checked before anything is read: exit 2 when it exists (without --force) or cannot be written."""
-
-    out = Path(output)
-    shown = printable(output)
-    if out.is_dir():
-        fail(f"{shown}: is a folder; give a file name to export to")
-    if not out.parent.is_dir():
-        fail(f"{shown}: no such folder: {printable(str(out.parent))}")
-    if out.exists() or out.is_symlink():
-        if not force:
-            fail(f"{shown} exists already (use --force to replace it)")
-    resolved = out.resolve()
-    if output.endswith(".annotations.json") or any(resolved == article.resolve() for article in articles):
-        fail(f"{shown}: will not replace an article or an annotations file with an export")
-    return out
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from ..corpus import CorpusError, annotated_articles, find_corpus
-    from ..export import export_claims, export_to_file
-
-    try:
-        articles = find_corpus(args.paths)
-    except CorpusError as err:
-        fail(str(err))
-    count, warn = _warner()
-    if args.output in (None, "-"):
-        export_claims(annotated_articles(articles), sys.stdout, args.format, warn=warn)
-        sys.stdout.flush()
-    else:
-        out = _export_target(args.output, articles, args.force)
-        try:
-            export_to_file(articles, out, args.format, bom=not args.no_bom, warn=warn)
-        except OSError as err:
-            fail(f"could not write {printable(args.output)}: {(err.strerror or str(err)).lower()}; nothing written")
-    return EXIT_WARNINGS if count[0] else 0
 
 
 def terminal_visual() -> Callable[[str], str]:
@@ -256,39 +207,26 @@ def terminal_visual() -> Callable[[str], str]:
     return visual
 
 
-def cmd_stats(args: argparse.Namespace) -> int:
-    from ..corpus import CorpusError, annotated_articles, find_corpus
-    from ..report import stats_tables
-    from ..stats import corpus_stats
-
-    try:
-        articles = find_corpus(args.paths)
-    except CorpusError as err:
-        fail(str(err))
-    stats = corpus_stats(annotated_articles(articles), articles_seen=len(articles))
-    for line in stats.skipped:
-        print(f"qari: {printable(line)}; skipped", file=sys.stderr)
-    if args.json:
-        sys.stdout.write(stats.to_json() + "\n")
-    else:
-        from rich.console import Console
-
-        console = Console(highlight=False)
-        for table in stats_tables(stats, visual=terminal_visual()):
-            console.print(table)
-    sys.stdout.flush()
-    return EXIT_WARNINGS if stats.skipped else 0
-
-
 def build_reader_parser() -> argparse.ArgumentParser:
     """``qari [PATH] [--bidi app|terminal]``: the reader (the sub-commands have their own parser)."""
-    parser = OneLineParser(prog="qari", description="Read and annotate right-to-left news articles in the terminal. "
-                     f"Commands for scripts: {', '.join(SUBCOMMANDS)} (qari COMMAND --help).")
-    parser.add_argument("path", metavar="PATH", nargs="?", help="an article file, or a folder of articles "
-                        "(default: the bundled samples)")
-    parser.add_argument("--bidi", choices=("app", "terminal"), default=None,
-                        help="app: qari shapes and orders the text; terminal: for terminals that do bidi "
-                             "(default: the config file's choice, made with 'qari doctor', else app)")
+    parser = OneLineParser(
+        prog="qari",
+        description="Read and annotate right-to-left news articles in the terminal. "
+        f"Commands for scripts: {', '.join(SUBCOMMANDS)} (qari COMMAND --help).",
+    )
+    parser.add_argument(
+        "path",
+        metavar="PATH",
+        nargs="?",
+        help="an article file, or a folder of articles (default: the bundled samples)",
+    )
+    parser.add_argument(
+        "--bidi",
+        choices=("app", "terminal"),
+        default=None,
+        help="app: qari shapes and orders the text; terminal: for terminals that do bidi "
+        "(default: the config file's choice, made with 'qari doctor', else app)",
+    )
     return parser
 
 
@@ -313,6 +251,7 @@ def cmd_reader(args: argparse.Namespace) -> int:
         config = replace(config, bidi=args.bidi)
     default_frame_rate()
     from ..ui.app import run_library, run_reader
+
     if articles is not None:
         return run_library(target, articles, config=config, warnings=warnings)
     assert article is not None
@@ -326,14 +265,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv[:1] == ["doctor"]:
             from .doctor import run_doctor
+
             return run_doctor(argv[1:])
-        if argv and argv[0] in SUBCOMMANDS or argv[:1] == ["--version"]:
+        if (argv and argv[0] in SUBCOMMANDS) or argv[:1] == ["--version"]:
             args = build_parser().parse_args(argv)
             if args.command == "render":
                 return cmd_render(args)
             if args.command == "suggest":
                 return cmd_suggest(args)
             if args.command in ("export", "stats"):
+                from .corpus_commands import cmd_export, cmd_stats
+
                 return cmd_export(args) if args.command == "export" else cmd_stats(args)
             if args.command in ("import", "info"):
                 from .pages import cmd_import, cmd_info

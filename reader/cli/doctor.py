@@ -12,14 +12,23 @@ from . import OneLineParser, UsageError
 __all__ = ["run_doctor"]
 
 
-def run_doctor(argv: Sequence[str], *, stdin: TextIO | None = None, stdout: TextIO | None = None,
-               stderr: TextIO | None = None, env: Mapping[str, str] | None = None) -> int:
+def run_doctor(
+    argv: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    env: Mapping[str, str] | None = None,
+) -> int:
     """``qari doctor [--choose app|terminal]``: ``argv`` is what follows ``doctor``. Returns the exit status.
 
     A bad option prints one line on stderr and returns 2.
     """
-    parser = OneLineParser(prog="qari doctor", description="Check how this terminal shows right-to-left text "
-                           "and choose who does the bidi: qari (app) or the terminal.")
+    parser = OneLineParser(
+        prog="qari doctor",
+        description="Check how this terminal shows right-to-left text "
+        "and choose who does the bidi: qari (app) or the terminal.",
+    )
     add_arguments(parser)
     try:
         args = parser.parse_args(list(argv))

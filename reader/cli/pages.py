@@ -7,18 +7,19 @@ import json
 import sys
 from pathlib import Path
 
-from . import EXIT_BAD_INPUT, fail
+from . import EXIT_BAD_INPUT, OneLineParser, fail
 
 __all__ = ["add_page_parsers", "cmd_import", "cmd_info"]
 
 
-def add_page_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_page_parsers(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     imp = sub.add_parser(
-        "import", help="a saved web page or an http(s) URL → a text article with its metadata",
+        "import",
+        help="a saved web page or an http(s) URL → a text article with its metadata",
         description="Extract the story of saved web pages (.html, .htm) or http(s) URLs and write each as "
-                    "<slug>.txt with a header (title, outlet, author, published, url), printing its path.",
-        epilog="exit status: 0 all written; 2 a source failed (one line each on stderr; the others are "
-               "still written)")
+        "<slug>.txt with a header (title, outlet, author, published, url), printing its path.",
+        epilog="exit status: 0 all written; 2 a source failed (one line each on stderr; the others are still written)",
+    )
     imp.add_argument("sources", metavar="SOURCE", nargs="+", help="a saved page file or an http(s) URL")
     imp.add_argument("-o", "--output", metavar="DIR", help="folder to write into (default: the current one)")
     imp.add_argument("--force", action="store_true", help="replace an article file that exists")
@@ -58,10 +59,19 @@ def article_info(path: Path) -> dict[str, object]:
     meta = article.metadata
     paragraphs = sum(1 for line in article.text.split("\n") if line.strip())
     return {
-        "path": str(path), "title": meta.title, "outlet": meta.outlet, "author": meta.author,
-        "published": meta.published, "url": meta.url, "metadata": meta.origin,
-        "extra": dict(meta.extra), "language": guess_language(article.text), "paragraphs": paragraphs,
-        "words": len(article.text.split()), "characters": len(article.text), "claims": count_claims(path) or 0,
+        "path": str(path),
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "author": meta.author,
+        "published": meta.published,
+        "url": meta.url,
+        "metadata": meta.origin,
+        "extra": dict(meta.extra),
+        "language": guess_language(article.text),
+        "paragraphs": paragraphs,
+        "words": len(article.text.split()),
+        "characters": len(article.text),
+        "claims": count_claims(path) or 0,
         "encoding": article.encoding,
     }
 
@@ -84,11 +94,16 @@ def cmd_info(args: argparse.Namespace) -> int:
         return 0
     shown = terminal_visual()
     rows: list[tuple[str, object]] = [
-        ("title", info["title"]), ("outlet", info["outlet"]), ("author", info["author"]),
-        ("published", info["published"]), ("url", info["url"]),
+        ("title", info["title"]),
+        ("outlet", info["outlet"]),
+        ("author", info["author"]),
+        ("published", info["published"]),
+        ("url", info["url"]),
         ("metadata", _ORIGINS[str(info["metadata"])]),
         ("language", f"{info['language']} ({LANGUAGE_NAMES.get(str(info['language']), '?')})"),
-        ("paragraphs", info["paragraphs"]), ("words", info["words"]), ("claims", info["claims"]),
+        ("paragraphs", info["paragraphs"]),
+        ("words", info["words"]),
+        ("claims", info["claims"]),
         ("encoding", info["encoding"]),
         *((f"{key}", value) for key, value in dict(info["extra"]).items()),  # type: ignore[call-overload]
     ]

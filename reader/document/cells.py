@@ -50,8 +50,9 @@ def cell_runs(line: VisualLine, ranges: Sequence[Span], cursor_x: int | None = N
         return None
     # Which ranges cover an offset changes only at their ends: one bisect a cell finds its piece.
     bounds = sorted({edge for a, b in ranges for edge in (a, b)})
-    piece_keys = [tuple(i for i, (a, b) in enumerate(ranges) if a <= at < b)
-                  for at in [bounds[0] - 1 if bounds else 0, *bounds]]
+    piece_keys = [
+        tuple(i for i, (a, b) in enumerate(ranges) if a <= at < b) for at in [bounds[0] - 1 if bounds else 0, *bounds]
+    ]
     runs: list[Run] = []
     run: list[str] = []
     run_key: tuple[int, ...] = ()

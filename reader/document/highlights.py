@@ -48,7 +48,7 @@ class SpanIndex:
     def touching(self, start: int, end: int) -> list[Span]:
         """The ranges that overlap [start, end), by start."""
         low = bisect_left(self.starts, start - self.reach)
-        return [span for span in self.spans[low:bisect_left(self.starts, end)] if span[1] > start]
+        return [span for span in self.spans[low : bisect_left(self.starts, end)] if span[1] > start]
 
 
 EMPTY = SpanIndex.of(())
@@ -63,7 +63,7 @@ class ClaimIndex:
     look back across the whole article.
     """
 
-    __slots__ = ("claims", "starts", "_long", "_short", "_short_starts", "_short_reach")
+    __slots__ = ("_long", "_short", "_short_reach", "_short_starts", "claims", "starts")
 
     def __init__(self, claims: Iterable[Claim] = ()) -> None:
         self.claims = sorted(claims, key=lambda claim: (claim.anchor.start, claim.anchor.end))
@@ -76,7 +76,7 @@ class ClaimIndex:
     def near(self, start: int, end: int) -> list[Claim]:
         """Claims that may touch [start, end]: long ones first, then short ones by start (inner drawn last)."""
         low = bisect_left(self._short_starts, start - self._short_reach)
-        return [*self._long, *self._short[low:bisect_right(self._short_starts, end)]]
+        return [*self._long, *self._short[low : bisect_right(self._short_starts, end)]]
 
     def at(self, offset: int) -> Claim | None:
         """The innermost claim covering ``offset``, if any (an empty claim covers its own offset)."""
@@ -91,7 +91,7 @@ class ClaimIndex:
 class Search:
     """A query and its matches in the article, Arabic-normalised (harakat ignored, أ إ آ ا alike…)."""
 
-    __slots__ = ("query", "matches", "_text", "_folded")
+    __slots__ = ("_folded", "_text", "matches", "query")
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -128,8 +128,15 @@ class Search:
         return self.matches.spans[index]
 
 
-def marks_on(start: int, end: int, cursor: int | None, selection: Span | None, claims: ClaimIndex,
-             suggestions: SpanIndex, matches: SpanIndex) -> tuple[Mark, ...]:
+def marks_on(
+    start: int,
+    end: int,
+    cursor: int | None,
+    selection: Span | None,
+    claims: ClaimIndex,
+    suggestions: SpanIndex,
+    matches: SpanIndex,
+) -> tuple[Mark, ...]:
     """What is highlighted on the row that covers [start, end] (``cursor`` None: the cursor is not drawn).
 
     Empty for most rows; otherwise it says everything that changes how the

@@ -88,7 +88,9 @@ class Document:
         top_offset = rows.lines[top_row].start if 0 <= top_row < len(rows) else 0
         self.generation += 1
         text = self.article.text
-        through = max(self.article.paragraph_at(top_offset), self.article.paragraph_at(self.caret.offset)) if text else 0
+        through = (
+            max(self.article.paragraph_at(top_offset), self.article.paragraph_at(self.caret.offset)) if text else 0
+        )
         lines, self._rest_from = first_rows(self.article, self.settings, width, through)
         self.rows = Rows(self.article, lines, width, self.settings.bidi)
         self.complete = self._rest_from >= len(self.article.paragraphs)
@@ -147,7 +149,7 @@ class Document:
     @property
     def selected_text(self) -> str:
         selection = self.caret.selection
-        return self.article.text[selection[0]:selection[1]] if selection else ""
+        return self.article.text[selection[0] : selection[1]] if selection else ""
 
     def move_to(self, offset: int, *, extend: bool = False, keep_goal: bool = False) -> None:
         """Put the cursor at ``offset`` (clamped to the text); ``extend`` keeps or starts a selection."""
@@ -257,5 +259,12 @@ class Document:
 
     def marks_on(self, line: VisualLine, show_cursor: bool = True) -> tuple[Mark, ...]:
         """What is highlighted on ``line`` (the cursor only if ``show_cursor``): empty for most lines."""
-        return marks_on(line.start, max(line.end, line.start + 1), self.caret.offset if show_cursor else None,
-                        self.selection, self._claims, self._suggestions, self._search.matches)
+        return marks_on(
+            line.start,
+            max(line.end, line.start + 1),
+            self.caret.offset if show_cursor else None,
+            self.selection,
+            self._claims,
+            self._suggestions,
+            self._search.matches,
+        )

@@ -60,7 +60,7 @@ class Rows:
     offset goes through ``pad``.
     """
 
-    __slots__ = ("lines", "starts", "width", "bidi", "_article")
+    __slots__ = ("_article", "bidi", "lines", "starts", "width")
 
     def __init__(self, article: Article, lines: list[VisualLine], width: int, bidi: BidiMode) -> None:
         self._article = article
@@ -108,7 +108,9 @@ class Rows:
         return line.map.offset_at(x - self.pad(line))
 
 
-def first_rows(article: Article, settings: Settings, width: int, through_paragraph: int) -> tuple[list[VisualLine], int]:
+def first_rows(
+    article: Article, settings: Settings, width: int, through_paragraph: int
+) -> tuple[list[VisualLine], int]:
     """A screenful of lines, and at least every paragraph up to ``through_paragraph``; and where they stop.
 
     Returns the lines and the index of the first paragraph not laid out

@@ -40,13 +40,27 @@ from .registry import FORMATS, ExportFormat, export_format
 from .rows import ExportResult, guard_cell
 from .w3c import W3C_CONTEXT, W3CWriter, w3c_annotation
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "W3C_CONTEXT", "CSVWriter", "ExportFormat", "ExportResult", "JSONLWriter",
-           "W3CWriter", "claim_json", "export_claims", "export_format", "export_to_file", "guard_cell",
-           "w3c_annotation"]
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "W3C_CONTEXT",
+    "CSVWriter",
+    "ExportFormat",
+    "ExportResult",
+    "JSONLWriter",
+    "W3CWriter",
+    "claim_json",
+    "export_claims",
+    "export_format",
+    "export_to_file",
+    "guard_cell",
+    "w3c_annotation",
+]
 
 
-def export_claims(items: Iterable[Annotated | Skipped], out: TextIO, fmt: str = "csv", *,
-                  warn: Callable[[str], None]) -> ExportResult:
+def export_claims(
+    items: Iterable[Annotated | Skipped], out: TextIO, fmt: str = "csv", *, warn: Callable[[str], None]
+) -> ExportResult:
     """Write the claims of ``items`` (``corpus.annotated_articles``) to ``out`` in ``fmt``.
 
     ``warn`` gets one line (``qari: …``) for each skipped article and for each
@@ -63,8 +77,10 @@ def export_claims(items: Iterable[Annotated | Skipped], out: TextIO, fmt: str = 
         count = writer.write_article(item)
         orphans = len(item.annotations.orphans)
         if orphans:
-            warn(f"qari: {printable(item.name)}: {orphans} claim{'s' if orphans > 1 else ''} could not be placed in the "
-                 "changed article: exported without offsets")
+            warn(
+                f"qari: {printable(item.name)}: {orphans} claim{'s' if orphans > 1 else ''} could not be placed in the "
+                "changed article: exported without offsets"
+            )
             warnings += 1
         articles += count > 0
         claims += count
@@ -72,8 +88,15 @@ def export_claims(items: Iterable[Annotated | Skipped], out: TextIO, fmt: str = 
     return ExportResult(articles, claims, warnings)
 
 
-def export_to_file(articles: Iterable[Path], out: Path, fmt: str = "csv", *, bom: bool = True,
-                   warn: Callable[[str], None], data_dir: Path | None = None) -> ExportResult:
+def export_to_file(
+    articles: Iterable[Path],
+    out: Path,
+    fmt: str = "csv",
+    *,
+    bom: bool = True,
+    warn: Callable[[str], None],
+    data_dir: Path | None = None,
+) -> ExportResult:
     """Export the claims of ``articles`` (paths) to the file ``out``, whole or not at all.
 
     For ``qari export -o`` and the reader's export of one article: the file

@@ -10,8 +10,21 @@ from .rows import FORMULA_STARTS, JOIN, guard_cell
 
 __all__ = ["CSV_COLUMNS", "CSVWriter"]
 
-CSV_COLUMNS: tuple[str, ...] = ("article", "claim_id", "quote", "start", "end", "paragraph", "status", "sources",
-                                "source_types", "tags", "note", "created", "updated")
+CSV_COLUMNS: tuple[str, ...] = (
+    "article",
+    "claim_id",
+    "quote",
+    "start",
+    "end",
+    "paragraph",
+    "status",
+    "sources",
+    "source_types",
+    "tags",
+    "note",
+    "created",
+    "updated",
+)
 
 
 class CSVWriter:
@@ -41,8 +54,10 @@ class CSVWriter:
             joined = by_sources.get(claim.source_ids)
             if joined is None:
                 named = [sources[i] for i in claim.source_ids if i in sources]
-                joined = by_sources[claim.source_ids] = (guard_cell(JOIN.join([s.name for s in named])),
-                                                         JOIN.join([s.type for s in named]))
+                joined = by_sources[claim.source_ids] = (
+                    guard_cell(JOIN.join([s.name for s in named])),
+                    JOIN.join([s.type for s in named]),
+                )
             tags = by_tags.get(claim.tags)
             if tags is None:
                 tags = by_tags[claim.tags] = guard_cell(JOIN.join(claim.tags))
@@ -60,8 +75,22 @@ class CSVWriter:
             if updated.startswith(starts):
                 updated = "'" + updated
             if len(rows) < placed:
-                rows.append((name, claim_id, exact, anchor.start, anchor.end, paragraph_at(anchor.start) + 1,
-                             claim.status, *joined, tags, note, created, updated))
+                rows.append(
+                    (
+                        name,
+                        claim_id,
+                        exact,
+                        anchor.start,
+                        anchor.end,
+                        paragraph_at(anchor.start) + 1,
+                        claim.status,
+                        *joined,
+                        tags,
+                        note,
+                        created,
+                        updated,
+                    )
+                )
             else:  # an orphan: its offsets point into the old text
                 rows.append((name, claim_id, exact, "", "", "", claim.status, *joined, tags, note, created, updated))
         self._writer.writerows(rows)

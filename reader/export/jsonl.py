@@ -24,10 +24,14 @@ def claim_json(row: Row) -> dict[str, Any]:
         "updated": claim.updated,
         "orphan": not row.placed,
         "paragraph": row.paragraph,
-        "anchor": {"start": anchor.start if row.placed else None, "end": anchor.end if row.placed else None,
-                   "exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix},
-        "sources": [{"id": s.id, "name": s.name, "type": s.type, "role": s.role, "note": s.note}
-                    for s in row.sources],
+        "anchor": {
+            "start": anchor.start if row.placed else None,
+            "end": anchor.end if row.placed else None,
+            "exact": anchor.exact,
+            "prefix": anchor.prefix,
+            "suffix": anchor.suffix,
+        },
+        "sources": [{"id": s.id, "name": s.name, "type": s.type, "role": s.role, "note": s.note} for s in row.sources],
     }
 
 

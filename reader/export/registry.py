@@ -30,13 +30,18 @@ class ExportFormat:
     writer: Callable[[TextIO], Writer]
 
 
-FORMATS: dict[str, ExportFormat] = {fmt.name: fmt for fmt in (
-    ExportFormat("csv", ".claims.csv", "CSV", "one row per claim, for spreadsheets", CSVWriter),
-    ExportFormat("jsonl", ".claims.jsonl", "JSONL", "one JSON object per claim, with its sources and anchor",
-                 JSONLWriter),
-    ExportFormat("w3c", ".claims.w3c.json", "W3C Web Annotation",
-                 "a JSON array of W3C Web Annotations (JSON-LD)", W3CWriter),
-)}
+FORMATS: dict[str, ExportFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        ExportFormat("csv", ".claims.csv", "CSV", "one row per claim, for spreadsheets", CSVWriter),
+        ExportFormat(
+            "jsonl", ".claims.jsonl", "JSONL", "one JSON object per claim, with its sources and anchor", JSONLWriter
+        ),
+        ExportFormat(
+            "w3c", ".claims.w3c.json", "W3C Web Annotation", "a JSON array of W3C Web Annotations (JSON-LD)", W3CWriter
+        ),
+    )
+}
 
 
 def export_format(name: str) -> ExportFormat:

@@ -71,5 +71,3 @@ def claim_rows(item: Annotated) -> Iterable[Row]:
     for claim in snapshot.orphans:
         named = tuple(sources[i] for i in claim.source_ids if i in sources)
         yield Row(item.name, claim, named, None, False, uri)
-
-

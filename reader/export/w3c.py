@@ -34,12 +34,15 @@ def w3c_annotation(row: Row) -> dict[str, Any]:
     claim, anchor = row.claim, row.claim.anchor
     body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "assessing", "value": claim.status}]
     body += [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in claim.tags]
-    body += [{"type": "TextualBody", "purpose": "describing", "value": f"source: {_source_text(source)}"}
-             for source in row.sources]
+    body += [
+        {"type": "TextualBody", "purpose": "describing", "value": f"source: {_source_text(source)}"}
+        for source in row.sources
+    ]
     if claim.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": claim.note})
-    selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": anchor.exact,
-                                        "prefix": anchor.prefix, "suffix": anchor.suffix}]
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix}
+    ]
     if row.placed:
         selectors.append({"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end})
     return {

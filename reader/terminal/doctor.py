@@ -15,14 +15,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TextIO
 
 from ..config import BIDI_MODES, ConfigError, config_path, load_config, read_table, save_config
-from .mode import EXPLICIT_BIDI, IMPLICIT_BIDI
 from ..text.layout import LayoutOptions, layout_paragraph
 from ..text.sanitise import visible
+from .mode import EXPLICIT_BIDI, IMPLICIT_BIDI
 
 #: The exit status for bad input, as everywhere in ``qari`` (reader/cli/).
 EXIT_BAD_INPUT = 2
@@ -38,9 +38,12 @@ INDENT = "     "
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The doctor's options, for a parser of its own or a ``qari doctor`` sub-parser."""
-    parser.add_argument("--choose", choices=BIDI_MODES, default=None,
-                        help="store this bidi mode without asking (app: qari does the bidi; "
-                             "terminal: the terminal does)")
+    parser.add_argument(
+        "--choose",
+        choices=BIDI_MODES,
+        default=None,
+        help="store this bidi mode without asking (app: qari does the bidi; terminal: the terminal does)",
+    )
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -61,8 +64,10 @@ def terminal_hint(env: Mapping[str, str]) -> str | None:
     program = env.get("TERM_PROGRAM", "")
     if env.get("VTE_VERSION") or program == "mintty":
         name = "mintty" if program == "mintty" else "This VTE terminal (GNOME Terminal, Tilix…)"
-        return (f"{name} does its own bidi unless an application says it did; qari says so for line a. "
-                "If both lines read right, choose a.")
+        return (
+            f"{name} does its own bidi unless an application says it did; qari says so for line a. "
+            "If both lines read right, choose a."
+        )
     if env.get("KONSOLE_VERSION"):
         return "Konsole reorders all text itself: line b is probably the right one."
     if env.get("MLTERM"):
@@ -122,8 +127,14 @@ def _show_pattern(out: TextIO, env: Mapping[str, str]) -> None:
     out.flush()
 
 
-def run(args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO | None = None,
-        stderr: TextIO | None = None, env: Mapping[str, str] | None = None) -> int:
+def run(
+    args: argparse.Namespace,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    env: Mapping[str, str] | None = None,
+) -> int:
     """Run the doctor with parsed ``args``; returns the exit status."""
     stdin = sys.stdin if stdin is None else stdin
     out = sys.stdout if stdout is None else stdout
@@ -135,8 +146,7 @@ def run(args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO
     choice = args.choose
     if choice is None:
         if not _isatty(stdin):
-            out.write("Nothing saved (no terminal to ask). To keep a choice: "
-                      "qari doctor --choose app|terminal\n")
+            out.write("Nothing saved (no terminal to ask). To keep a choice: qari doctor --choose app|terminal\n")
             out.flush()
             return 0
         choice = _ask(stdin, out)

@@ -27,7 +27,12 @@ from .bidi_reorder import line_levels, reorder_text, reset_separators, visual_or
 from .bidi_runs import resolve_sequence, to_levels
 
 __all__ = [
-    "MAX_DEPTH", "base_level_of", "line_levels", "paragraph_level", "reorder_text", "resolve_levels",
+    "MAX_DEPTH",
+    "base_level_of",
+    "line_levels",
+    "paragraph_level",
+    "reorder_text",
+    "resolve_levels",
     "visual_order",
 ]
 
@@ -96,8 +101,11 @@ def arabic_number_levels(classes: str) -> str:
 
 def _arabic_with_numbers(classes: str) -> bool:
     """Whether a right-to-left paragraph's classes fit the Arabic-with-numbers shortcut above."""
-    return (_ARABIC_NUMBERS_RE.fullmatch(classes) is not None and _NUMBER_BEFORE_LETTER_RE.match(classes) is None
-            and _MARK_AFTER_NUMBER_RE.search(classes) is None)
+    return (
+        _ARABIC_NUMBERS_RE.fullmatch(classes) is not None
+        and _NUMBER_BEFORE_LETTER_RE.match(classes) is None
+        and _MARK_AFTER_NUMBER_RE.search(classes) is None
+    )
 
 
 def _resolve_implicit(text: str, classes: str, level: int) -> str:
@@ -131,4 +139,3 @@ def _fill_removed(n: int, kept: list[int], kept_levels: str, base: int) -> str:
         else:
             out[i] = previous
     return "".join(out)
-

@@ -231,4 +231,3 @@ def _isolate_content(classes: str, start: int) -> str:
             if depth == 0:
                 return classes[start:k]
     return classes[start:]
-

@@ -20,22 +20,57 @@ from bidi.mirror import MIRRORED as _PY_BIDI_MIRRORED
 # One letter per Bidi_Class, so a paragraph's classes form a string that the
 # resolution rules can scan with regular expressions.
 CLASS_CODE: dict[str, str] = {
-    "L": "L", "R": "R", "AL": "A", "EN": "E", "ES": "P", "ET": "T", "AN": "N",
-    "CS": "C", "NSM": "M", "BN": "b", "B": "B", "S": "S", "WS": "W", "ON": "O",
-    "LRE": "1", "LRO": "2", "RLE": "3", "RLO": "4", "PDF": "5",
-    "LRI": "6", "RLI": "7", "FSI": "8", "PDI": "9",
+    "L": "L",
+    "R": "R",
+    "AL": "A",
+    "EN": "E",
+    "ES": "P",
+    "ET": "T",
+    "AN": "N",
+    "CS": "C",
+    "NSM": "M",
+    "BN": "b",
+    "B": "B",
+    "S": "S",
+    "WS": "W",
+    "ON": "O",
+    "LRE": "1",
+    "LRO": "2",
+    "RLE": "3",
+    "RLO": "4",
+    "PDF": "5",
+    "LRI": "6",
+    "RLI": "7",
+    "FSI": "8",
+    "PDI": "9",
 }
 
 # Default Bidi_Class of code points unassigned in Python's Unicode version.
 _DEFAULT_R = (
-    (0x0590, 0x05FF), (0x07C0, 0x085F), (0xFB1D, 0xFB4F), (0x10800, 0x10CFF),
-    (0x10D40, 0x10EBF), (0x10F00, 0x10F2F), (0x10F70, 0x10FFF),
-    (0x1E800, 0x1EC6F), (0x1ECC0, 0x1ECFF), (0x1ED50, 0x1EDFF), (0x1EF00, 0x1EFFF),
+    (0x0590, 0x05FF),
+    (0x07C0, 0x085F),
+    (0xFB1D, 0xFB4F),
+    (0x10800, 0x10CFF),
+    (0x10D40, 0x10EBF),
+    (0x10F00, 0x10F2F),
+    (0x10F70, 0x10FFF),
+    (0x1E800, 0x1EC6F),
+    (0x1ECC0, 0x1ECFF),
+    (0x1ED50, 0x1EDFF),
+    (0x1EF00, 0x1EFFF),
 )
 _DEFAULT_AL = (
-    (0x0600, 0x07BF), (0x0860, 0x08FF), (0xFB50, 0xFDCF), (0xFDF0, 0xFDFF),
-    (0xFE70, 0xFEFF), (0x10D00, 0x10D3F), (0x10EC0, 0x10EFF), (0x10F30, 0x10F6F),
-    (0x1EC70, 0x1ECBF), (0x1ED00, 0x1ED4F), (0x1EE00, 0x1EEFF),
+    (0x0600, 0x07BF),
+    (0x0860, 0x08FF),
+    (0xFB50, 0xFDCF),
+    (0xFDF0, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x10D00, 0x10D3F),
+    (0x10EC0, 0x10EFF),
+    (0x10F30, 0x10F6F),
+    (0x1EC70, 0x1ECBF),
+    (0x1ED00, 0x1ED4F),
+    (0x1EE00, 0x1EEFF),
 )
 
 
@@ -78,6 +113,7 @@ def classes_of(text: str) -> str:
 
 
 # --- Mirroring and brackets -------------------------------------------------
+
 
 def _bracket_pairs() -> dict[str, str]:
     pairs: dict[str, str] = {}

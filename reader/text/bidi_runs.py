@@ -35,11 +35,13 @@ def resolve_sequence(types: str, chars: str, level: int, sos: str, eos: str) -> 
     t = types
     # W1: a non-spacing mark takes the type of what it follows.
     if "M" in t:
+
         def w1(m: re.Match[str]) -> str:
             prev = t[m.start() - 1] if m.start() else sos
             if prev in "6789":
                 prev = "O"
             return prev * (m.end() - m.start())
+
         t = _NSM_RUN_RE.sub(w1, t)
     # W2: European digits after Arabic letters are Arabic digits.
     if "E" in t and "A" in t:
@@ -113,7 +115,7 @@ def _resolve_brackets(t: str, original: str, chars: str, e: str, sos: str) -> st
     types = list(t)
     opposite = "L" if e == "R" else "R"
     for open_at, close_at in pairs:
-        inside = {_strong(x) for x in types[open_at + 1:close_at]}
+        inside = {_strong(x) for x in types[open_at + 1 : close_at]}
         if e in inside:
             direction = e
         elif opposite in inside:

@@ -10,7 +10,7 @@ themselves on first use of a code point, so a whole line costs one call.
 from __future__ import annotations
 
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 #: Marks the second code point of a ligature and anything else that draws nothing.
 HIDDEN = "\x00"

@@ -27,8 +27,9 @@ def to_ranges(points: list[int]) -> Ranges:
 
 def class_body(ranges: Ranges) -> str:
     """The inside of a ``[...]`` class matching ``ranges``."""
-    return "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-                   for lo, hi in ranges)
+    return "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
+    )
 
 
 def _split_bmp(ranges: Ranges) -> tuple[Ranges, Ranges]:

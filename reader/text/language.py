@@ -11,8 +11,7 @@ from __future__ import annotations
 
 __all__ = ["LANGUAGE_NAMES", "guess_language"]
 
-LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu", "he": "Hebrew", "en": "English",
-                  "und": "undetermined"}
+LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu", "he": "Hebrew", "en": "English", "und": "undetermined"}
 _SAMPLE = 200_000
 _ARABIC_ONLY = frozenset("\u064a\u0643\u0629")  # ي ك ة
 _PERSIAN = frozenset("\u06cc\u06a9\u067e\u0686\u0698\u06af")  # ی ک پ چ ژ گ

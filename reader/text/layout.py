@@ -25,8 +25,17 @@ from .visual_line import MIN_WIDTH, BidiMode, CellMap, Direction, LayoutOptions,
 from .wrapping import wrap
 
 __all__ = [
-    "DOTTED_CIRCLE", "MIN_WIDTH", "ArticleLayout", "BidiMode", "CellMap", "Direction", "LayoutOptions", "Span",
-    "VisualLine", "layout_paragraph", "wrap",
+    "DOTTED_CIRCLE",
+    "MIN_WIDTH",
+    "ArticleLayout",
+    "BidiMode",
+    "CellMap",
+    "Direction",
+    "LayoutOptions",
+    "Span",
+    "VisualLine",
+    "layout_paragraph",
+    "wrap",
 ]
 
 
@@ -48,8 +57,7 @@ class ArticleLayout:
     article: nothing here touches paragraphs that were not asked for.
     """
 
-    def __init__(self, paragraphs: Sequence[Span], text: str, options: LayoutOptions,
-                 cache_size: int = 4096) -> None:
+    def __init__(self, paragraphs: Sequence[Span], text: str, options: LayoutOptions, cache_size: int = 4096) -> None:
         self._paragraphs = paragraphs
         self._text = text
         self.options = options
@@ -67,10 +75,11 @@ class ArticleLayout:
         if lines is None:
             span = self._paragraphs[index]
             if span.start == span.end:  # a blank line between paragraphs: half of a news article's lines
-                lines = [VisualLine(index, span.start, span.start, self.options.direction != "ltr", "", None,
-                                    span.start)]
+                lines = [
+                    VisualLine(index, span.start, span.start, self.options.direction != "ltr", "", None, span.start)
+                ]
             else:
-                lines = ParagraphLayout(self._text[span.start:span.end], span.start, self.options).lines(index)
+                lines = ParagraphLayout(self._text[span.start : span.end], span.start, self.options).lines(index)
             if len(self._cache) >= self._cache_size:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[index] = lines

@@ -35,7 +35,18 @@ _EXPLICIT_RE = re.compile("[1-9bSB]")  # explicit formatting, BN, and separators
 _ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 #: Runs of odd (right-to-left) levels in a string of chr(level).
 _ODD_RUN_RE = re.compile("[" + "".join(re.escape(chr(level)) for level in range(1, 127, 2)) + "]+")
-_HARAKAT = {cp: HIDDEN for cp in list(range(0x064B, 0x0660)) + [0x0670, 0x0610, 0x0611, 0x0612, 0x0613, 0x0614, 0x0615, 0x0616, 0x0617, 0x0618, 0x0619, 0x061A] + list(range(0x06D6, 0x06DD)) + list(range(0x06DF, 0x06E9)) + list(range(0x06EA, 0x06EE))}
+#: Arabic vowel marks and Quranic annotation marks, hidden when the reader turns harakat off (h).
+_HARAKAT = dict.fromkeys(
+    [
+        *range(0x064B, 0x0660),
+        0x0670,
+        *range(0x0610, 0x061B),
+        *range(0x06D6, 0x06DD),
+        *range(0x06DF, 0x06E9),
+        *range(0x06EA, 0x06EE),
+    ],
+    HIDDEN,
+)
 
 
 class ParagraphLayout:
@@ -85,7 +96,9 @@ class ParagraphLayout:
         rtl = bool(self.base & 1)
         offset = self.offset
         return [
-            VisualLine(index, offset + start, offset + end, rtl, self.visual_text(start, draw_end), self, offset + draw_end)
+            VisualLine(
+                index, offset + start, offset + end, rtl, self.visual_text(start, draw_end), self, offset + draw_end
+            )
             for start, end, draw_end in wrap(self.display, self.options.width, self.has_marks, self.patterns)
         ]
 
@@ -125,8 +138,9 @@ class ParagraphLayout:
             if self.has_mirrored and patterns.mirrored.search(visual):
                 visual = visual.translate(MIRROR_TABLE)
             return visual
-        if marks and (_EXPLICIT_RE.search(self.classes, start, end)
-                      or not _marks_share_levels(display, levels, patterns)):
+        if marks and (
+            _EXPLICIT_RE.search(self.classes, start, end) or not _marks_share_levels(display, levels, patterns)
+        ):
             # A mark may sit in another run than its letter (an embedding or a BN character between
             # them takes another level): only the cluster path keeps them together.
             return self._clusters_text(start, end)
@@ -171,7 +185,7 @@ class ParagraphLayout:
             if tail - head > 1 and display[tail - 1] == HIDDEN:
                 # Format characters at the end of a cluster (RLM, LRI…) may have
                 # levels of their own: then each reorders on its own (they draw nothing).
-                cluster_levels = levels[head - start:tail - start]
+                cluster_levels = levels[head - start : tail - start]
                 if cluster_levels.count(cluster_levels[0]) != len(cluster_levels):
                     cut = tail
                     while cut > head + 1 and display[cut - 1] == HIDDEN and text[cut - 1] not in _ALEFS:
@@ -187,8 +201,9 @@ class ParagraphLayout:
             place = [0] * (end - start)
             for visual_index, logical in enumerate(visual_order(levels)):
                 place[logical] = visual_index
-            order: Sequence[int] = sorted(range(len(spans)),
-                                          key=lambda k: place[_first_drawn(display, *spans[k]) - start])
+            order: Sequence[int] = sorted(
+                range(len(spans)), key=lambda k: place[_first_drawn(display, *spans[k]) - start]
+            )
         else:
             order = range(len(spans))
         clusters: list[tuple[str, int, int]] = []
@@ -197,7 +212,7 @@ class ParagraphLayout:
             glyph = display[head]
             if app and ord(levels[head - start]) & 1 and text[head] in MIRROR:
                 glyph = MIRROR[text[head]]
-            drawn = (glyph + display[head + 1:tail]).replace(HIDDEN, "")
+            drawn = (glyph + display[head + 1 : tail]).replace(HIDDEN, "")
             if drawn and char_cells(drawn[0]) == 0:
                 drawn = DOTTED_CIRCLE + drawn
             clusters.append((drawn, head, tail))
@@ -211,15 +226,18 @@ class ParagraphLayout:
         spans: list[tuple[int, int]] = []
         display = self.display
         patterns = self.patterns
-        if (draw_end > start and self.options.bidi == "app"
-                and not (self.has_marks and patterns.marks.search(display, start, draw_end))
-                and not patterns.unsafe.search(self.text, start, draw_end)
-                and not patterns.wide.search(display, start, draw_end)):
+        if (
+            draw_end > start
+            and self.options.bidi == "app"
+            and not (self.has_marks and patterns.marks.search(display, start, draw_end))
+            and not patterns.unsafe.search(self.text, start, draw_end)
+            and not patterns.wide.search(display, start, draw_end)
+        ):
             # Every cluster is one character, or a lam-alef with its hidden tail
             # (same level as the lam): no regular expression per cluster needed.
             offset = self.offset
             heads = [i for i in range(start, draw_end) if display[i] != HIDDEN]
-            ends = heads[1:] + [draw_end]
+            ends = [*heads[1:], draw_end]
             levels = self._line_levels(start, draw_end)
             order = visual_order("".join([levels[i - start] for i in heads]))
             cells_t = tuple([offset + heads[k] for k in order])

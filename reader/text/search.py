@@ -14,11 +14,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 # Harakat, Quranic marks, superscript alef and tatweel: not typed, not compared.
-_IGNORED = [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD),
-            *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE), 0x0640]
+_IGNORED = [
+    *range(0x0610, 0x061B),
+    *range(0x064B, 0x0660),
+    0x0670,
+    *range(0x06D6, 0x06DD),
+    *range(0x06DF, 0x06E9),
+    *range(0x06EA, 0x06EE),
+    0x0640,
+]
 _IGNORED_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _IGNORED) + "]")
 
-_FOLD: dict[int, str | None] = {cp: None for cp in _IGNORED}
+_FOLD: dict[int, str | None] = dict.fromkeys(_IGNORED)
 _FOLD.update({ord(ch): "\u0627" for ch in "\u0622\u0623\u0625\u0671\u0672\u0673"})  # alef variants
 _FOLD[0x0649] = "\u064a"  # alef maqsura → yeh
 _FOLD[0x06CC] = "\u064a"  # Persian yeh → yeh

@@ -46,8 +46,12 @@ def _tables() -> tuple[list[int], list[int], list[int], list[int]]:
 def computed_tables() -> dict[str, Ranges]:
     """The property tables as code-point ranges, computed from ``unicodedata`` (~0.4 s)."""
     marks, unsafe, simple_rtl, wide = _tables()
-    return {"marks": to_ranges(marks), "unsafe": to_ranges(unsafe),
-            "simple_rtl": to_ranges(simple_rtl), "wide": to_ranges(wide)}
+    return {
+        "marks": to_ranges(marks),
+        "unsafe": to_ranges(unsafe),
+        "simple_rtl": to_ranges(simple_rtl),
+        "wide": to_ranges(wide),
+    }
 
 
 def load_tables() -> dict[str, Ranges]:
@@ -56,7 +60,7 @@ def load_tables() -> dict[str, Ranges]:
         from . import _tables as stored
     except ImportError:
         return computed_tables()
-    if stored.UNICODE_VERSION != unicodedata.unidata_version:
+    if unicodedata.unidata_version != stored.UNICODE_VERSION:
         return computed_tables()
     return stored.TABLES
 

@@ -83,10 +83,11 @@ class CellMap:
 class VisualLine:
     """One terminal line of a paragraph: the logical range it covers and what it draws."""
 
-    __slots__ = ("paragraph", "start", "end", "rtl", "text", "_layout", "_draw_end", "_map")
+    __slots__ = ("_draw_end", "_layout", "_map", "end", "paragraph", "rtl", "start", "text")
 
-    def __init__(self, paragraph: int, start: int, end: int, rtl: bool, text: str,
-                 layout: ParagraphLayout | None, draw_end: int) -> None:
+    def __init__(
+        self, paragraph: int, start: int, end: int, rtl: bool, text: str, layout: ParagraphLayout | None, draw_end: int
+    ) -> None:
         self.paragraph = paragraph
         self.start = start
         self.end = end

@@ -17,7 +17,6 @@ from pathlib import Path
 from textual import work
 from textual.screen import Screen
 
-from ..attribution import Suggestion
 from ..annotations.drafts import ClaimDraft, SourceDraft
 from ..annotations.editor import AnnotationEditor, Command, EditorEvent
 from ..annotations.errors import SaveError, StoreError
@@ -25,6 +24,7 @@ from ..annotations.model import Claim, Source
 from ..annotations.registry import REGISTRY, known_sources
 from ..annotations.store import AnnotationStore
 from ..article import Article
+from ..attribution import Suggestion
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .claim_dialog import ClaimDialog
@@ -80,9 +80,13 @@ class AnnotatingScreen(Screen[None]):
                 self.notify(message, severity="warning", markup=False, timeout=15)
         if store.orphans:
             count = len(store.orphans)
-            self.notify(f"{count} claim{'s' if count > 1 else ''} could not be placed in the changed text: "
-                        "kept, and listed at the end of the claims panel (p)",
-                        severity="warning", markup=False, timeout=15)
+            self.notify(
+                f"{count} claim{'s' if count > 1 else ''} could not be placed in the changed text: "
+                "kept, and listed at the end of the claims panel (p)",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         self._show_annotations()
         self._index_near_sources()
 
@@ -167,16 +171,34 @@ class AnnotatingScreen(Screen[None]):
 
     # --- claims ---------------------------------------------------------------------
 
-    def _new_claim_dialog(self, start: int, end: int, draft: ClaimDraft | None = None, error: str | None = None,
-                          then: Callable[[bool], None] | None = None, suggestion: Suggestion | None = None) -> None:
+    def _new_claim_dialog(
+        self,
+        start: int,
+        end: int,
+        draft: ClaimDraft | None = None,
+        error: str | None = None,
+        then: Callable[[bool], None] | None = None,
+        suggestion: Suggestion | None = None,
+    ) -> None:
         """The claim dialog for [start, end); ``then(saved)`` runs once the user is done with it."""
-        dialog = ClaimDialog(self.article.text[start:end], sources=self._known_sources(), tags=self._known_tags(),
-                             draft=draft, error=error)
+        dialog = ClaimDialog(
+            self.article.text[start:end],
+            sources=self._known_sources(),
+            tags=self._known_tags(),
+            draft=draft,
+            error=error,
+        )
         self.app.push_screen(dialog, partial(self._save_new_claim, start, end, then=then, suggestion=suggestion))
         self._index_near_sources()  # a neighbour may have changed since: fresh for the next dialog
 
-    def _save_new_claim(self, start: int, end: int, draft: ClaimDraft | None,
-                        then: Callable[[bool], None] | None = None, suggestion: Suggestion | None = None) -> None:
+    def _save_new_claim(
+        self,
+        start: int,
+        end: int,
+        draft: ClaimDraft | None,
+        then: Callable[[bool], None] | None = None,
+        suggestion: Suggestion | None = None,
+    ) -> None:
         if draft is None:
             if then is not None:
                 then(False)
@@ -187,24 +209,34 @@ class AnnotatingScreen(Screen[None]):
                 return editor.accept_suggestion(suggestion, draft)
             return editor.add_claim(start, end, draft)
 
-        saved = self._run(action, retry=lambda error: self._new_claim_dialog(start, end, draft, error, then,
-                                                                             suggestion))
+        saved = self._run(
+            action, retry=lambda error: self._new_claim_dialog(start, end, draft, error, then, suggestion)
+        )
         if saved and then is not None:
             then(True)
 
     def _edit_claim_dialog(self, claim: Claim, draft: ClaimDraft | None = None, error: str | None = None) -> None:
         store = self.store
         named = [s for i in claim.source_ids if store is not None and (s := store.source(i)) is not None]
-        dialog = ClaimDialog(claim.anchor.exact, sources=self._known_sources(), tags=self._known_tags(),
-                             claim=claim, source=named[0] if named else None, more=named[1:], draft=draft,
-                             error=error)
+        dialog = ClaimDialog(
+            claim.anchor.exact,
+            sources=self._known_sources(),
+            tags=self._known_tags(),
+            claim=claim,
+            source=named[0] if named else None,
+            more=named[1:],
+            draft=draft,
+            error=error,
+        )
         self.app.push_screen(dialog, partial(self._save_edited_claim, claim))
         self._index_near_sources()
 
     def _save_edited_claim(self, before: Claim, draft: ClaimDraft | None) -> None:
         if draft is not None:
-            self._run(lambda editor: editor.edit_claim(before, draft),
-                      retry=lambda error: self._edit_claim_dialog(before, draft, error))
+            self._run(
+                lambda editor: editor.edit_claim(before, draft),
+                retry=lambda error: self._edit_claim_dialog(before, draft, error),
+            )
 
     def _delete_claim(self, claim: Claim) -> None:
         self._run(lambda editor: editor.delete_claim(claim, label="claim deleted (u undoes)"), failed="not deleted")
@@ -216,16 +248,19 @@ class AnnotatingScreen(Screen[None]):
             self.notify("select the claim's new place in the article first, then press m here", severity="warning")
             return
         start, end = view.selection
-        self._run(lambda editor: editor.attach_orphan(claim, start, end, label="claim placed at the selection"),
-                  failed="not placed")
+        self._run(
+            lambda editor: editor.attach_orphan(claim, start, end, label="claim placed at the selection"),
+            failed="not placed",
+        )
 
     # --- sources --------------------------------------------------------------------
 
     def _edit_source_dialog(self, source: Source, draft: SourceDraft | None = None, error: str | None = None) -> None:
         if self._writable() is None or self.store is None:
             return
-        dialog = SourceDialog(source, claims=len(self.store.claims_of(source.id)), others=self.store.sources(),
-                              draft=draft, error=error)
+        dialog = SourceDialog(
+            source, claims=len(self.store.claims_of(source.id)), others=self.store.sources(), draft=draft, error=error
+        )
         self.app.push_screen(dialog, partial(self._save_source, source))
 
     def _save_source(self, before: Source, draft: SourceDraft | None) -> None:
@@ -235,8 +270,10 @@ class AnnotatingScreen(Screen[None]):
         if into is not None:
             self._run(lambda editor: editor.merge_sources(before, into), failed="not merged")
             return
-        self._run(lambda editor: editor.edit_source(before, draft),
-                  retry=lambda error: self._edit_source_dialog(before, draft, error))
+        self._run(
+            lambda editor: editor.edit_source(before, draft),
+            retry=lambda error: self._edit_source_dialog(before, draft, error),
+        )
 
     def _delete_source(self, source: Source) -> None:
         self._run(lambda editor: editor.delete_source(source), failed="not deleted")

@@ -55,11 +55,30 @@ class AnnotationsPanel(Vertical):
     BINDING_GROUP_TITLE = "Claims panel"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "act('edit')", "Edit", id="panel.edit", tooltip="Edit the highlighted claim or source"),
-        Binding("d", "act('delete')", "Delete", id="panel.delete", tooltip="Delete the highlighted claim (or an unused source)"),
-        Binding("m", "act('attach')", "Move here", id="panel.move-here", show=False,
-                tooltip="Place the highlighted orphan claim at the article's selection"),
+        Binding(
+            "d",
+            "act('delete')",
+            "Delete",
+            id="panel.delete",
+            tooltip="Delete the highlighted claim (or an unused source)",
+        ),
+        Binding(
+            "m",
+            "act('attach')",
+            "Move here",
+            id="panel.move-here",
+            show=False,
+            tooltip="Place the highlighted orphan claim at the article's selection",
+        ),
         Binding("slash", "filter", "Filter", id="panel.filter", tooltip="Filter by #tag, @source or any word"),
-        Binding("escape", "leave", "Back", id="panel.back", show=False, tooltip="Clear the filter, then go back to the article"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            id="panel.back",
+            show=False,
+            tooltip="Clear the filter, then go back to the article",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -172,8 +191,10 @@ class AnnotationsPanel(Vertical):
         sources = len(self.data.sources or {})
         shown = len(self._entries)
         title = Text.assemble(
-            ("Claims", "bold reverse" if self.view == "claims" else ""), f" {claims}  ",
-            ("Sources", "bold reverse" if self.view == "sources" else ""), f" {sources}",
+            ("Claims", "bold reverse" if self.view == "claims" else ""),
+            f" {claims}  ",
+            ("Sources", "bold reverse" if self.view == "sources" else ""),
+            f" {sources}",
         )
         if self.filter_text.strip():
             title.append(f"  · {shown} shown")
@@ -201,7 +222,7 @@ class AnnotationsPanel(Vertical):
 
         try:
             view = self.screen.query_one(ArticleView)
-        except Exception:  # noqa: BLE001 - no article view (tests of the panel alone)
+        except Exception:
             return Style()
         if status not in STATUSES:
             return Style()

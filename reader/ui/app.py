@@ -28,7 +28,7 @@ from .themes import apply_theme, register_themes, theme_commands, variable_defau
 
 HANGUP_CHECK_SECONDS = 1.0  # how soon qari leaves a terminal that went away without a SIGHUP for it
 
-__all__ = ["QariApp", "LibraryScreen", "ReaderScreen", "run_library", "run_reader"]
+__all__ = ["LibraryScreen", "QariApp", "ReaderScreen", "run_library", "run_reader"]
 
 
 READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -50,12 +50,19 @@ class QariApp(App[None]):
     TITLE = "qari"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="List the keys that work here"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="List the keys that work here")
     ]
 
-    def __init__(self, *, article: Article | None = None, folder: Path | None = None,
-                 paths: list[Path] | None = None, bidi: str | None = None, config: Config | None = None,
-                 warnings: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        article: Article | None = None,
+        folder: Path | None = None,
+        paths: list[Path] | None = None,
+        bidi: str | None = None,
+        config: Config | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self._event_loop: asyncio.AbstractEventLoop | None = None
         self.config = config or Config()
@@ -86,23 +93,39 @@ class QariApp(App[None]):
             for title, help_text, action in READER_COMMANDS:
                 yield SystemCommand(title, help_text, partial(view.run_action, action))
             yield SystemCommand("Search", "Search the article (Arabic-normalised)", screen.action_search)
-            yield SystemCommand("Claims: suggest attributions", "Find who claims what, confirm each as a claim (a)",
-                                screen.action_suggest)
+            yield SystemCommand(
+                "Claims: suggest attributions",
+                "Find who claims what, confirm each as a claim (a)",
+                screen.action_suggest,
+            )
             for fmt in FORMATS.values():
-                yield SystemCommand(f"Export: {fmt.label}", f"This article's claims to a {fmt.label} file beside it "
-                                    f"({fmt.description})", partial(screen.action_export, fmt.name))
-            yield SystemCommand("Claims: list", "The claims in reading order, with their sources (p)",
-                                partial(screen.action_panel, "claims"))
-            yield SystemCommand("Sources: list", "Each source with its type and claim count (S)",
-                                partial(screen.action_panel, "sources"))
+                yield SystemCommand(
+                    f"Export: {fmt.label}",
+                    f"This article's claims to a {fmt.label} file beside it ({fmt.description})",
+                    partial(screen.action_export, fmt.name),
+                )
+            yield SystemCommand(
+                "Claims: list",
+                "The claims in reading order, with their sources (p)",
+                partial(screen.action_panel, "claims"),
+            )
+            yield SystemCommand(
+                "Sources: list",
+                "Each source with its type and claim count (S)",
+                partial(screen.action_panel, "sources"),
+            )
             if len(self.screen_stack) > 2:
                 yield SystemCommand("Back to the library", "Close this article", screen.action_back)
         elif isinstance(screen, LibraryScreen):
             yield SystemCommand("Filter articles", "Type to filter the library", screen.action_focus_filter)
-            yield SystemCommand("Statistics", "Claims per article, source type, status and tag (s)",
-                                screen.action_statistics)
-            yield SystemCommand("Export: the folder's claims (CSV)", "Every claim of these articles to qari-claims.csv (x)",
-                                screen.action_export)
+            yield SystemCommand(
+                "Statistics", "Claims per article, source type, status and tag (s)", screen.action_statistics
+            )
+            yield SystemCommand(
+                "Export: the folder's claims (CSV)",
+                "Every claim of these articles to qari-claims.csv (x)",
+                screen.action_export,
+            )
 
     def _exit_if_terminal_is_gone(self) -> None:
         if sys.__stdin__ is not None and terminal_hung_up(sys.__stdin__.fileno()):
@@ -159,6 +182,7 @@ def run_reader(article: Article, *, config: Config | None = None, warnings: list
     return _run(QariApp(article=article, config=config, warnings=warnings))
 
 
-def run_library(folder: Path, paths: list[Path], *, config: Config | None = None,
-                warnings: list[str] | None = None) -> int:
+def run_library(
+    folder: Path, paths: list[Path], *, config: Config | None = None, warnings: list[str] | None = None
+) -> int:
     return _run(QariApp(folder=folder, paths=paths, config=config, warnings=warnings))

@@ -26,8 +26,12 @@ class ArticleStrips(ScrollView):
     """Draws the rows of a ``Document`` as cached strips, right-to-left lines padded to the right edge."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--repeated", "article-view--title", "article-view--cursor",
-        "article-view--selection", "article-view--match", "article-view--suggestion",
+        "article-view--repeated",
+        "article-view--title",
+        "article-view--cursor",
+        "article-view--selection",
+        "article-view--match",
+        "article-view--suggestion",
         *(f"article-view--claim-{status}" for status in STATUSES),
     }
     """
@@ -64,8 +68,9 @@ class ArticleStrips(ScrollView):
     }
     """
 
-    def __init__(self, document: Document, *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, document: Document, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         #: The article laid out, the cursor, the selection and the highlights: everything but the drawing.
         self.document = document

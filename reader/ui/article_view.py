@@ -62,8 +62,12 @@ class ArticleView(BackgroundLayout, can_focus=True):
         Binding("G,end", "cursor_edge(1)", "Bottom", id="article.bottom", show=False),
         Binding("left", "cursor_word('left')", "Word left", id="article.word-left", show=False),
         Binding("right", "cursor_word('right')", "Word right", id="article.word-right", show=False),
-        Binding("shift+left", "cursor_word('left', True)", "Select word left", id="article.select-word-left", show=False),
-        Binding("shift+right", "cursor_word('right', True)", "Select word right", id="article.select-word-right", show=False),
+        Binding(
+            "shift+left", "cursor_word('left', True)", "Select word left", id="article.select-word-left", show=False
+        ),
+        Binding(
+            "shift+right", "cursor_word('right', True)", "Select word right", id="article.select-word-right", show=False
+        ),
         Binding("v", "toggle_selecting", "Select", id="article.select"),
         Binding("s", "select_sentence", "Sentence", id="article.sentence"),
         Binding("n", "next_match(1)", "Next match", id="article.next-match", show=False),
@@ -113,8 +117,17 @@ class ArticleView(BackgroundLayout, can_focus=True):
             # A key can move the view two or three times (scroll, then cursor): the status line needs the last.
             return isinstance(message, ArticleView.Moved) and message.view is self.view
 
-    def __init__(self, article: Article, *, bidi: str = "app", harakat: bool = True, wrap_width: int | None = None,
-                 name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        bidi: str = "app",
+        harakat: bool = True,
+        wrap_width: int | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         settings = Settings(bidi=bidi, harakat=harakat, wrap_width=wrap_width)  # type: ignore[arg-type]
         super().__init__(Document(article, settings), name=name, id=id, classes=classes)
         self.set_reactive(ArticleView.harakat, harakat)

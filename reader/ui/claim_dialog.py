@@ -120,9 +120,18 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
     }
     """
 
-    def __init__(self, quote: str, *, sources: list[Source], tags: list[str], claim: Claim | None = None,
-                 source: Source | None = None, more: list[Source] | None = None, draft: ClaimDraft | None = None,
-                 error: str | None = None) -> None:
+    def __init__(
+        self,
+        quote: str,
+        *,
+        sources: list[Source],
+        tags: list[str],
+        claim: Claim | None = None,
+        source: Source | None = None,
+        more: list[Source] | None = None,
+        draft: ClaimDraft | None = None,
+        error: str | None = None,
+    ) -> None:
         """``source`` and ``more``: the claim's sources when editing. ``draft`` and ``error``: the dialog
         again after a save failed, filled in as the user left it."""
         super().__init__()
@@ -132,10 +141,16 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         self.claim = claim
         self.error = error
         if draft is None:
-            draft = ClaimDraft(source.name if source else "", source.type if source else "other",
-                               source.role if source else "", source.id if source else None,
-                               claim.tags if claim else (), claim.status if claim else "unverified",
-                               claim.note if claim else "", tuple(more or ()))
+            draft = ClaimDraft(
+                source.name if source else "",
+                source.type if source else "other",
+                source.role if source else "",
+                source.id if source else None,
+                claim.tags if claim else (),
+                claim.status if claim else "unverified",
+                claim.note if claim else "",
+                tuple(more or ()),
+            )
         self.draft = draft
         if draft.source_id is not None:
             source = next((s for s in sources if s.id == draft.source_id), source)
@@ -149,14 +164,19 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             if self.error:
                 yield VisualLabel(self.error, id="claim-error", classes="form-error")
             yield Static(visual("source — المصدر (type to find known sources)"), classes="form-label")
-            yield RtlInput(draft.source_names, placeholder="مثال: مصادر مطلعة — several: وزارة الصحة؛ منظمة الصحة العالمية",
-                           id="claim-source", compact=True)
+            yield RtlInput(
+                draft.source_names,
+                placeholder="مثال: مصادر مطلعة — several: وزارة الصحة؛ منظمة الصحة العالمية",
+                id="claim-source",
+                compact=True,
+            )
             yield OptionList(id="claim-suggestions")
             yield Static("source type (← →)", classes="form-label")
             yield ChoiceField(SOURCE_TYPES, draft.source_type, id="claim-source-type")
             yield Static(visual("role or affiliation — الصفة"), classes="form-label")
-            yield RtlInput(draft.source_role, placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role",
-                           compact=True)
+            yield RtlInput(
+                draft.source_role, placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role", compact=True
+            )
             yield Static(visual("tags, separated by commas — وسوم"), classes="form-label")
             yield RtlInput(", ".join(draft.tags), id="claim-tags", compact=True)
             yield Static("status (← →)", classes="form-label")
@@ -179,7 +199,8 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
                 self._picked = None
             if not self._type_chosen and self._picked is None:
                 self.query_one("#claim-source-type", ChoiceField).set_reactive(
-                    ChoiceField.value, guess_source_type(first))
+                    ChoiceField.value, guess_source_type(first)
+                )
                 self.query_one("#claim-source-type", ChoiceField).refresh()
         elif event.control.id == "claim-tags":
             self._suggest_tags(event.value)
@@ -268,16 +289,18 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         picked = self._picked if self._picked is not None and fold(self._picked.name) == fold(name) else None
         if picked is None:
             picked = next((s for s in self.known_sources if fold(s.name) == fold(name)), None)
-        self.dismiss(ClaimDraft(
-            source_name=name,
-            source_type=self.query_one("#claim-source-type", ChoiceField).value,
-            source_role=" ".join(self.query_one("#claim-role", RtlInput).value.split()),
-            source_id=picked.id if picked else None,
-            tags=split_tags(self.query_one("#claim-tags", RtlInput).value),
-            status=self.query_one("#claim-status", ChoiceField).value,
-            note=self.query_one("#claim-note", RtlInput).value.strip(),
-            more_sources=tuple(self._further(more) for more in names[1:]),
-        ))
+        self.dismiss(
+            ClaimDraft(
+                source_name=name,
+                source_type=self.query_one("#claim-source-type", ChoiceField).value,
+                source_role=" ".join(self.query_one("#claim-role", RtlInput).value.split()),
+                source_id=picked.id if picked else None,
+                tags=split_tags(self.query_one("#claim-tags", RtlInput).value),
+                status=self.query_one("#claim-status", ChoiceField).value,
+                note=self.query_one("#claim-note", RtlInput).value.strip(),
+                more_sources=tuple(self._further(more) for more in names[1:]),
+            )
+        )
 
     def _further(self, name: str) -> Source:
         """A further source by name: the known one (its type, role and id), else new with a guessed type."""

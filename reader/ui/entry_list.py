@@ -83,8 +83,9 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
     class Selected(Highlighted):
         """Enter (or a click) on an entry."""
 
-    def __init__(self, render_entry: Callable[[T, int], list[Text]], *, rows_per_entry: int = 2,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, render_entry: Callable[[T, int], list[Text]], *, rows_per_entry: int = 2, id: str | None = None
+    ) -> None:
         """``render_entry(entry, width)``: the entry's rows, each a ``Text`` no wider than ``width``."""
         super().__init__(id=id)
         self._render_entry = render_entry

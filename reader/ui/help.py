@@ -69,8 +69,13 @@ def binding_groups(screen: Screen[object]) -> list[tuple[str, list[KeyHelp]]]:
         if key not in keys:
             keys.append(key)
     return [
-        (group_title(node), [KeyHelp(" ".join(keys), description, tooltip, enabled)
-                             for (_action, description), (keys, tooltip, enabled) in rows.items()])
+        (
+            group_title(node),
+            [
+                KeyHelp(" ".join(keys), description, tooltip, enabled)
+                for (_action, description), (keys, tooltip, enabled) in rows.items()
+            ],
+        )
         for node, rows in groups.items()
     ]
 
@@ -84,9 +89,7 @@ class HelpScreen(ModalScreen[None]):
     | ↑ ↓ PgUp PgDn | scroll |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close", id="help.close")]
 
     DEFAULT_CSS = """
     HelpScreen {

@@ -80,8 +80,15 @@ class VisualLabel(Widget):
     text: reactive[str] = reactive("", layout=True)
     """The logical text shown."""
 
-    def __init__(self, text: str = "", *, max_lines: int = 0, name: str | None = None,
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        max_lines: int = 0,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.max_lines = max_lines
         self.set_reactive(VisualLabel.text, text)

@@ -8,9 +8,9 @@ the filter stays quick however long the list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from collections.abc import Callable
 from typing import ClassVar, cast
 
 from rich.text import Text
@@ -71,15 +71,23 @@ def library_row(info: ArticleInfo | None, path: Path, width: int) -> Text:
     """One row of the library: right-to-left titles right-aligned in their column, numbers on the right."""
     title_w, date_w, outlet_w, size_w, claims_w, file_w = _columns(width)
     if info is None:
-        cells = [Text("…" + " " * (title_w - 1), style="dim"), Text(" " * date_w), Text(" " * outlet_w),
-                 Text(" " * size_w), Text(" " * claims_w)]
+        cells = [
+            Text("…" + " " * (title_w - 1), style="dim"),
+            Text(" " * date_w),
+            Text(" " * outlet_w),
+            Text(" " * size_w),
+            Text(" " * claims_w),
+        ]
     else:
         title = visual_cell(info.problem, title_w, "dim italic") if info.problem else visual_cell(info.title, title_w)
         claims = "" if info.claims is None else str(info.claims)
-        cells = [title, visual_cell(info.date, date_w) if date_w else Text(),
-                 visual_cell(info.outlet, outlet_w) if outlet_w else Text(),
-                 Text(human_size(info.size).rjust(size_w)) if size_w else Text(),
-                 Text(claims.rjust(claims_w), style="bold")]
+        cells = [
+            title,
+            visual_cell(info.date, date_w) if date_w else Text(),
+            visual_cell(info.outlet, outlet_w) if outlet_w else Text(),
+            Text(human_size(info.size).rjust(size_w)) if size_w else Text(),
+            Text(claims.rjust(claims_w), style="bold"),
+        ]
     if file_w:
         cells.append(_fit_left(plain(path.name), file_w))
     return Text(GAP).join(cell for cell in cells if cell.cell_len)
@@ -102,6 +110,7 @@ SORTS = ("file", "title", "date", "claims", "size")  # o cycles through them; da
 
 def _order(screen: LibraryScreen, field: str) -> Callable[[int], tuple[int, object]]:
     """A sort key over row indices; rows not read yet go after every read one (until they are read)."""
+
     def key(index: int) -> tuple[int, object]:
         info = screen.infos[index]
         if info is None:
@@ -111,6 +120,7 @@ def _order(screen: LibraryScreen, field: str) -> Callable[[int], tuple[int, obje
         if field == "date":  # newest first; a date that is not ISO 8601 (a guessed dateline) after them
             return (0, -info.published_at) if info.published_at is not None else (1, 0)
         return (0, -(getattr(info, field) or 0))
+
     return key
 
 
@@ -127,9 +137,27 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", id="library.quit"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
-        Binding("s", "statistics", "Statistics", id="library.statistics", tooltip="Claims per article, source type, status and tag"),
-        Binding("x", "export", "Export", id="library.export", tooltip="Every claim of the folder's articles to qari-claims.csv in the folder"),
-        Binding("o", "sort", "Sort", id="library.sort", tooltip="Order by file name, title, date (newest first), claims (most first) or size (largest first)"),
+        Binding(
+            "s",
+            "statistics",
+            "Statistics",
+            id="library.statistics",
+            tooltip="Claims per article, source type, status and tag",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            id="library.export",
+            tooltip="Every claim of the folder's articles to qari-claims.csv in the folder",
+        ),
+        Binding(
+            "o",
+            "sort",
+            "Sort",
+            id="library.sort",
+            tooltip="Order by file name, title, date (newest first), claims (most first) or size (largest first)",
+        ),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear-filter", show=False),
     ]
 
@@ -201,9 +229,13 @@ class LibraryScreen(Screen[None]):
 
     def _arrived(self, indices: list[int]) -> None:
         needle = self._needle
-        if self.sort != "file" or (needle and any(
+        if self.sort != "file" or (
+            needle
+            and any(
                 self.infos[i].matches(needle) and needle not in self._name_keys[i]  # type: ignore[union-attr]
-                for i in indices)):
+                for i in indices
+            )
+        ):
             self._apply_filter()  # a row that just arrived matches the filter, or has its place in the order
         else:
             self.query_one(EntryList).redraw()  # only the rows on screen are drawn again
@@ -215,9 +247,15 @@ class LibraryScreen(Screen[None]):
         current = entry_list.highlighted
         keep = entry_list.entries[current] if current is not None and entry_list.entries else None
         needle = self._needle
-        shown: range | list[int] = range(len(self.paths)) if not needle else [
-            i for i, info in enumerate(self.infos)
-            if (info.matches(needle) if info is not None else needle in self._name_keys[i])]
+        shown: range | list[int] = (
+            range(len(self.paths))
+            if not needle
+            else [
+                i
+                for i, info in enumerate(self.infos)
+                if (info.matches(needle) if info is not None else needle in self._name_keys[i])
+            ]
+        )
         if self.sort != "file":
             shown = sorted(shown, key=_order(self, self.sort))
         highlight = shown.index(keep) if keep is not None and keep in shown else 0

@@ -13,8 +13,8 @@ from textual.widgets import Static
 from ..annotations.drafts import ClaimDraft
 from ..annotations.editor import claim_span
 from ..annotations.model import Claim
-from ..attribution import Suggestion, suggest
 from ..article import Article
+from ..attribution import Suggestion, suggest
 from ..config import Config
 from ..export.registry import FORMATS
 from ..text.search import sentence_at
@@ -25,7 +25,6 @@ from .footer import QariFooter
 from .label import VisualLabel, plain, visual_cell
 from .rtl_input import RtlInput
 from .suggestion_bar import SuggestionBar
-
 
 
 def _annotated(suggestion: Suggestion, claims: list[Claim]) -> bool:
@@ -45,10 +44,30 @@ class ReaderScreen(AnnotatingScreen):
         Binding("d", "delete_claim", "Delete", id="reader.delete", show=False),
         Binding("u", "undo", "Undo", id="reader.undo", show=False),
         Binding("U", "redo", "Redo", id="reader.redo", show=False, tooltip="Do again what u undid"),
-        Binding("x", "export('csv')", "Export", id="reader.export", tooltip="Export this article's claims to <article>.claims.csv beside it"),
-        Binding("a", "suggest", "Suggest", id="reader.suggest", tooltip="Suggest attributions (who claims what) to confirm as claims"),
-        Binding("p", "panel('claims')", "Claims", id="reader.claims", tooltip="List the claims (again: back to the article, then hide)"),
-        Binding("S", "panel('sources')", "Sources", id="reader.sources", tooltip="List the sources with their claim counts"),
+        Binding(
+            "x",
+            "export('csv')",
+            "Export",
+            id="reader.export",
+            tooltip="Export this article's claims to <article>.claims.csv beside it",
+        ),
+        Binding(
+            "a",
+            "suggest",
+            "Suggest",
+            id="reader.suggest",
+            tooltip="Suggest attributions (who claims what) to confirm as claims",
+        ),
+        Binding(
+            "p",
+            "panel('claims')",
+            "Claims",
+            id="reader.claims",
+            tooltip="List the claims (again: back to the article, then hide)",
+        ),
+        Binding(
+            "S", "panel('sources')", "Sources", id="reader.sources", tooltip="List the sources with their claim counts"
+        ),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
     ]
 
@@ -78,8 +97,9 @@ class ReaderScreen(AnnotatingScreen):
         yield VisualLabel(header, max_lines=3, id="article-header")
         config: Config = getattr(self.app, "config", Config())
         yield AnnotationsPanel(id="panel")
-        yield ArticleView(self.article, bidi=self.bidi, harakat=config.harakat, wrap_width=config.wrap_width,
-                          id="article")
+        yield ArticleView(
+            self.article, bidi=self.bidi, harakat=config.harakat, wrap_width=config.wrap_width, id="article"
+        )
         yield Static("", id="article-status")
         yield SuggestionBar(id="suggestions")
         yield RtlInput(placeholder="بحث — search (harakat, tatweel and hamza forms ignored)", id="search")
@@ -141,8 +161,12 @@ class ReaderScreen(AnnotatingScreen):
         try:
             result = export_to_file([path], out, fmt, warn=warnings.append)
         except OSError as err:
-            self.notify(f"not exported: {out.name}: {(err.strerror or str(err)).lower()}", severity="error",
-                        markup=False, timeout=15)
+            self.notify(
+                f"not exported: {out.name}: {(err.strerror or str(err)).lower()}",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
             return
         detail = f" ({len(warnings)} warning: {warnings[0].removeprefix('qari: ')})" if warnings else ""
         claims = f"{result.claims} claim{'' if result.claims == 1 else 's'}"
@@ -196,8 +220,15 @@ class ReaderScreen(AnnotatingScreen):
         suggestion, bar = event.suggestion, event.control
         if self._writable() is None:
             return
-        draft = ClaimDraft(source_name=suggestion.source, source_type=suggestion.source_type,
-                           source_role=suggestion.role, source_id=None, tags=(), status="unverified", note="")
+        draft = ClaimDraft(
+            source_name=suggestion.source,
+            source_type=suggestion.source_type,
+            source_role=suggestion.role,
+            source_id=None,
+            tags=(),
+            status="unverified",
+            note="",
+        )
 
         def then(saved: bool) -> None:
             if saved:
@@ -229,8 +260,12 @@ class ReaderScreen(AnnotatingScreen):
             if claim is not None and not event.orphan:
                 view.select(claim.anchor.start, claim.anchor.end)
             elif event.orphan and event.action == "jump":
-                self.notify("this claim's words are no longer in the article: select its new place, "
-                            "come back with p and press m", severity="information", timeout=8)
+                self.notify(
+                    "this claim's words are no longer in the article: select its new place, "
+                    "come back with p and press m",
+                    severity="information",
+                    timeout=8,
+                )
             if event.action == "jump" and source is None and not event.orphan:
                 view.focus()
         elif event.action == "edit":
@@ -257,7 +292,9 @@ class ReaderScreen(AnnotatingScreen):
         view = self.query_one(ArticleView)
         laid_out = "" if view.complete else " · laying out…"
         settings = f" · {view.settings}" if view.settings else ""
-        status = f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
+        status = (
+            f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
+        )
         if not self.article.text.strip():
             status = f"{self.article.name} · this article is empty"
         line = plain(status)

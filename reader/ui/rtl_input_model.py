@@ -229,8 +229,13 @@ def placeholder_view(row: InputRow, width: int, field_rtl: bool) -> tuple[list[s
     return body, left, width - 1 if field_rtl else 0
 
 
-def visible_cells(pieces: tuple[str, ...] | list[str], left: int, width: int, cursor_column: int | None,
-                  cursor: tuple[tuple[tuple[int, int], ...], tuple[int, int] | None] | None) -> list[tuple[str, bool]]:
+def visible_cells(
+    pieces: tuple[str, ...] | list[str],
+    left: int,
+    width: int,
+    cursor_column: int | None,
+    cursor: tuple[tuple[tuple[int, int], ...], tuple[int, int] | None] | None,
+) -> list[tuple[str, bool]]:
     """Columns ``left`` to ``left + width`` of a row of cell pieces, blank outside it: (piece, on the cursor).
 
     A wide character cut by either edge becomes a blank; the cursor is the
@@ -246,7 +251,8 @@ def visible_cells(pieces: tuple[str, ...] | list[str], left: int, width: int, cu
         elif piece and char_cells(piece[0]) == 2 and column == width - 1:
             piece = " "  # the left half of one whose right half is off screen
         on_cursor = column == cursor_column or (
-            cursor is not None and cursor[1] is not None and 0 <= x < len(pieces) and cursor[0][x] == cursor[1])
+            cursor is not None and cursor[1] is not None and 0 <= x < len(pieces) and cursor[0][x] == cursor[1]
+        )
         cells.append((piece, on_cursor))
     return cells
 

@@ -39,8 +39,9 @@ class RtlInputView(Widget):
     """Blink the cursor while focused."""
     _cursor_visible: reactive[bool] = reactive(True)
 
-    def __init__(self, *, bidi: BidiMode, harakat: bool, name: str | None, id: str | None, classes: str | None,
-                 disabled: bool) -> None:
+    def __init__(
+        self, *, bidi: BidiMode, harakat: bool, name: str | None, id: str | None, classes: str | None, disabled: bool
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.bidi: BidiMode = bidi
         """``"terminal"``: the terminal does the bidi, the value is sent in logical order, unshaped."""
@@ -87,8 +88,9 @@ class RtlInputView(Widget):
     # --- the cursor's blink ---------------------------------------------------------------
 
     def _on_mount(self, event: events.Mount) -> None:
-        self._blink_timer = self.set_interval(0.5, self._toggle_cursor,
-                                              pause=not (self.cursor_blink and self.has_focus))
+        self._blink_timer = self.set_interval(
+            0.5, self._toggle_cursor, pause=not (self.cursor_blink and self.has_focus)
+        )
 
     def _toggle_cursor(self) -> None:
         self._cursor_visible = not self._cursor_visible if self.screen.is_active else True
@@ -147,22 +149,32 @@ class RtlInputView(Widget):
         if not self.value:
             body, left, cursor_column = placeholder_view(self._placeholder_row(), width, self.is_rtl)
             style = self.get_component_rich_style("rtl-input--placeholder")
-            return self._strip(body, left, width, style, cursor_column if show_cursor else None,
-                               None, cursor_style).apply_style(base)
+            return self._strip(
+                body, left, width, style, cursor_column if show_cursor else None, None, cursor_style
+            ).apply_style(base)
         row = self.row
         left = self._window(width)
         cursor_span = row.spans[row.cell_of(self.cursor_position)] if show_cursor else None
-        return self._strip(row.pieces, left, width, Style(), None,
-                           (row.spans, cursor_span), cursor_style).apply_style(base)
+        return self._strip(row.pieces, left, width, Style(), None, (row.spans, cursor_span), cursor_style).apply_style(
+            base
+        )
 
     @staticmethod
-    def _strip(pieces: tuple[str, ...] | list[str], left: int, width: int, style: Style,
-               cursor_column: int | None, cursor: tuple[tuple[tuple[int, int], ...], tuple[int, int] | None] | None,
-               cursor_style: Style) -> Strip:
+    def _strip(
+        pieces: tuple[str, ...] | list[str],
+        left: int,
+        width: int,
+        style: Style,
+        cursor_column: int | None,
+        cursor: tuple[tuple[tuple[int, int], ...], tuple[int, int] | None] | None,
+        cursor_style: Style,
+    ) -> Strip:
         """Columns ``left`` to ``left + width`` of a row of cell pieces, blank outside it.
 
         See ``visible_cells`` for the cropping and where the cursor is.
         """
-        segments = [Segment(piece, cursor_style if on_cursor else style)
-                    for piece, on_cursor in visible_cells(pieces, left, width, cursor_column, cursor)]
+        segments = [
+            Segment(piece, cursor_style if on_cursor else style)
+            for piece, on_cursor in visible_cells(pieces, left, width, cursor_column, cursor)
+        ]
         return Strip(segments, width).simplify()

@@ -29,8 +29,15 @@ class SourceDialog(FormDialog[SourceDraft | None]):
     }
     """
 
-    def __init__(self, source: Source, *, claims: int, others: list[Source], draft: SourceDraft | None = None,
-                 error: str | None = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        *,
+        claims: int,
+        others: list[Source],
+        draft: SourceDraft | None = None,
+        error: str | None = None,
+    ) -> None:
         super().__init__()
         self.source = source
         self.claims = claims
@@ -78,10 +85,11 @@ class SourceDialog(FormDialog[SourceDraft | None]):
         if not name:
             self.notify("a source needs a name", severity="warning")
             return
-        self.dismiss(SourceDraft(
-            name=name,
-            type=self.query_one("#source-type", ChoiceField).value,
-            role=" ".join(self.query_one("#source-role", RtlInput).value.split()),
-            note=self.query_one("#source-note", RtlInput).value.strip(),
-        ))
-
+        self.dismiss(
+            SourceDraft(
+                name=name,
+                type=self.query_one("#source-type", ChoiceField).value,
+                role=" ".join(self.query_one("#source-role", RtlInput).value.split()),
+                note=self.query_one("#source-note", RtlInput).value.strip(),
+            )
+        )

@@ -56,8 +56,11 @@ def stats_view(stats: CorpusStats) -> RenderableType:
         bar_chart("claims per status", stats.by_status, stats.claims),
     ]
     charted = {"claims per source type", "claims per status"}  # drawn as bars above
-    tables = [table for table in stats_tables(stats, visual=lambda text: visual(text).plain)
-              if str(table.title) not in charted]
+    tables = [
+        table
+        for table in stats_tables(stats, visual=lambda text: visual(text).plain)
+        if str(table.title) not in charted
+    ]
     return Group(anonymous, Text(""), *charts, *tables)
 
 
@@ -65,7 +68,7 @@ class StatsScreen(Screen[None]):
     """Claims per article, source type, status and tag; the anonymous share; top sources."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", "Back", id="stats.back", tooltip="Back to the library"),
+        Binding("escape,q", "app.pop_screen", "Back", id="stats.back", tooltip="Back to the library")
     ]
 
     DEFAULT_CSS = """
@@ -112,5 +115,8 @@ class StatsScreen(Screen[None]):
             return
         body.update(stats_view(stats))
         if stats.skipped:
-            self.notify(f"{len(stats.skipped)} annotations files could not be read and are left out",
-                        severity="warning", markup=False)
+            self.notify(
+                f"{len(stats.skipped)} annotations files could not be read and are left out",
+                severity="warning",
+                markup=False,
+            )

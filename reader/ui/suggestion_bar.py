@@ -40,10 +40,20 @@ class SuggestionBar(Widget, can_focus=True):
 
     BINDING_GROUP_TITLE = "Attribution suggestions"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "accept", "Claim it", id="suggestions.claim-it", tooltip="Make this suggestion a claim (the dialog opens filled in)"),
+        Binding(
+            "enter",
+            "accept",
+            "Claim it",
+            id="suggestions.claim-it",
+            tooltip="Make this suggestion a claim (the dialog opens filled in)",
+        ),
         Binding("escape", "skip", "Skip", id="suggestions.skip", tooltip="Leave this one and go to the next"),
-        Binding("tab", "step(1)", "Next", id="suggestions.next", show=False, tooltip="Next suggestion without deciding"),
-        Binding("shift+tab", "step(-1)", "Previous", id="suggestions.previous", show=False, tooltip="Previous suggestion"),
+        Binding(
+            "tab", "step(1)", "Next", id="suggestions.next", show=False, tooltip="Next suggestion without deciding"
+        ),
+        Binding(
+            "shift+tab", "step(-1)", "Previous", id="suggestions.previous", show=False, tooltip="Previous suggestion"
+        ),
         Binding("a", "stop", "Stop", id="suggestions.stop", tooltip="Stop suggesting; back to the article"),
     ]
 

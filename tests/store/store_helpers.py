@@ -24,8 +24,12 @@ ARTICLE = (
     "وكشف دبلوماسيون غربيون أن إيران زادت مخزونها من اليورانيوم المخصّب بنسبة ٦٠٪.\n"
     "وقال مسؤولًا أمريكيًا رفيعًا إن «الوقت ينفد» أمام الحل الدبلوماسي.\n"
 )
-QUOTES = ("المفاوضات مستمرة رغم الصعوبات", "الضربات لم تحقق أهدافها", "زادت مخزونها من اليورانيوم المخصّب",
-          "«الوقت ينفد»")
+QUOTES = (
+    "المفاوضات مستمرة رغم الصعوبات",
+    "الضربات لم تحقق أهدافها",
+    "زادت مخزونها من اليورانيوم المخصّب",
+    "«الوقت ينفد»",
+)
 
 
 def anchor(quote: str, text: str = ARTICLE) -> Anchor:
@@ -35,15 +39,23 @@ def anchor(quote: str, text: str = ARTICLE) -> Anchor:
 
 def filled(store: AnnotationStore) -> tuple[list[Source], list[Claim]]:
     """A source of every type and a claim of every status, with Arabic everywhere there is text."""
-    sources = [Source(f"مصدر رقم {i} «{kind}»", kind, "مساعدة وزير الخارجية", f"ملاحظة {i}\nسطر ثانٍ")
-               for i, kind in enumerate(SOURCE_TYPES)]
+    sources = [
+        Source(f"مصدر رقم {i} «{kind}»", kind, "مساعدة وزير الخارجية", f"ملاحظة {i}\nسطر ثانٍ")
+        for i, kind in enumerate(SOURCE_TYPES)
+    ]
     for source in sources:
         store.add_source(source)
     claims = []
     for i, status in enumerate(STATUSES):
-        claim = Claim(anchor(QUOTES[i % len(QUOTES)]), source_ids=(sources[i].id, sources[-1].id),
-                      tags=("إيران", f"وسم {i}", "nuclear"), note=f'قالَ "{i}" \\ ٪ 😀\nسطر', status=status,
-                      created=f"2025-01-0{i + 1}T10:00:00Z", updated=f"2025-02-0{i + 1}T11:30:00Z")
+        claim = Claim(
+            anchor(QUOTES[i % len(QUOTES)]),
+            source_ids=(sources[i].id, sources[-1].id),
+            tags=("إيران", f"وسم {i}", "nuclear"),
+            note=f'قالَ "{i}" \\ ٪ 😀\nسطر',
+            status=status,
+            created=f"2025-01-0{i + 1}T10:00:00Z",
+            updated=f"2025-02-0{i + 1}T11:30:00Z",
+        )
         store.add_claim(claim)
         claims.append(claim)
     return sources, claims
@@ -62,21 +74,39 @@ def one_line(message: str) -> bool:
 
 
 def valid_meta() -> dict[str, object]:
-    return {"schema_version": 1, "article": "iran.txt",
-            "sha256": hashlib.sha256(ARTICLE.encode()).hexdigest(), "app_version": "0.1.0"}
+    return {
+        "schema_version": 1,
+        "article": "iran.txt",
+        "sha256": hashlib.sha256(ARTICLE.encode()).hexdigest(),
+        "app_version": "0.1.0",
+    }
 
 
 def _claim_doc(**changes: object) -> dict[str, object]:
-    doc: dict[str, object] = {"id": "c1", "start": 0, "end": 3, "exact": ARTICLE[0:3], "prefix": "",
-                              "suffix": ARTICLE[3:35], "source_ids": [], "tags": [], "note": "", "status": "unverified",
-                              "created": "2025-01-01T00:00:00Z", "updated": "2025-01-01T00:00:00Z"}
+    doc: dict[str, object] = {
+        "id": "c1",
+        "start": 0,
+        "end": 3,
+        "exact": ARTICLE[0:3],
+        "prefix": "",
+        "suffix": ARTICLE[3:35],
+        "source_ids": [],
+        "tags": [],
+        "note": "",
+        "status": "unverified",
+        "created": "2025-01-01T00:00:00Z",
+        "updated": "2025-01-01T00:00:00Z",
+    }
     doc.update(changes)
     return doc
 
 
 def _database(claims: object = None, **changes: object) -> bytes:
-    data: dict[str, object] = {"meta": {"1": valid_meta()}, "sources": {},
-                               "claims": {"1": _claim_doc()} if claims is None else claims}
+    data: dict[str, object] = {
+        "meta": {"1": valid_meta()},
+        "sources": {},
+        "claims": {"1": _claim_doc()} if claims is None else claims,
+    }
     data.update(changes)
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -125,8 +155,11 @@ def nearest(anchor: Anchor, text: str) -> Anchor | None:
 def _edited_article(article: Path) -> tuple[str, list[Claim]]:
     """Claims on QUOTES 0, 1 (and the text between them), 3; then text inserted before, inside and after."""
     with AnnotationStore.open(article, ARTICLE) as store:
-        claims = [Claim(anchor(QUOTES[0]), note="قبل"), Claim(anchor(QUOTES[1]), note="يُحذف"),
-                  Claim(anchor(QUOTES[3]), note="بعد")]
+        claims = [
+            Claim(anchor(QUOTES[0]), note="قبل"),
+            Claim(anchor(QUOTES[1]), note="يُحذف"),
+            Claim(anchor(QUOTES[3]), note="بعد"),
+        ]
         for claim in claims:
             store.add_claim(claim)
     edited = ("تحديث: " + ARTICLE).replace("الضربات لم تحقق", "الضربات حققت").replace("ينفد»", "ينفد» تماما")

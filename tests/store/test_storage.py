@@ -8,17 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from store_helpers import (
-    _claim_doc,
-    _disk_full,
-    _without,
-)
+from store_helpers import _claim_doc, _disk_full, _without
 from tinydb import TinyDB
 
 from reader.annotations import schema
-from reader.annotations.store import (
-    AtomicJSONStorage,
-)
+from reader.annotations.store import AtomicJSONStorage
 
 
 def test_pieces_cached_between_saves_give_the_same_bytes_as_json_dumps(tmp_path: Path) -> None:
@@ -103,11 +97,30 @@ def test_a_failed_commit_changes_neither_file_nor_memory(tmp_path: Path, monkeyp
     assert db.table("t").all() == [{"v": 1}] and db.table("u").all() == [{"w": 2}]
 
 
-@pytest.mark.parametrize("changes", [
-    {}, {"id": ""}, {"id": 3}, {"start": 1.0}, {"end": None}, {"start": False}, {"exact": None}, {"prefix": 1},
-    {"suffix": []}, {"source_ids": ["a", 1]}, {"source_ids": "a"}, {"tags": [["x"]]}, {"tags": ()}, {"note": None},
-    {"status": "unverified "}, {"status": ["false"]}, {"created": 0}, {"updated": None}, {"start": -1},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"id": ""},
+        {"id": 3},
+        {"start": 1.0},
+        {"end": None},
+        {"start": False},
+        {"exact": None},
+        {"prefix": 1},
+        {"suffix": []},
+        {"source_ids": ["a", 1]},
+        {"source_ids": "a"},
+        {"tags": [["x"]]},
+        {"tags": ()},
+        {"note": None},
+        {"status": "unverified "},
+        {"status": ["false"]},
+        {"created": 0},
+        {"updated": None},
+        {"start": -1},
+    ],
+)
 def test_the_quick_claim_check_agrees_with_the_detailed_one(changes: dict[str, object]) -> None:
     doc = _claim_doc(**changes)
     try:

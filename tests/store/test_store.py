@@ -16,25 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from store_helpers import (
-    ARTICLE,
-    QUOTES,
-    anchor,
-    file_state,
-    filled,
-    one_line,
-    reading_order,
-)
+from store_helpers import ARTICLE, QUOTES, anchor, file_state, filled, one_line, reading_order
 
 import reader
 from reader.annotations.model import Anchor, Claim, Source
-from reader.annotations.store import (
-    AnnotationStore,
-    SaveError,
-    StoreError,
-    annotation_path,
-    count_claims,
-)
+from reader.annotations.store import AnnotationStore, SaveError, StoreError, annotation_path, count_claims
 
 # --------------------------------------------------------------------------
 # Round trip
@@ -52,14 +38,15 @@ def test_round_trip_of_every_field_with_arabic_intact(article: Path, store: Anno
         for claim in claims:
             again = reopened.claim(claim.id)
             assert again == claim and again is not None
-            assert ARTICLE[again.anchor.start:again.anchor.end] == again.anchor.exact
+            assert ARTICLE[again.anchor.start : again.anchor.end] == again.anchor.exact
         assert reopened.source(sources[2].id) == sources[2]
 
 
 def test_updates_and_deletes_survive_a_reopen(article: Path, store: AnnotationStore) -> None:
     sources, claims = filled(store)
-    changed = claims[0].edited(status="false", note="تبيّن أنه خطأ", tags=("مراجعة",),
-                               anchor=anchor(QUOTES[3]), source_ids=(sources[1].id,))
+    changed = claims[0].edited(
+        status="false", note="تبيّن أنه خطأ", tags=("مراجعة",), anchor=anchor(QUOTES[3]), source_ids=(sources[1].id,)
+    )
     store.update_claim(changed)
     store.delete_claim(claims[1].id)
     renamed = Source("دبلوماسيون غربيون", "anonymous", "سفارات أوروبية", "", sources[4].id)
@@ -125,18 +112,40 @@ def test_json_on_disk_is_valid_and_holds_real_arabic(article: Path, store: Annot
     assert "مصدر رقم" in text and "إيران" in text and "\\u06" not in text
     data = json.loads(text)
     assert set(data) == {"meta", "sources", "claims"}
-    assert list(data["meta"].values()) == [{
-        "schema_version": 1, "article": "iran.txt", "sha256": hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest(),
-        "app_version": reader.__version__}]
+    assert list(data["meta"].values()) == [
+        {
+            "schema_version": 1,
+            "article": "iran.txt",
+            "sha256": hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest(),
+            "app_version": reader.__version__,
+        }
+    ]
     docs = sorted(data["claims"].values(), key=lambda d: d["created"])
     assert [d["id"] for d in docs] == [c.id for c in claims]
-    assert set(docs[0]) == {"id", "start", "end", "exact", "prefix", "suffix", "source_ids", "tags", "note",
-                            "status", "created", "updated"}
+    assert set(docs[0]) == {
+        "id",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+        "source_ids",
+        "tags",
+        "note",
+        "status",
+        "created",
+        "updated",
+    }
     assert docs[0]["source_ids"] == list(claims[0].source_ids) and docs[0]["tags"] == list(claims[0].tags)
     assert docs[0]["exact"] == QUOTES[0] and docs[0]["prefix"] == claims[0].anchor.prefix
     source_docs = list(data["sources"].values())
-    assert source_docs[0] == {"id": sources[0].id, "name": sources[0].name, "type": "official",
-                              "role": sources[0].role, "note": sources[0].note}
+    assert source_docs[0] == {
+        "id": sources[0].id,
+        "name": sources[0].name,
+        "type": "official",
+        "role": sources[0].role,
+        "note": sources[0].note,
+    }
     # Compact JSON, byte for byte what json.dumps writes (the storage assembles it from cached pieces).
     assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -238,8 +247,8 @@ def test_with_the_real_anchoring_module(article: Path) -> None:
         placed = {c.id: c for c in store.claims()}
         assert [c.id for c in store.orphans] == [claims[2].id]
         for claim in (claims[1], claims[3]):  # untouched quotes, moved
-            assert edited[placed[claim.id].anchor.start:placed[claim.id].anchor.end] == claim.anchor.exact
+            assert edited[placed[claim.id].anchor.start : placed[claim.id].anchor.end] == claim.anchor.exact
         inside = placed[claims[0].id].anchor  # the quote itself was edited
-        assert "رغم كل الصعوبات" in edited[inside.start:inside.end]
+        assert "رغم كل الصعوبات" in edited[inside.start : inside.end]
     with AnnotationStore.open(article, edited) as store:
         assert len(store.claims()) == 3 and [c.id for c in store.orphans] == [claims[2].id]

@@ -8,26 +8,17 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from store_helpers import (
-    _edited_article,
-    anchor,
-    nearest,
-)
+from store_helpers import _edited_article, anchor, nearest
 
 import reader.annotations.store as store_module
 from reader.annotations.model import Anchor, Claim
-from reader.annotations.store import (
-    AnnotationStore,
-    annotation_path,
-    count_claims,
-)
+from reader.annotations.store import AnnotationStore, annotation_path, count_claims
 
 # --------------------------------------------------------------------------
 # The article changed
 
 
-def test_a_changed_article_re_anchors_claims_and_keeps_orphans(article: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_article_re_anchors_claims_and_keeps_orphans(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "_place_all", lambda anchors, text: [nearest(a, text) for a in anchors])
     edited, claims = _edited_article(article)
     before = {d["id"]: d for d in json.loads(annotation_path(article).read_bytes())["claims"].values()}
@@ -35,7 +26,7 @@ def test_a_changed_article_re_anchors_claims_and_keeps_orphans(article: Path,
         placed = store.claims()
         assert [c.id for c in placed] == [claims[0].id, claims[2].id]
         for claim in placed:
-            assert edited[claim.anchor.start:claim.anchor.end] == claim.anchor.exact
+            assert edited[claim.anchor.start : claim.anchor.end] == claim.anchor.exact
             old = next(c for c in claims if c.id == claim.id)
             assert claim.anchor.start == edited.index(old.anchor.exact) != old.anchor.start
             assert claim.anchor == Anchor.from_text(edited, claim.anchor.start, claim.anchor.end)  # fresh context
@@ -44,7 +35,7 @@ def test_a_changed_article_re_anchors_claims_and_keeps_orphans(article: Path,
     after = {d["id"]: d for d in data["claims"].values()}
     assert after[claims[1].id] == before[claims[1].id]  # kept untouched
     assert after[claims[0].id]["start"] == before[claims[0].id]["start"] + len("تحديث: ")  # saved at once
-    assert list(data["meta"].values())[0]["sha256"] == hashlib.sha256(edited.encode()).hexdigest()
+    assert next(iter(data["meta"].values()))["sha256"] == hashlib.sha256(edited.encode()).hexdigest()
     with AnnotationStore.open(article, edited) as again:  # still an orphan, still kept, new claims saved beside it
         assert again.orphans == [claims[1]]
         again.add_claim(Claim(anchor("حققت", edited)))
@@ -55,7 +46,7 @@ def test_a_changed_article_re_anchors_claims_and_keeps_orphans(article: Path,
 
 def test_an_orphan_can_be_placed_again_or_deleted(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "_place_all", lambda anchors, text: [nearest(a, text) for a in anchors])
-    edited, claims = _edited_article(article)
+    edited, _claims = _edited_article(article)
     with AnnotationStore.open(article, edited) as store:
         (orphan,) = store.orphans
         store.update_claim(orphan.edited(note="ما زال يتيما"))  # its anchor is unchanged: it stays an orphan
@@ -69,7 +60,7 @@ def test_an_orphan_can_be_placed_again_or_deleted(article: Path, monkeypatch: py
 
 def test_a_read_only_store_re_anchors_in_memory_only(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "_place_all", lambda anchors, text: [nearest(a, text) for a in anchors])
-    edited, claims = _edited_article(article)
+    edited, _claims = _edited_article(article)
     saved = annotation_path(article).read_bytes()
     lock = FileLock(str(annotation_path(article)) + ".lock", timeout=0)
     lock.acquire()

@@ -24,12 +24,7 @@ from store_helpers import (
 )
 
 from reader.annotations.model import Claim, Source
-from reader.annotations.store import (
-    AnnotationStore,
-    SaveError,
-    StoreError,
-    annotation_path,
-)
+from reader.annotations.store import AnnotationStore, SaveError, StoreError, annotation_path
 
 # --------------------------------------------------------------------------
 # Files qari must not overwrite
@@ -56,18 +51,26 @@ DAMAGED: dict[str, tuple[bytes, str]] = {
     "a source id that is null": (_database(claims={"1": _claim_doc(source_ids=[None])}), "source_ids is"),
     "two claims with one id": (_database(claims={"1": _claim_doc(), "2": _claim_doc()}), "two claims"),
     "document number not a number": (_database(claims={"x": _claim_doc()}), "numbered 'x'"),
-    "document numbers that are one": (_database(claims={"1": _claim_doc(), "01": _claim_doc(id="c2")}),
-                                      "numbered '01'"),
-    "source of unknown type": (_database(sources={"1": {"id": "s", "name": "ن", "type": "rumour", "role": "",
-                                                        "note": ""}}), "type is 'rumour'"),
+    "document numbers that are one": (
+        _database(claims={"1": _claim_doc(), "01": _claim_doc(id="c2")}),
+        "numbered '01'",
+    ),
+    "source of unknown type": (
+        _database(sources={"1": {"id": "s", "name": "ن", "type": "rumour", "role": "", "note": ""}}),
+        "type is 'rumour'",
+    ),
     "no meta": (json.dumps({"claims": {}}).encode(), "no meta table"),
     "two metas": (_database(meta={"1": valid_meta(), "2": valid_meta()}), "2 documents"),
-    "a claim naming a missing source": (_database(claims={"1": _claim_doc(source_ids=["gone"])}),
-                                        "names the source 'gone', which is not in the sources table"),
+    "a claim naming a missing source": (
+        _database(claims={"1": _claim_doc(source_ids=["gone"])}),
+        "names the source 'gone', which is not in the sources table",
+    ),
     "nested a hundred thousand deep": (b'{"meta": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
     "newer schema": (_database(meta={"1": {**valid_meta(), "schema_version": 2}}), "written by a newer qari"),
-    "newer schema, other shape": (json.dumps({"meta": {"1": {"schema_version": 7}}, "claims": []}).encode(),
-                                  "schema 7"),
+    "newer schema, other shape": (
+        json.dumps({"meta": {"1": {"schema_version": 7}}, "claims": []}).encode(),
+        "schema 7",
+    ),
 }
 
 
@@ -135,8 +138,9 @@ def test_an_empty_file_is_an_empty_store(article: Path) -> None:
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync", "write"])
-def test_a_full_disk_changes_nothing(article: Path, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch,
-                                     failing: str) -> None:
+def test_a_full_disk_changes_nothing(
+    article: Path, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
     sources, claims = filled(store)
     unused = Source("مصدر لا يستخدمه أحد")
     store.add_source(unused)
@@ -169,8 +173,9 @@ def test_a_full_disk_changes_nothing(article: Path, store: AnnotationStore, monk
     assert claims[1].id in on_disk and new.id in on_disk
 
 
-def test_a_full_disk_on_the_very_first_save_creates_nothing(article: Path, store: AnnotationStore,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_on_the_very_first_save_creates_nothing(
+    article: Path, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = file_state(article.parent)
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", _disk_full)

@@ -15,16 +15,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from store_helpers import (
-    ARTICLE,
-    QUOTES,
-    anchor,
-    file_state,
-    filled,
-    made_read_only,
-    one_line,
-    reading_order,
-)
+from store_helpers import ARTICLE, QUOTES, anchor, file_state, filled, made_read_only, one_line, reading_order
 
 from reader.annotations.model import Claim
 from reader.annotations.store import (
@@ -79,10 +70,16 @@ def test_a_lock_held_by_another_process_makes_the_store_read_only(article: Path,
     store.add_claim(Claim(anchor(QUOTES[0])))
     store.close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys; from filelock import FileLock; lock = FileLock(sys.argv[1], timeout=5); lock.acquire(); "
-         "print('locked', flush=True); sys.stdin.read()", str(annotation_path(article)) + ".lock"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from filelock import FileLock; lock = FileLock(sys.argv[1], timeout=5); lock.acquire(); "
+            "print('locked', flush=True); sys.stdin.read()",
+            str(annotation_path(article)) + ".lock",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
         with AnnotationStore.open(article, ARTICLE) as second:
@@ -143,10 +140,14 @@ def read_only_folder(article: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 
 
 def test_a_read_only_folder_keeps_the_annotations_in_the_data_folder(
-        article: Path, read_only_folder: Path, _private_data_dir: Path) -> None:
+    article: Path, read_only_folder: Path, _private_data_dir: Path
+) -> None:
     before = file_state(read_only_folder)
-    expected = _private_data_dir / "annotations" / (
-        hashlib.sha256(os.fsencode(article.resolve())).hexdigest()[:16] + "-iran.txt.annotations.json")
+    expected = (
+        _private_data_dir
+        / "annotations"
+        / (hashlib.sha256(os.fsencode(article.resolve())).hexdigest()[:16] + "-iran.txt.annotations.json")
+    )
     with AnnotationStore.open(article, ARTICLE) as store:
         assert store.path == expected == fallback_path(article)
         assert not store.read_only and store.notice is not None and one_line(store.notice)
@@ -161,8 +162,9 @@ def test_a_read_only_folder_keeps_the_annotations_in_the_data_folder(
         assert again.claims() == [claim] and again.path == expected
 
 
-def test_a_read_only_folder_with_annotations_starts_from_them(article: Path, monkeypatch: pytest.MonkeyPatch,
-                                                              _private_data_dir: Path) -> None:
+def test_a_read_only_folder_with_annotations_starts_from_them(
+    article: Path, monkeypatch: pytest.MonkeyPatch, _private_data_dir: Path
+) -> None:
     with AnnotationStore.open(article, ARTICLE) as store:
         first = Claim(anchor(QUOTES[0]))
         store.add_claim(first)
@@ -179,7 +181,8 @@ def test_a_read_only_folder_with_annotations_starts_from_them(article: Path, mon
 
 
 def test_permission_denied_on_the_first_save_falls_back_to_the_data_folder(
-        article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_mkstemp = tempfile.mkstemp
 
     def mkstemp(*args: object, dir: object = None, **kwargs: object) -> tuple[int, str]:
