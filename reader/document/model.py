@@ -87,13 +87,15 @@ class Document:
         rows = self.rows
         top_offset = rows.lines[top_row].start if 0 <= top_row < len(rows) else 0
         self.generation += 1
-        text = self.article.text
+        # At the top of the article (the first layout) no paragraph table is needed: building it for a
+        # 5 MB article costs more than the first screen.
+        wanted = max(top_offset, self.caret.offset)
         through = (
-            max(self.article.paragraph_at(top_offset), self.article.paragraph_at(self.caret.offset)) if text else 0
+            max(self.article.paragraph_at(top_offset), self.article.paragraph_at(self.caret.offset)) if wanted else 0
         )
         lines, self._rest_from = first_rows(self.article, self.settings, width, through)
         self.rows = Rows(self.article, lines, width, self.settings.bidi)
-        self.complete = self._rest_from >= len(self.article.paragraphs)
+        self.complete = self._rest_from >= self.article.paragraph_count
         return self.rows.row_of(top_offset)
 
     def configure(self, top_row: int = 0, **changes: Any) -> int:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from ..article import Article
+from ..article import Article, Paragraphs
 from ..text.layout import ArticleLayout, LayoutOptions, VisualLine
 
 BidiMode = Literal["app", "terminal"]
@@ -116,7 +116,7 @@ def first_rows(
     Returns the lines and the index of the first paragraph not laid out
     (the paragraph count when the article is done).
     """
-    layout = ArticleLayout(article.paragraphs, article.text, settings.layout_options(width))
+    layout = ArticleLayout(*_paragraphs_for_the_top(article, through_paragraph), settings.layout_options(width))
     hidden = hidden_paragraphs(article, settings)
     lines: list[VisualLine] = []
     paragraph = 0
@@ -126,6 +126,20 @@ def first_rows(
             lines.extend(layout.paragraph_lines(paragraph))
         paragraph += 1
     return lines, paragraph
+
+
+def _paragraphs_for_the_top(article: Article, through_paragraph: int) -> tuple[Paragraphs, str]:
+    """The paragraphs and text the first screen is laid out from.
+
+    Opening at the top needs only the first paragraphs: they come from the
+    article's beginning (whole paragraphs, index for index), so a 5 MB
+    article does not build its whole paragraph table before its first frame.
+    """
+    if through_paragraph == 0:
+        top = article.beginning()
+        if top is article or article.text.startswith("\n", len(top.text)):
+            return top.paragraphs, top.text
+    return article.paragraphs, article.text
 
 
 class RestOfLayout:
@@ -138,16 +152,25 @@ class RestOfLayout:
 
     def __init__(self, article: Article, settings: Settings, width: int, first: int, generation: int) -> None:
         self.generation = generation
-        self._hidden = hidden_paragraphs(article, settings)
-        self._layout = ArticleLayout(article.paragraphs, article.text, settings.layout_options(width), cache_size=1)
+        self._article = article
+        self._options = settings.layout_options(width)
+        self._settings = settings
         self._next = first
+        self._layout: ArticleLayout | None = None
+        self._hidden: frozenset[int] = frozenset()
 
     @property
     def done(self) -> bool:
-        return self._next >= self._layout.paragraph_count
+        return self._next >= self._article.paragraph_count
 
     def chunk(self) -> list[VisualLine]:
         """The lines of the next ``WORKER_CHUNK`` paragraphs (hidden ones left out)."""
+        if self._layout is None:
+            # Here, in the worker: the paragraph table and the repeats of a 5 MB article cost more than
+            # its first screen, which must not wait for them.
+            self._hidden = hidden_paragraphs(self._article, self._settings)
+            article = self._article
+            self._layout = ArticleLayout(article.paragraphs, article.text, self._options, cache_size=1)
         stop = min(self._next + WORKER_CHUNK, self._layout.paragraph_count)
         lines: list[VisualLine] = []
         for index in range(self._next, stop):

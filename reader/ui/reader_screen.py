@@ -288,14 +288,14 @@ class ReaderScreen(AnnotatingScreen):
         self._show_status(event.paragraph, event.fraction)
 
     def _show_status(self, paragraph: int, fraction: float) -> None:
-        total = len(self.article.paragraphs)
+        total = self.article.paragraph_count
         view = self.query_one(ArticleView)
         laid_out = "" if view.complete else " · laying out…"
         settings = f" · {view.settings}" if view.settings else ""
         status = (
             f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
         )
-        if not self.article.text.strip():
+        if self.article.text.isspace() or not self.article.text:  # isspace: no copy of a 5 MB text per key
             status = f"{self.article.name} · this article is empty"
         line = plain(status)
         about = self._claim_summary(view)
