@@ -18,6 +18,7 @@ from .bidi import line_levels, paragraph_level, reorder_text, resolve_levels, vi
 from .bidi_props import MIRROR, MIRROR_TABLE, classes_of
 from .cells import DISPLAY, HIDDEN, cell_width, char_cells
 from .patterns import SIMPLE_RTL_RE, Patterns, patterns_for
+from .rtl_lines import clusters_reversed, only_levels_1_and_2, rtl_visual_lines
 from .shaping import LIGATURE_TAIL, shape
 from .visual_line import CellMap, LayoutOptions, VisualLine
 from .wrapping import wrap
@@ -68,7 +69,9 @@ class ParagraphLayout:
             self.base = 1 if found is None else found
         self.patterns = patterns = patterns_for(text)
         display = shape(text) if options.bidi == "app" else text
-        if patterns.unsafe.search(text):
+        #: Whether the text holds control or format characters (then the display string hides or shows them).
+        self.unsafe = patterns.unsafe.search(text) is not None
+        if self.unsafe:
             display = display.translate(DISPLAY)  # controls become visible, tails and format characters HIDDEN
         elif display is not text:
             display = display.replace(LIGATURE_TAIL, HIDDEN)
@@ -95,12 +98,48 @@ class ParagraphLayout:
         """The paragraph's visual lines, numbered as paragraph ``index`` of the article."""
         rtl = bool(self.base & 1)
         offset = self.offset
+        wrapped = wrap(self.display, self.options.width, self.has_marks, self.patterns)
+        spans = [(start, draw_end) for start, _, draw_end in wrapped]
+        texts = self._rtl_texts(spans)
+        if texts is None:
+            texts = [self.visual_text(start, draw_end) for start, draw_end in spans]
         return [
-            VisualLine(
-                index, offset + start, offset + end, rtl, self.visual_text(start, draw_end), self, offset + draw_end
-            )
-            for start, end, draw_end in wrap(self.display, self.options.width, self.has_marks, self.patterns)
+            VisualLine(index, offset + start, offset + end, rtl, text, self, offset + draw_end)
+            for (start, end, draw_end), text in zip(wrapped, texts, strict=True)
         ]
+
+    def _rtl_texts(self, spans: list[tuple[int, int]]) -> list[str] | None:
+        """The visual strings of all the lines at once (``rtl_lines``), or None where that does not apply.
+
+        It applies to the usual paragraph of Arabic news: right to left, no
+        control or format character, so every level is 1 or 2 and W1 gives
+        each mark the level of the letter it follows, and no mark without a
+        letter (those are drawn on a dotted circle, line by line).
+        """
+        if self.base != 1 or self.options.bidi != "app" or self.unsafe:
+            return None
+        display = self.display
+        patterns = self.patterns
+        marks = self.has_marks
+        if marks and (patterns.lone_mark.match(display) or patterns.bare_mark.search(display)):
+            return None
+        levels: str | None = None
+        line_levels: list[str] | None = None
+        if not self.simple_rtl:
+            levels = self.levels
+            if not only_levels_1_and_2(levels):
+                return None
+            if "\x02" in levels:
+                if marks and patterns.strong_mark.search(display):
+                    return None  # a mark of class L may take another level than its letter
+                if self.classes.count("W") == self.text.count(" "):
+                    # Every whitespace character is a space, and no line draws its trailing spaces: L1 changes nothing.
+                    line_levels = [levels[s:d] for s, d in spans]
+                else:
+                    line_levels = [self._line_levels(s, d) for s, d in spans]
+        if self.has_mirrored:
+            display = _mirror_odd(display, self.text, levels, patterns)
+        return rtl_visual_lines(display, clusters_reversed(display) if marks else None, line_levels, spans)
 
     def _line_levels(self, start: int, end: int) -> str:
         """Levels of [start, end) after L1 for that line."""
@@ -251,6 +290,24 @@ class ParagraphLayout:
                     spans.append(span)
         # In terminal mode the cells are in logical order, left to right, whatever the paragraph.
         return CellMap(tuple(cells), tuple(spans), line.rtl and self.options.bidi == "app", line.start, line.end)
+
+
+def _mirror_odd(display: str, text: str, levels: str | None, patterns: Patterns) -> str:
+    """L4 on a paragraph's display string: mirrored characters at odd levels (all, when ``levels`` is None)
+    become their mirror glyph. Mirrored characters are all ON, which L1 never moves, so the paragraph's
+    levels are those of every line."""
+    parts: list[str] = []
+    last = 0
+    for m in patterns.mirrored.finditer(text):
+        i = m.start()
+        if levels is None or ord(levels[i]) & 1:
+            parts.append(display[last:i])
+            parts.append(MIRROR[text[i]])
+            last = i + 1
+    if not parts:
+        return display
+    parts.append(display[last:])
+    return "".join(parts)
 
 
 _MARK_RUNS: dict[str, re.Pattern[str]] = {}
