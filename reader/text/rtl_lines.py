@@ -27,10 +27,10 @@ import re
 from collections.abc import Sequence
 
 from .cells import HIDDEN
+from .memo import WordMemo
 from .patterns import patterns_for
 
 _LEVEL_2_RUN_RE = re.compile("\x02+")
-_CACHE_LIMIT = 200_000
 
 
 def only_levels_1_and_2(levels: str) -> bool:
@@ -42,23 +42,11 @@ def _reversed_cluster(m: re.Match[str]) -> str:
     return m.group()[::-1]
 
 
-class _ClustersReversed(dict[str, str]):
-    """Word → the word with each of its clusters reversed in place, computed on first use.
-
-    A dict with ``__missing__``, so that a paragraph's words go through it
-    in one ``map`` call: a news article has far fewer distinct words than
-    words, as shaping also finds.
-    """
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        reversed_clusters = patterns_for(word).cluster.sub(_reversed_cluster, word)
-        self[word] = reversed_clusters
-        return reversed_clusters
+def _reverse_clusters(word: str) -> str:
+    return patterns_for(word).cluster.sub(_reversed_cluster, word)
 
 
-_CLUSTERS_REVERSED = _ClustersReversed()
+_CLUSTERS_REVERSED = WordMemo(_reverse_clusters)
 
 
 def clusters_reversed(display: str) -> str:
@@ -68,7 +56,7 @@ def clusters_reversed(display: str) -> str:
     and ends between clusters holds the same clusters. Clusters never cross
     a space unless a word starts with a mark, which the caller rules out.
     """
-    return " ".join(map(_CLUSTERS_REVERSED.__getitem__, display.split(" ")))
+    return _CLUSTERS_REVERSED.each_word(display)
 
 
 def clear_cache() -> None:

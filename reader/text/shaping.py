@@ -20,6 +20,8 @@ import unicodedata
 
 from arabic_reshaper.letters import LETTERS_ARABIC
 
+from .memo import WordMemo
+
 ISOLATED, INITIAL, MEDIAL, FINAL = range(4)
 
 #: Written at the alef's offset of a lam-alef ligature (a format character: draws nothing).
@@ -109,21 +111,15 @@ def shape_word(word: str) -> str:
     return "".join(out)
 
 
-_CACHE: dict[str, str] = {}
-_CACHE_LIMIT = 200_000
+def _shape_if_needed(word: str) -> str:
+    return shape_word(word) if NEEDS_SHAPING_RE.search(word) else word
 
 
-def _shape_miss(word: str) -> str:
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
-    shaped = shape_word(word) if NEEDS_SHAPING_RE.search(word) else word
-    _CACHE[word] = shaped
-    return shaped
+_CACHE = WordMemo(_shape_if_needed)
 
 
 def shape(text: str) -> str:
     """Shape a whole paragraph in logical order; ``len(shape(t)) == len(t)``."""
     if not NEEDS_SHAPING_RE.search(text):
         return text
-    cached = _CACHE.get  # a C call per word: most words were seen before
-    return " ".join([cached(word) or _shape_miss(word) for word in text.split(" ")])
+    return _CACHE.each_word(text)
