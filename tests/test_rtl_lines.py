@@ -21,7 +21,7 @@ lam_alef = st.sampled_from(["لا", "الأ", "لإ", "لَا", "للّا", "س�
 latin = st.builds(str.__add__, st.sampled_from("abcXYZé"), st.text(alphabet="abcXYZé\u0301\u0300", max_size=5))
 numbers = st.text(alphabet="0123456789٠١٢٣۴۵.,:/-+%$#\u066b\u066c", min_size=1, max_size=5)
 hebrew = st.builds(str.__add__, st.sampled_from("שלוםא"), st.text(alphabet="שלוםא\u05b0\u05b8", max_size=4))
-punctuation = st.text(alphabet='()[]«»<>"!؟،؛.:-–', min_size=1, max_size=3)
+punctuation = st.text(alphabet='()[]«»<>"!؟،؛.:-–\u064e', min_size=1, max_size=3)
 odd = st.sampled_from(
     ["\u064e", "\u0301", "\u0cbf", "\u1161", "\u200f", "\u200e", "\u061c", "\u202b", "\u2003", "\u00a0", "\u200c"]
 )
@@ -51,6 +51,7 @@ def line_by_line(layout: ParagraphLayout) -> list[str]:
 @example("قالَ Reuters الوزيرُ 'é' (ABC) لَا بَأْسَ", LayoutOptions(width=9))
 @example("قال \u064eب", LayoutOptions(width=4))
 @example("قال a\u0cbf ب", LayoutOptions(width=4))
+@example("قال (\u064eب) «\u0651نعم» [x]", LayoutOptions(width=30))  # a mirrored character with a mark on it
 @example("قال abc\u2003 xyz", LayoutOptions(width=8))  # L1: whitespace that ends a line goes to level 1
 def test_whole_paragraph_lines_equal_line_by_line(text: str, opts: LayoutOptions) -> None:
     layout = ParagraphLayout(text, 0, opts)

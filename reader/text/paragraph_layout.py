@@ -16,10 +16,10 @@ from functools import cached_property
 
 from .bidi import line_levels, paragraph_level, reorder_text, resolve_levels, visual_order
 from .bidi_props import MIRROR, MIRROR_TABLE, classes_of
-from .cells import DISPLAY, HIDDEN, cell_width, char_cells
+from .cells import HIDDEN, cell_width, char_cells
+from .display import display_string
 from .patterns import SIMPLE_RTL_RE, Patterns, patterns_for
 from .rtl_lines import clusters_reversed, only_levels_1_and_2, rtl_visual_lines
-from .shaping import LIGATURE_TAIL, shape
 from .visual_line import CellMap, LayoutOptions, VisualLine
 from .wrapping import wrap
 
@@ -36,18 +36,6 @@ _EXPLICIT_RE = re.compile("[1-9bSB]")  # explicit formatting, BN, and separators
 _ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 #: Runs of odd (right-to-left) levels in a string of chr(level).
 _ODD_RUN_RE = re.compile("[" + "".join(re.escape(chr(level)) for level in range(1, 127, 2)) + "]+")
-#: Arabic vowel marks and Quranic annotation marks, hidden when the reader turns harakat off (h).
-_HARAKAT = dict.fromkeys(
-    [
-        *range(0x064B, 0x0660),
-        0x0670,
-        *range(0x0610, 0x061B),
-        *range(0x06D6, 0x06DD),
-        *range(0x06DF, 0x06E9),
-        *range(0x06EA, 0x06EE),
-    ],
-    HIDDEN,
-)
 
 
 class ParagraphLayout:
@@ -68,15 +56,9 @@ class ParagraphLayout:
             found = paragraph_level(self.classes)
             self.base = 1 if found is None else found
         self.patterns = patterns = patterns_for(text)
-        display = shape(text) if options.bidi == "app" else text
         #: Whether the text holds control or format characters (then the display string hides or shows them).
         self.unsafe = patterns.unsafe.search(text) is not None
-        if self.unsafe:
-            display = display.translate(DISPLAY)  # controls become visible, tails and format characters HIDDEN
-        elif display is not text:
-            display = display.replace(LIGATURE_TAIL, HIDDEN)
-        if not options.harakat:
-            display = display.translate(_HARAKAT)
+        display, self._words = display_string(text, options.bidi == "app", options.harakat, self.unsafe)
         self.display = display
         # Asked once per paragraph, so that most lines skip these searches.
         self.has_marks = patterns.marks.search(display) is not None
@@ -137,9 +119,16 @@ class ParagraphLayout:
                     line_levels = [levels[s:d] for s, d in spans]
                 else:
                     line_levels = [self._line_levels(s, d) for s, d in spans]
-        if self.has_mirrored:
-            display = _mirror_odd(display, self.text, levels, patterns)
-        return rtl_visual_lines(display, clusters_reversed(display) if marks else None, line_levels, spans)
+        mirrored = _odd_mirrored(self.text, levels, patterns) if self.has_mirrored else []
+        display = _mirror(display, mirrored, self.text)
+        reversed_clusters = None
+        if marks:
+            reversed_clusters = clusters_reversed(self.display, self._words, self.options.harakat)
+            if all(reversed_clusters[i] == self.display[i] for i in mirrored):
+                reversed_clusters = _mirror(reversed_clusters, mirrored, self.text)
+            else:  # a mirrored character with a mark on it: its cluster moved
+                reversed_clusters = clusters_reversed(display)
+        return rtl_visual_lines(display, reversed_clusters, line_levels, spans)
 
     def _line_levels(self, start: int, end: int) -> str:
         """Levels of [start, end) after L1 for that line."""
@@ -292,20 +281,25 @@ class ParagraphLayout:
         return CellMap(tuple(cells), tuple(spans), line.rtl and self.options.bidi == "app", line.start, line.end)
 
 
-def _mirror_odd(display: str, text: str, levels: str | None, patterns: Patterns) -> str:
-    """L4 on a paragraph's display string: mirrored characters at odd levels (all, when ``levels`` is None)
-    become their mirror glyph. Mirrored characters are all ON, which L1 never moves, so the paragraph's
-    levels are those of every line."""
+def _odd_mirrored(text: str, levels: str | None, patterns: Patterns) -> list[int]:
+    """L4: where a paragraph has a mirrored character at an odd level (every one, when ``levels`` is None).
+
+    Mirrored characters are all ON, which L1 never moves, so the
+    paragraph's levels are those of every line.
+    """
+    return [m.start() for m in patterns.mirrored.finditer(text) if levels is None or ord(levels[m.start()]) & 1]
+
+
+def _mirror(display: str, at: list[int], text: str) -> str:
+    """``display`` with the characters ``at`` those offsets replaced by the mirror glyph of ``text``'s."""
+    if not at:
+        return display
     parts: list[str] = []
     last = 0
-    for m in patterns.mirrored.finditer(text):
-        i = m.start()
-        if levels is None or ord(levels[i]) & 1:
-            parts.append(display[last:i])
-            parts.append(MIRROR[text[i]])
-            last = i + 1
-    if not parts:
-        return display
+    for i in at:
+        parts.append(display[last:i])
+        parts.append(MIRROR[text[i]])
+        last = i + 1
     parts.append(display[last:])
     return "".join(parts)
 

@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from .cells import HIDDEN
+from .display import display_word
 from .memo import WordMemo
 from .patterns import patterns_for
 
@@ -49,19 +50,33 @@ def _reverse_clusters(word: str) -> str:
 _CLUSTERS_REVERSED = WordMemo(_reverse_clusters)
 
 
-def clusters_reversed(display: str) -> str:
+def _reversed_display_words(harakat: bool) -> WordMemo:
+    return WordMemo(lambda word: _reverse_clusters(display_word(word, harakat)))
+
+
+#: A word of the text → its display form with each cluster reversed, for paragraphs built word by word.
+_REVERSED_DISPLAY_WORDS = {True: _reversed_display_words(True), False: _reversed_display_words(False)}
+
+
+def clusters_reversed(display: str, words: list[str] | None = None, harakat: bool = True) -> str:
     """``display`` with every cluster (a character and what draws nothing after it) reversed in place.
 
     Same length, and a cluster keeps its place, so any range that starts
     and ends between clusters holds the same clusters. Clusters never cross
     a space unless a word starts with a mark, which the caller rules out.
+    ``words``: the text's words, when ``display`` was built from them
+    (``display.display_string``), so that it need not be split again.
     """
-    return _CLUSTERS_REVERSED.each_word(display)
+    if words is None:
+        return _CLUSTERS_REVERSED.each_word(display)
+    return " ".join(map(_REVERSED_DISPLAY_WORDS[harakat].__getitem__, words))
 
 
 def clear_cache() -> None:
     """Forget the words seen (for benchmarks that measure a cold start)."""
     _CLUSTERS_REVERSED.clear()
+    for memo in _REVERSED_DISPLAY_WORDS.values():
+        memo.clear()
 
 
 def rtl_visual_lines(

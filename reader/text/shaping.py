@@ -123,3 +123,8 @@ def shape(text: str) -> str:
     if not NEEDS_SHAPING_RE.search(text):
         return text
     return _CACHE.each_word(text)
+
+
+def clear_cache() -> None:
+    """Forget the words shaped so far (for benchmarks that measure a cold start)."""
+    _CACHE.clear()
