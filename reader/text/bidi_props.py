@@ -131,15 +131,16 @@ _ARABIC = (
 )
 _HEBREW = "".join(chr(cp) for cp in range(0x05D0, 0x05EB))
 _PUNCTUATION = "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u00b7\u00b0\u20ac"
-_CODEC_CHARS = _ASCII + _FORMAT + _ARABIC + _HEBREW + _PUNCTUATION
-_CODEC_MAP = codecs.charmap_build(_CODEC_CHARS.ljust(256, "\ufffe"))  # U+FFFE: an unused byte
-_BYTE_CLASSES = bytes(ord(CLASS_CODE[bidi_class(ord(ch))]) for ch in _CODEC_CHARS).ljust(256, b"?")
+#: The code points the codec holds, in the order of their bytes.
+NEWS_CHARS = _ASCII + _FORMAT + _ARABIC + _HEBREW + _PUNCTUATION
+_CODEC_MAP = codecs.charmap_build(NEWS_CHARS.ljust(256, "\ufffe"))  # U+FFFE: an unused byte
+_BYTE_CLASSES = bytes(ord(CLASS_CODE[bidi_class(ord(ch))]) for ch in NEWS_CHARS).ljust(256, b"?")
 
 
 def _stand_ins() -> bytes:
     """A ``bytes.translate`` table: class letter → the byte of a code point of the codec's table with that class."""
     table = bytearray(range(256))
-    for index in reversed(range(len(_CODEC_CHARS))):
+    for index in reversed(range(len(NEWS_CHARS))):
         table[_BYTE_CLASSES[index]] = index
     return bytes(table)
 
@@ -163,7 +164,20 @@ codecs.register_error(_ERRORS, _stand_in)
 
 def classes_of(text: str) -> str:
     """The Bidi_Class string of ``text``: same length, one letter per code point."""
-    return codecs.charmap_encode(text, _ERRORS, _CODEC_MAP)[0].translate(_BYTE_CLASSES).decode("ascii")
+    return classes_of_news_bytes(codecs.charmap_encode(text, _ERRORS, _CODEC_MAP)[0])
+
+
+def news_bytes(text: str) -> bytes | None:
+    """``text`` as the codec's bytes (byte *i* stands for ``NEWS_CHARS[i]``), or None when it holds another code point."""
+    try:
+        return codecs.charmap_encode(text, "strict", _CODEC_MAP)[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def classes_of_news_bytes(codes: bytes) -> str:
+    """The Bidi_Class string of a text given as the codec's bytes."""
+    return codes.translate(_BYTE_CLASSES).decode("ascii")
 
 
 # --- Mirroring and brackets -------------------------------------------------

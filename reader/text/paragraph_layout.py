@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from .bidi import line_levels, paragraph_level, reorder_text, resolve_levels, visual_order
-from .bidi_props import MIRROR, MIRROR_TABLE, classes_of
+from .bidi_props import MIRROR, MIRROR_TABLE
 from .cells import HIDDEN, cell_width, char_cells
 from .display import display_string
-from .patterns import SIMPLE_RTL_RE, Patterns, patterns_for
-from .rtl_lines import clusters_reversed, only_levels_1_and_2, rtl_visual_lines
+from .kinds import kinds_of
+from .patterns import Patterns, patterns_for
+from .rtl_lines import clusters_reversed, rtl_visual_lines
 from .visual_line import CellMap, LayoutOptions, VisualLine
 from .wrapping import wrap
 
@@ -45,9 +46,11 @@ class ParagraphLayout:
         self.text = text
         self.offset = offset
         self.options = options
+        #: What the text's characters are (classes, marks, controls…), asked once.
+        self.kinds = kinds = kinds_of(text)
         # Most Arabic news paragraphs hold only letters, spaces and punctuation:
         # every level is 1 and there is nothing to resolve.
-        self.simple_rtl = options.direction != "ltr" and SIMPLE_RTL_RE.fullmatch(text) is not None
+        self.simple_rtl = options.direction != "ltr" and kinds.simple_rtl
         if options.direction is not None:
             self.base = 1 if options.direction == "rtl" else 0
         elif self.simple_rtl:
@@ -55,19 +58,18 @@ class ParagraphLayout:
         else:
             found = paragraph_level(self.classes)
             self.base = 1 if found is None else found
-        self.patterns = patterns = patterns_for(text)
+        self.patterns = patterns_for(text)
         #: Whether the text holds control or format characters (then the display string hides or shows them).
-        self.unsafe = patterns.unsafe.search(text) is not None
-        display, self._words = display_string(text, options.bidi == "app", options.harakat, self.unsafe)
-        self.display = display
-        # Asked once per paragraph, so that most lines skip these searches.
-        self.has_marks = patterns.marks.search(display) is not None
-        self.has_mirrored = patterns.mirrored.search(text) is not None
+        self.unsafe = kinds.unsafe
+        self.display, self._words = display_string(text, options.bidi == "app", options.harakat, self.unsafe)
+        # The display string holds the text's marks, but for harakat when they are hidden.
+        self.has_marks = kinds.marks if options.harakat else kinds.marks_kept
+        self.has_mirrored = kinds.mirrored
 
-    @cached_property
+    @property
     def classes(self) -> str:
-        """The paragraph's Bidi_Class letters (asked for only when the paragraph is not simple)."""
-        return classes_of(self.text)
+        """The paragraph's Bidi_Class letters."""
+        return self.kinds.classes
 
     @cached_property
     def levels(self) -> str:
@@ -80,7 +82,7 @@ class ParagraphLayout:
         """The paragraph's visual lines, numbered as paragraph ``index`` of the article."""
         rtl = bool(self.base & 1)
         offset = self.offset
-        wrapped = wrap(self.display, self.options.width, self.has_marks, self.patterns)
+        wrapped = wrap(self.display, self.options.width, self.has_marks, self.patterns, self.kinds.wide)
         spans = [(start, draw_end) for start, _, draw_end in wrapped]
         texts = self._rtl_texts(spans)
         if texts is None:
@@ -94,32 +96,31 @@ class ParagraphLayout:
         """The visual strings of all the lines at once (``rtl_lines``), or None where that does not apply.
 
         It applies to the usual paragraph of Arabic news: right to left, no
-        control or format character, so every level is 1 or 2 and W1 gives
-        each mark the level of the letter it follows, and no mark without a
-        letter (those are drawn on a dotted circle, line by line).
+        control or format character, so no explicit embedding, every level
+        is 1 or 2 (the implicit rules at base level 1) and W1 gives each mark
+        of class NSM the level of the letter it follows; and no mark without
+        a letter (those are drawn on a dotted circle, line by line).
         """
         if self.base != 1 or self.options.bidi != "app" or self.unsafe:
             return None
+        kinds = self.kinds
         display = self.display
-        patterns = self.patterns
         marks = self.has_marks
-        if marks and (patterns.lone_mark.match(display) or patterns.bare_mark.search(display)):
+        if marks and kinds.bare_mark:
             return None
         levels: str | None = None
         line_levels: list[str] | None = None
         if not self.simple_rtl:
             levels = self.levels
-            if not only_levels_1_and_2(levels):
-                return None
             if "\x02" in levels:
-                if marks and patterns.strong_mark.search(display):
+                if marks and kinds.strong_mark:
                     return None  # a mark of class L may take another level than its letter
-                if self.classes.count("W") == self.text.count(" "):
+                if kinds.other_whitespace:
+                    line_levels = [self._line_levels(s, d) for s, d in spans]
+                else:
                     # Every whitespace character is a space, and no line draws its trailing spaces: L1 changes nothing.
                     line_levels = [levels[s:d] for s, d in spans]
-                else:
-                    line_levels = [self._line_levels(s, d) for s, d in spans]
-        mirrored = _odd_mirrored(self.text, levels, patterns) if self.has_mirrored else []
+        mirrored = _odd_mirrored(self.text, levels, self.patterns) if self.has_mirrored else []
         display = _mirror(display, mirrored, self.text)
         reversed_clusters = None
         if marks:

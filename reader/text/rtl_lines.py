@@ -34,11 +34,6 @@ from .patterns import patterns_for
 _LEVEL_2_RUN_RE = re.compile("\x02+")
 
 
-def only_levels_1_and_2(levels: str) -> bool:
-    """Whether a paragraph's levels (one ``chr(level)`` each) are all 1 or 2."""
-    return levels.count("\x01") + levels.count("\x02") == len(levels)
-
-
 def _reversed_cluster(m: re.Match[str]) -> str:
     return m.group()[::-1]
 

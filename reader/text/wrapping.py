@@ -15,7 +15,9 @@ from .cells import HIDDEN, cell_width, char_cells
 from .patterns import Patterns, patterns_for
 
 
-def wrap(display: str, width: int, marks: bool = True, patterns: Patterns | None = None) -> list[tuple[int, int, int]]:
+def wrap(
+    display: str, width: int, marks: bool = True, patterns: Patterns | None = None, wide: bool | None = None
+) -> list[tuple[int, int, int]]:
     """Break a display string into lines of at most ``width`` cells, at spaces, in logical order.
 
     Returns ``(start, end, draw_end)`` per line: the line covers [start, end)
@@ -24,14 +26,15 @@ def wrap(display: str, width: int, marks: bool = True, patterns: Patterns | None
     clusters (never between a letter and its marks). The loop runs once per
     line, not per word: the scanning is done by ``str`` methods. ``marks``
     False promises there are no combining marks (the caller has looked);
-    ``patterns`` are the searches for this text (see ``patterns_for``).
+    ``patterns`` are the searches for this text (see ``patterns_for``);
+    ``wide`` False promises there is no wide character.
     """
     if patterns is None:
         patterns = patterns_for(display)
     # Everything that draws nothing (marks, and what is HIDDEN already) as HIDDEN: then the cells of a
     # range are its length less a count, and "draws nothing" is one comparison.
     zero = patterns.marks.sub(HIDDEN, display) if marks and patterns.marks.search(display) else display
-    if patterns.wide.search(display):
+    if wide or (wide is None and patterns.wide.search(display)):
         fit: Fit | None = _cells_fit(display, zero)
     elif HIDDEN in zero:
         fit = _narrow_fit(zero)
