@@ -46,6 +46,11 @@ def _display_words(harakat: bool) -> WordMemo:
 _DISPLAY_WORDS = {True: _display_words(True), False: _display_words(False)}
 
 
+def known_display_word(word: str, harakat: bool) -> str:
+    """``display_word`` through the memo that ``display_string`` fills."""
+    return _DISPLAY_WORDS[harakat][word]
+
+
 def display_string(text: str, bidi_app: bool, harakat: bool, unsafe: bool) -> tuple[str, list[str] | None]:
     """The display string of a paragraph, and its words when it was built word by word.
 

@@ -27,11 +27,9 @@ import re
 from collections.abc import Sequence
 
 from .cells import HIDDEN
-from .display import display_word
+from .display import known_display_word
 from .memo import WordMemo
 from .patterns import patterns_for
-
-_LEVEL_2_RUN_RE = re.compile("\x02+")
 
 
 def _reversed_cluster(m: re.Match[str]) -> str:
@@ -46,7 +44,7 @@ _CLUSTERS_REVERSED = WordMemo(_reverse_clusters)
 
 
 def _reversed_display_words(harakat: bool) -> WordMemo:
-    return WordMemo(lambda word: _reverse_clusters(display_word(word, harakat)))
+    return WordMemo(lambda word: _reverse_clusters(known_display_word(word, harakat)))
 
 
 #: A word of the text → its display form with each cluster reversed, for paragraphs built word by word.
@@ -91,16 +89,23 @@ def rtl_visual_lines(
     else:
         visual = "\n".join([reversed_clusters[start:end] for start, end in spans])[::-1]
     if line_levels is not None:
-        # The joined levels line up with the joined text: a level-0 separator stands for each newline.
-        levels = "\x00".join(line_levels)[::-1]
+        # The joined levels line up with the joined text: a level-1 separator stands for each newline, so
+        # that no level-2 run goes on from one line to the next. Runs are found with str.find (memchr):
+        # a regular expression scans a string of levels several times slower.
+        levels = "\x01".join(line_levels)[::-1]
+        find = levels.find
         n = len(visual)
         parts: list[str] = []
         last = 0
-        for m in _LEVEL_2_RUN_RE.finditer(levels):
-            a, b = m.span()
+        a = find("\x02")
+        while a >= 0:
+            b = find("\x01", a)
+            if b < 0:
+                b = n
             parts.append(visual[last:a])
             parts.append(logical[n - b : n - a])  # a level-2 run reads in logical order, marks after letters
             last = b
+            a = find("\x02", b)
         parts.append(visual[last:])
         visual = "".join(parts)
     lines = visual.replace(HIDDEN, "").split("\n")
