@@ -17,7 +17,10 @@ from .patterns import BRACKET_RE
 
 _NSM_RUN_RE = re.compile(r"M+")
 _AL_SPAN_RE = re.compile(r"A[^LR]*")
-_L_SPAN_RE = re.compile(r"L[^LR]*")
+# From an L to the next strong type, only where a European digit comes before it: a call per such span,
+# not one per L (every letter of a Latin word starts a span). A try from an L that fails stops at the
+# next L or R, so the scan stays linear.
+_L_SPAN_WITH_EN_RE = re.compile(r"L[^LRE]*E[^LR]*")
 # A pattern that starts with a literal letter is scanned for that letter at C speed; one that starts
 # with a look-behind is tried at every position (W4's took 8 µs a paragraph that way).
 _EN_SEP_RE = re.compile(r"E[PC](?=E)")
@@ -64,7 +67,7 @@ def resolve_sequence(types: str, chars: str, level: int, sos: str, eos: str) -> 
     t = t.translate(_W6)
     # W7: European digits after L are L.
     if "E" in t:
-        t = _L_SPAN_RE.sub(lambda m: m.group().replace("E", "L"), sos + t)[1:]
+        t = _L_SPAN_WITH_EN_RE.sub(lambda m: m.group().replace("E", "L"), sos + t)[1:]
     # N0: paired brackets.
     if BRACKET_RE.search(chars):
         t = _resolve_brackets(t, types, chars, e, sos)
