@@ -47,6 +47,8 @@ class Patterns:
     strong_mark: re.Pattern[str]
     #: A character with its marks, hidden tails and format characters (one cell-map cluster).
     cluster: re.Pattern[str]
+    #: A cluster of more than one character (or marks with no letter before them).
+    marked_cluster: re.Pattern[str]
     #: Marks (and hidden characters) before their letter, as a reversed run leaves them.
     marks_first: re.Pattern[str]
     #: A line that starts with a mark that has no letter to sit on.
@@ -72,6 +74,7 @@ class Patterns:
             bare_mark=re.compile(f" {draws_nothing}"),
             strong_mark=re.compile(char_set(pick(_STRONG_MARK_POINTS))),
             cluster=re.compile(f"{draws}{draws_nothing}*|{draws_nothing}+"),
+            marked_cluster=re.compile(f"{draws}?{draws_nothing}+"),
             marks_first=re.compile(f"({draws_nothing}+)({draws})"),
             lone_mark=re.compile(f"\\x00*{marks}"),
         )

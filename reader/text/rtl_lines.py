@@ -37,7 +37,8 @@ def _reversed_cluster(m: re.Match[str]) -> str:
 
 
 def _reverse_clusters(word: str) -> str:
-    return patterns_for(word).cluster.sub(_reversed_cluster, word)
+    # Only clusters of more than one character change (a call each): most words have none.
+    return patterns_for(word).marked_cluster.sub(_reversed_cluster, word)
 
 
 _CLUSTERS_REVERSED = WordMemo(_reverse_clusters)

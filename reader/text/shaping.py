@@ -62,6 +62,18 @@ def _joining(ch: str) -> str:
     return "U"
 
 
+class _JoiningTypes(dict[int, str]):
+    """A ``str.translate`` table: code point → its joining type letter, filled on first use."""
+
+    def __missing__(self, cp: int) -> str:
+        kind = _joining(chr(cp))
+        self[cp] = kind
+        return kind
+
+
+_JOINING_TYPES = _JoiningTypes()
+
+
 def _only_marks_between(word: str, start: int, end: int) -> bool:
     """Lam and alef make a ligature across harakat, never across a format character (an embedding, ZWJ…)."""
     return all(unicodedata.category(ch) == "Mn" for ch in word[start:end])
@@ -69,7 +81,7 @@ def _only_marks_between(word: str, start: int, end: int) -> bool:
 
 def shape_word(word: str) -> str:
     """Presentation forms for one word (no spaces); same length as ``word``."""
-    kinds = [_joining(ch) for ch in word]
+    kinds = word.translate(_JOINING_TYPES)  # one joining type letter per character
     out = list(word)
     n = len(word)
     prev_kind = "U"  # joining type of the previous non-transparent character
