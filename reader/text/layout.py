@@ -17,7 +17,7 @@ by ``paragraph_layout`` (steps 1–3 and 5), ``wrapping`` (step 4) and
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from .paragraph_layout import DOTTED_CIRCLE, ParagraphLayout
@@ -73,22 +73,30 @@ class ArticleLayout:
         """The visual lines of one paragraph, laid out on first use and kept (LRU-ish, bounded)."""
         lines = self._cache.get(index)
         if lines is None:
-            span = self._paragraphs[index]
-            if span.start == span.end:  # a blank line between paragraphs: half of a news article's lines
-                lines = [
-                    VisualLine(index, span.start, span.start, self.options.direction != "ltr", "", None, span.start)
-                ]
-            else:
-                lines = ParagraphLayout(self._text[span.start : span.end], span.start, self.options).lines(index)
-            if len(self._cache) >= self._cache_size:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[index] = lines
+            lines = self._lay_out(index, self._paragraphs[index])
+        return lines
+
+    def _lay_out(self, index: int, span: Span) -> list[VisualLine]:
+        if span.start == span.end:  # a blank line between paragraphs: half of a news article's lines
+            lines = [VisualLine(index, span.start, span.start, self.options.direction != "ltr", "", None, span.start)]
+        else:
+            lines = ParagraphLayout(self._text[span.start : span.end], span.start, self.options).lines(index)
+        if len(self._cache) >= self._cache_size:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[index] = lines
         return lines
 
     def lines(self, first_paragraph: int = 0) -> Iterator[VisualLine]:
         """Visual lines from ``first_paragraph`` on, laid out as they are read."""
-        for index in range(first_paragraph, len(self._paragraphs)):
-            yield from self.paragraph_lines(index)
+        if first_paragraph == 0:
+            # Iterating hands out the paragraphs faster than indexing (reader.article.Paragraphs makes
+            # each one on demand), which a whole article's layout notices.
+            spans: Iterable[Span] = self._paragraphs
+        else:
+            spans = (self._paragraphs[index] for index in range(first_paragraph, len(self._paragraphs)))
+        cached = self._cache.get
+        for index, span in enumerate(spans, first_paragraph):
+            yield from cached(index) or self._lay_out(index, span)
 
 
 def layout_paragraph(text: str, options: LayoutOptions, offset: int = 0, index: int = 0) -> list[VisualLine]:

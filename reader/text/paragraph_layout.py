@@ -15,10 +15,12 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from .bidi import line_levels, paragraph_level, reorder_text, resolve_levels, visual_order
-from .bidi_props import MIRROR, MIRROR_TABLE, classes_of
-from .cells import DISPLAY, HIDDEN, cell_width, char_cells
-from .patterns import SIMPLE_RTL_RE, Patterns, patterns_for
-from .shaping import LIGATURE_TAIL, shape
+from .bidi_props import MIRROR, MIRROR_TABLE
+from .cells import HIDDEN, cell_width, char_cells
+from .display import display_string
+from .kinds import kinds_of
+from .patterns import Patterns, patterns_for
+from .rtl_lines import clusters_reversed, rtl_visual_lines
 from .visual_line import CellMap, LayoutOptions, VisualLine
 from .wrapping import wrap
 
@@ -35,18 +37,6 @@ _EXPLICIT_RE = re.compile("[1-9bSB]")  # explicit formatting, BN, and separators
 _ALEFS = frozenset("\u0622\u0623\u0625\u0627")
 #: Runs of odd (right-to-left) levels in a string of chr(level).
 _ODD_RUN_RE = re.compile("[" + "".join(re.escape(chr(level)) for level in range(1, 127, 2)) + "]+")
-#: Arabic vowel marks and Quranic annotation marks, hidden when the reader turns harakat off (h).
-_HARAKAT = dict.fromkeys(
-    [
-        *range(0x064B, 0x0660),
-        0x0670,
-        *range(0x0610, 0x061B),
-        *range(0x06D6, 0x06DD),
-        *range(0x06DF, 0x06E9),
-        *range(0x06EA, 0x06EE),
-    ],
-    HIDDEN,
-)
 
 
 class ParagraphLayout:
@@ -56,9 +46,11 @@ class ParagraphLayout:
         self.text = text
         self.offset = offset
         self.options = options
+        #: What the text's characters are (classes, marks, controls…), asked once.
+        self.kinds = kinds = kinds_of(text)
         # Most Arabic news paragraphs hold only letters, spaces and punctuation:
         # every level is 1 and there is nothing to resolve.
-        self.simple_rtl = options.direction != "ltr" and SIMPLE_RTL_RE.fullmatch(text) is not None
+        self.simple_rtl = options.direction != "ltr" and kinds.simple_rtl
         if options.direction is not None:
             self.base = 1 if options.direction == "rtl" else 0
         elif self.simple_rtl:
@@ -66,23 +58,18 @@ class ParagraphLayout:
         else:
             found = paragraph_level(self.classes)
             self.base = 1 if found is None else found
-        self.patterns = patterns = patterns_for(text)
-        display = shape(text) if options.bidi == "app" else text
-        if patterns.unsafe.search(text):
-            display = display.translate(DISPLAY)  # controls become visible, tails and format characters HIDDEN
-        elif display is not text:
-            display = display.replace(LIGATURE_TAIL, HIDDEN)
-        if not options.harakat:
-            display = display.translate(_HARAKAT)
-        self.display = display
-        # Asked once per paragraph, so that most lines skip these searches.
-        self.has_marks = patterns.marks.search(display) is not None
-        self.has_mirrored = patterns.mirrored.search(text) is not None
+        self.patterns = patterns_for(text)
+        #: Whether the text holds control or format characters (then the display string hides or shows them).
+        self.unsafe = kinds.unsafe
+        self.display, self._words = display_string(text, options.bidi == "app", options.harakat, self.unsafe)
+        # The display string holds the text's marks, but for harakat when they are hidden.
+        self.has_marks = kinds.marks if options.harakat else kinds.marks_kept
+        self.has_mirrored = kinds.mirrored
 
-    @cached_property
+    @property
     def classes(self) -> str:
-        """The paragraph's Bidi_Class letters (asked for only when the paragraph is not simple)."""
-        return classes_of(self.text)
+        """The paragraph's Bidi_Class letters."""
+        return self.kinds.classes
 
     @cached_property
     def levels(self) -> str:
@@ -95,12 +82,54 @@ class ParagraphLayout:
         """The paragraph's visual lines, numbered as paragraph ``index`` of the article."""
         rtl = bool(self.base & 1)
         offset = self.offset
+        wrapped = wrap(self.display, self.options.width, self.has_marks, self.patterns, self.kinds.wide)
+        spans = [(start, draw_end) for start, _, draw_end in wrapped]
+        texts = self._rtl_texts(spans)
+        if texts is None:
+            texts = [self.visual_text(start, draw_end) for start, draw_end in spans]
         return [
-            VisualLine(
-                index, offset + start, offset + end, rtl, self.visual_text(start, draw_end), self, offset + draw_end
-            )
-            for start, end, draw_end in wrap(self.display, self.options.width, self.has_marks, self.patterns)
+            VisualLine(index, offset + start, offset + end, rtl, text, self, offset + draw_end)
+            for (start, end, draw_end), text in zip(wrapped, texts, strict=True)
         ]
+
+    def _rtl_texts(self, spans: list[tuple[int, int]]) -> list[str] | None:
+        """The visual strings of all the lines at once (``rtl_lines``), or None where that does not apply.
+
+        It applies to the usual paragraph of Arabic news: right to left, no
+        control or format character, so no explicit embedding, every level
+        is 1 or 2 (the implicit rules at base level 1) and W1 gives each mark
+        of class NSM the level of the letter it follows; and no mark without
+        a letter (those are drawn on a dotted circle, line by line).
+        """
+        if self.base != 1 or self.options.bidi != "app" or self.unsafe:
+            return None
+        kinds = self.kinds
+        display = self.display
+        marks = self.has_marks
+        if marks and kinds.bare_mark:
+            return None
+        levels: str | None = None
+        line_levels: list[str] | None = None
+        if not self.simple_rtl:
+            levels = self.levels
+            if "\x02" in levels:
+                if marks and kinds.strong_mark:
+                    return None  # a mark of class L may take another level than its letter
+                if kinds.other_whitespace:
+                    line_levels = [self._line_levels(s, d) for s, d in spans]
+                else:
+                    # Every whitespace character is a space, and no line draws its trailing spaces: L1 changes nothing.
+                    line_levels = [levels[s:d] for s, d in spans]
+        mirrored = _odd_mirrored(self.text, levels, self.patterns) if self.has_mirrored else []
+        display = _mirror(display, mirrored, self.text)
+        reversed_clusters = None
+        if marks:
+            reversed_clusters = clusters_reversed(self.display, self._words, self.options.harakat)
+            if all(reversed_clusters[i] == self.display[i] for i in mirrored):
+                reversed_clusters = _mirror(reversed_clusters, mirrored, self.text)
+            else:  # a mirrored character with a mark on it: its cluster moved
+                reversed_clusters = clusters_reversed(display)
+        return rtl_visual_lines(display, reversed_clusters, line_levels, spans)
 
     def _line_levels(self, start: int, end: int) -> str:
         """Levels of [start, end) after L1 for that line."""
@@ -251,6 +280,29 @@ class ParagraphLayout:
                     spans.append(span)
         # In terminal mode the cells are in logical order, left to right, whatever the paragraph.
         return CellMap(tuple(cells), tuple(spans), line.rtl and self.options.bidi == "app", line.start, line.end)
+
+
+def _odd_mirrored(text: str, levels: str | None, patterns: Patterns) -> list[int]:
+    """L4: where a paragraph has a mirrored character at an odd level (every one, when ``levels`` is None).
+
+    Mirrored characters are all ON, which L1 never moves, so the
+    paragraph's levels are those of every line.
+    """
+    return [m.start() for m in patterns.mirrored.finditer(text) if levels is None or ord(levels[m.start()]) & 1]
+
+
+def _mirror(display: str, at: list[int], text: str) -> str:
+    """``display`` with the characters ``at`` those offsets replaced by the mirror glyph of ``text``'s."""
+    if not at:
+        return display
+    parts: list[str] = []
+    last = 0
+    for i in at:
+        parts.append(display[last:i])
+        parts.append(MIRROR[text[i]])
+        last = i + 1
+    parts.append(display[last:])
+    return "".join(parts)
 
 
 _MARK_RUNS: dict[str, re.Pattern[str]] = {}

@@ -14,7 +14,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from .bidi_props import CLOSING, MIRROR, OPENING
+from .bidi_props import CLOSING, MIRROR, OPENING, bidi_class
 from .charclass import bmp_only, char_set, class_body, not_in, to_ranges
 from .unitables import load_tables
 
@@ -23,6 +23,8 @@ _MARK_POINTS = _TABLES["marks"]
 _UNSAFE_POINTS = _TABLES["unsafe"]
 _SIMPLE_RTL_POINTS = _TABLES["simple_rtl"]
 _WIDE_POINTS = _TABLES["wide"]
+# A few thousand look-ups: marks of another Bidi_Class than NSM may take another level than their letter.
+_STRONG_MARK_POINTS = to_ranges([cp for lo, hi in _MARK_POINTS for cp in range(lo, hi + 1) if bidi_class(cp) != "NSM"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +41,14 @@ class Patterns:
     unsafe: re.Pattern[str]
     wide: re.Pattern[str]
     mirrored: re.Pattern[str]
+    #: Something that draws nothing (a mark, HIDDEN) after a space: a cluster with no letter.
+    bare_mark: re.Pattern[str]
+    #: A combining mark whose Bidi_Class is not NSM (L: some Indic vowel signs, Hangul vowels and finals).
+    strong_mark: re.Pattern[str]
     #: A character with its marks, hidden tails and format characters (one cell-map cluster).
     cluster: re.Pattern[str]
+    #: A cluster of more than one character (or marks with no letter before them).
+    marked_cluster: re.Pattern[str]
     #: Marks (and hidden characters) before their letter, as a reversed run leaves them.
     marks_first: re.Pattern[str]
     #: A line that starts with a mark that has no letter to sit on.
@@ -63,7 +71,10 @@ class Patterns:
             unsafe=re.compile(char_set(pick(_UNSAFE_POINTS))),
             wide=re.compile(char_set(pick(_WIDE_POINTS))),
             mirrored=re.compile(char_set(pick(to_ranges([ord(ch) for ch in MIRROR])))),
+            bare_mark=re.compile(f" {draws_nothing}"),
+            strong_mark=re.compile(char_set(pick(_STRONG_MARK_POINTS))),
             cluster=re.compile(f"{draws}{draws_nothing}*|{draws_nothing}+"),
+            marked_cluster=re.compile(f"{draws}?{draws_nothing}+"),
             marks_first=re.compile(f"({draws_nothing}+)({draws})"),
             lone_mark=re.compile(f"\\x00*{marks}"),
         )

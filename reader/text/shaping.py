@@ -20,6 +20,8 @@ import unicodedata
 
 from arabic_reshaper.letters import LETTERS_ARABIC
 
+from .memo import WordMemo
+
 ISOLATED, INITIAL, MEDIAL, FINAL = range(4)
 
 #: Written at the alef's offset of a lam-alef ligature (a format character: draws nothing).
@@ -60,6 +62,18 @@ def _joining(ch: str) -> str:
     return "U"
 
 
+class _JoiningTypes(dict[int, str]):
+    """A ``str.translate`` table: code point → its joining type letter, filled on first use."""
+
+    def __missing__(self, cp: int) -> str:
+        kind = _joining(chr(cp))
+        self[cp] = kind
+        return kind
+
+
+_JOINING_TYPES = _JoiningTypes()
+
+
 def _only_marks_between(word: str, start: int, end: int) -> bool:
     """Lam and alef make a ligature across harakat, never across a format character (an embedding, ZWJ…)."""
     return all(unicodedata.category(ch) == "Mn" for ch in word[start:end])
@@ -67,7 +81,7 @@ def _only_marks_between(word: str, start: int, end: int) -> bool:
 
 def shape_word(word: str) -> str:
     """Presentation forms for one word (no spaces); same length as ``word``."""
-    kinds = [_joining(ch) for ch in word]
+    kinds = word.translate(_JOINING_TYPES)  # one joining type letter per character
     out = list(word)
     n = len(word)
     prev_kind = "U"  # joining type of the previous non-transparent character
@@ -109,21 +123,20 @@ def shape_word(word: str) -> str:
     return "".join(out)
 
 
-_CACHE: dict[str, str] = {}
-_CACHE_LIMIT = 200_000
+def _shape_if_needed(word: str) -> str:
+    return shape_word(word) if NEEDS_SHAPING_RE.search(word) else word
 
 
-def _shape_miss(word: str) -> str:
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
-    shaped = shape_word(word) if NEEDS_SHAPING_RE.search(word) else word
-    _CACHE[word] = shaped
-    return shaped
+_CACHE = WordMemo(_shape_if_needed)
 
 
 def shape(text: str) -> str:
     """Shape a whole paragraph in logical order; ``len(shape(t)) == len(t)``."""
     if not NEEDS_SHAPING_RE.search(text):
         return text
-    cached = _CACHE.get  # a C call per word: most words were seen before
-    return " ".join([cached(word) or _shape_miss(word) for word in text.split(" ")])
+    return _CACHE.each_word(text)
+
+
+def clear_cache() -> None:
+    """Forget the words shaped so far (for benchmarks that measure a cold start)."""
+    _CACHE.clear()
