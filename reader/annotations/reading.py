@@ -19,15 +19,16 @@ reader sees the old file or the new one whole. No Textual import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from operator import eq, le
 from pathlib import Path
 from typing import Any
 
 from ..text.sanitise import printable
 from .errors import StoreError
-from .model import SOURCE_TYPES, Anchor, Claim, Source
+from .model import SOURCE_TYPES, Anchor, Claim, ClaimColumns, Source
 from .paths import FileState, annotations_file, article_sha256, newer_file
-from .schema import READ_ERRORS, check, claim_from_doc, documents, read_problem, source_from_doc
+from .schema import READ_ERRORS, check, check_with_claims, documents, read_problem, source_from_doc
 from .storage import NOTHING, load_json
 
 __all__ = ["AnnotationSnapshot", "count_claims", "place_all", "read_annotations", "read_database", "sources_in_file"]
@@ -56,13 +57,34 @@ def place_all(anchors: list[Anchor], text: str) -> list[Anchor | None]:
 
 @dataclass(frozen=True, slots=True)
 class AnnotationSnapshot:
-    """An article's claims and sources as last saved: ``claims`` placed in the text, in reading order;
-    ``orphans``: claims that could not be placed in the changed text (their anchors as saved)."""
+    """An article's claims and sources as last saved.
+
+    ``columns``: every claim, the ``placed`` ones first (placed in the text,
+    in reading order), then the orphans (claims that could not be placed in
+    the changed text, their anchors as saved). ``claims`` and ``orphans``
+    are the same claims as records, made when first asked for: the CSV
+    export reads the columns and never needs them.
+    """
 
     path: Path
-    claims: tuple[Claim, ...]
+    columns: ClaimColumns
+    placed: int
     sources: tuple[Source, ...]
-    orphans: tuple[Claim, ...]
+    _records: dict[str, tuple[Claim, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The placed claims, in reading order."""
+        if "claims" not in self._records:
+            self._records["claims"] = self.columns.claims(0, self.placed)
+        return self._records["claims"]
+
+    @property
+    def orphans(self) -> tuple[Claim, ...]:
+        """The claims that could not be placed, with the anchors they were saved with."""
+        if "orphans" not in self._records:
+            self._records["orphans"] = self.columns.claims(self.placed)
+        return self._records["orphans"]
 
 
 def read_annotations(
@@ -80,7 +102,7 @@ def read_annotations(
     if path is None:
         return None
     try:
-        data, _ = read_database(path)
+        data, _, columns = check_with_claims(load_json(path))
     except READ_ERRORS as err:
         reason = read_problem(printable(Path(path.name)), err)
         raise StoreError(
@@ -88,21 +110,27 @@ def read_annotations(
         ) from None
     if data is None:
         return None
-    same_text = next(iter(data["meta"].values())).get("sha256") == article_sha256(article_text)
+    sources = tuple(source_from_doc(doc) for _, doc in documents(data, "sources"))
+    text = article_text
+    same_text = next(iter(data["meta"].values())).get("sha256") == article_sha256(text)
+    if same_text and all(map(eq, map(text.__getitem__, map(slice, columns.starts, columns.ends)), columns.exacts)):
+        # The article as it was saved: every claim is where it was, no record needed.
+        keys = list(zip(columns.starts, columns.ends, strict=True))
+        if not all(map(le, keys, keys[1:])):  # reading order, as the slow path sorts (stable)
+            columns = columns.take(sorted(range(len(keys)), key=keys.__getitem__))
+        return AnnotationSnapshot(path, columns, len(columns), sources)
     placed: list[Claim] = []
     unplaced: list[Claim] = []
-    for _, doc in documents(data, "claims"):
-        claim = claim_from_doc(doc)
-        (placed if same_text and claim.anchor.fits(article_text) else unplaced).append(claim)
+    for claim in columns.claims():
+        (placed if same_text and claim.anchor.fits(text) else unplaced).append(claim)
     orphans: list[Claim] = []
-    for claim, anchor in zip(unplaced, place_all([c.anchor for c in unplaced], article_text) if unplaced else []):
+    for claim, anchor in zip(unplaced, place_all([c.anchor for c in unplaced], text) if unplaced else []):
         if anchor is None:
             orphans.append(claim)
         else:
             placed.append(replace(claim, anchor=anchor))
     placed.sort(key=lambda c: (c.anchor.start, c.anchor.end))
-    sources = tuple(source_from_doc(doc) for _, doc in documents(data, "sources"))
-    return AnnotationSnapshot(path, tuple(placed), sources, tuple(orphans))
+    return AnnotationSnapshot(path, ClaimColumns.of(placed + orphans), len(placed), sources)
 
 
 # --------------------------------------------------------------------------
