@@ -78,7 +78,10 @@ def mtime(path: Path) -> int:
 def newer_file(article_path: Path, data_dir: Path | None = None) -> Path:
     """Of the file beside the article and its data-folder copy, the newer (the one beside on a tie)."""
     beside = annotation_path(article_path)
-    fallback = fallback_path(article_path, data_dir)
+    folder = default_data_dir() if data_dir is None else Path(data_dir)
+    if not os.path.isdir(folder):  # nothing can be there: spare resolving the article's path (an export of 1,000)
+        return beside
+    fallback = fallback_path(article_path, folder)
     return fallback if mtime(fallback) > mtime(beside) else beside
 
 
