@@ -6,6 +6,7 @@ import csv
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import TextIO
 
 from ..corpus import Annotated
@@ -30,11 +31,16 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _guarded(cells: Sequence[str]) -> Sequence[str]:
-    """``guard_cell`` over a column: one C pass (no call per cell) when, as nearly always, no cell needs it."""
-    if any(map(str.startswith, cells, repeat(FORMULA_STARTS))):
-        return [guard_cell(cell) for cell in cells]
-    return cells
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)  # each one character
+_FIRST = itemgetter(slice(None, 1))
+
+
+def _guarded(*columns: Sequence[str]) -> tuple[Sequence[str], ...]:
+    """``guard_cell`` over every cell of ``columns``: one C pass over their first characters when, as
+    nearly always, no cell needs it."""
+    if _FORMULA_FIRST.isdisjoint(map(_FIRST, chain(*columns))):
+        return columns
+    return tuple([guard_cell(cell) for cell in column] for column in columns)
 
 
 def _then_blank(cells: Iterable[object], blanks: int) -> Iterable[object]:
@@ -65,30 +71,33 @@ class CSVWriter:
         lists = list(map(tuple, claims.source_ids))
         names: dict[tuple[str, ...], str] = {}
         types: dict[tuple[str, ...], str] = {}
-        for ids in set(lists):  # an article's claims share a few source lists
-            named = [sources[i] for i in ids if i in sources]
-            names[ids] = guard_cell(JOIN.join([s.name for s in named]))
-            types[ids] = JOIN.join([s.type for s in named])
+        for key in set(lists):  # an article's claims share a few source lists
+            named = [sources[i] for i in key if i in sources]
+            names[key] = guard_cell(JOIN.join([s.name for s in named]))
+            types[key] = JOIN.join([s.type for s in named])
         starts = claims.starts[:placed]
         if starts:
             article.paragraph_at(starts[-1])  # the last is the largest: IndexError beyond the text, as for any row
         paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
         # guard_cell on every text cell; status and source types come from fixed lists, checked on reading
+        ids, exacts, tags, notes, created, updated = _guarded(
+            claims.ids, claims.exacts, list(map(JOIN.join, claims.tags)), claims.notes, claims.created, claims.updated
+        )
         self._writer.writerows(
             zip(
                 repeat(guard_cell(item.name)),
-                _guarded(claims.ids),
-                _guarded(claims.exacts),
+                ids,
+                exacts,
                 _then_blank(starts, orphans),
                 _then_blank(claims.ends[:placed], orphans),
                 _then_blank(map(bisect_right, repeat(paragraph_starts), starts), orphans),  # 1-based paragraph_at
                 claims.statuses,
                 map(names.__getitem__, lists),
                 map(types.__getitem__, lists),
-                _guarded(list(map(JOIN.join, claims.tags))),
-                _guarded(claims.notes),
-                _guarded(claims.created),
-                _guarded(claims.updated),
+                tags,
+                notes,
+                created,
+                updated,
             )
         )
         return len(claims)
