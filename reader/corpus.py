@@ -50,7 +50,7 @@ class Skipped:
 
 def article_name(path: Path) -> str:
     """How exports and statistics name an article (see the module's docstring)."""
-    return Path(path).as_posix()
+    return (path if isinstance(path, Path) else Path(path)).as_posix()
 
 
 def find_corpus(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
