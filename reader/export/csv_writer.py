@@ -40,7 +40,15 @@ def _guarded(*columns: Sequence[str]) -> tuple[Sequence[str], ...]:
     nearly always, no cell needs it."""
     if _FORMULA_FIRST.isdisjoint(map(_FIRST, chain(*columns))):
         return columns
-    return tuple([guard_cell(cell) for cell in column] for column in columns)
+    return tuple(
+        column if _FORMULA_FIRST.isdisjoint(map(_FIRST, column)) else [guard_cell(cell) for cell in column]
+        for column in columns
+    )
+
+
+def _joined(keys: Iterable[tuple[str, ...]], values: dict[str, str]) -> list[str]:
+    """For each tuple of ids, their values joined with `` | `` (in C: no Python code per tuple)."""
+    return list(map(JOIN.join, map(map, repeat(values.__getitem__), keys)))
 
 
 def _then_blank(cells: Iterable[object], blanks: int) -> Iterable[object]:
@@ -67,14 +75,13 @@ class CSVWriter:
         snapshot, article = item.annotations, item.article
         claims, placed = snapshot.columns, snapshot.placed
         orphans = len(claims) - placed
-        sources = {source.id: source for source in snapshot.sources}
+        # Every id a claim names is in the sources table (checked on reading), and an article's claims
+        # share a few lists of them: each list is joined once.
         lists = list(map(tuple, claims.source_ids))
-        names: dict[tuple[str, ...], str] = {}
-        types: dict[tuple[str, ...], str] = {}
-        for key in set(lists):  # an article's claims share a few source lists
-            named = [sources[i] for i in key if i in sources]
-            names[key] = guard_cell(JOIN.join([s.name for s in named]))
-            types[key] = JOIN.join([s.type for s in named])
+        keys = list(set(lists))
+        (names,) = _guarded(_joined(keys, {source.id: source.name for source in snapshot.sources}))
+        types = _joined(keys, {source.id: source.type for source in snapshot.sources})
+        name_of, type_of = dict(zip(keys, names, strict=True)), dict(zip(keys, types, strict=True))
         starts = claims.starts[:placed]
         if starts:
             article.paragraph_at(starts[-1])  # the last is the largest: IndexError beyond the text, as for any row
@@ -92,8 +99,8 @@ class CSVWriter:
                 _then_blank(claims.ends[:placed], orphans),
                 _then_blank(map(bisect_right, repeat(paragraph_starts), starts), orphans),  # 1-based paragraph_at
                 claims.statuses,
-                map(names.__getitem__, lists),
-                map(types.__getitem__, lists),
+                map(name_of.__getitem__, lists),
+                map(type_of.__getitem__, lists),
                 tags,
                 notes,
                 created,
