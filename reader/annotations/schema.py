@@ -39,9 +39,11 @@ __all__ = [
     "claim_from_doc",
     "claim_to_doc",
     "documents",
+    "good_claim_values",
     "good_claims",
     "meta_to_doc",
     "migrate",
+    "numbered",
     "read_problem",
     "show",
     "source_from_doc",
@@ -206,13 +208,7 @@ def _documents(data: Data, name: str) -> dict[str, Doc]:
     table = data.get(name, {})
     if type(table) is not dict:
         raise Damaged(f"the {name} table is not an object")
-    keys = list(table)
-    if (
-        all(map(str.isascii, keys))
-        and all(map(str.isdigit, keys))
-        and list(map(str, map(int, keys))) == keys  # "01" and "1" would be one
-        and set(map(type, table.values())) <= _DICT
-    ):
+    if numbered(table) and set(map(type, table.values())) <= _DICT:
         return table  # the usual case, in C loops; otherwise the first wrong document, said:
     for key, doc in table.items():
         if not key.isascii() or not key.isdigit() or str(int(key)) != key:
@@ -220,6 +216,17 @@ def _documents(data: Data, name: str) -> dict[str, Doc]:
         if type(doc) is not dict:
             raise Damaged(f"{name} {key} is {show(doc)}, not an object")
     return table
+
+
+def numbered(table: Iterable[str]) -> bool:
+    """Every document number (a table's keys) is a decimal number as ``str(int)`` writes it ("01" and "1"
+    would be one)."""
+    keys = list(table)
+    try:
+        numbers = list(map(int, keys))  # int() takes " 1", "+1", "1_0", "١": str() gives them back otherwise
+    except ValueError:
+        return False
+    return min(numbers, default=0) >= 0 and list(map(str, numbers)) == keys
 
 
 def check_fields(name: str, key: str, doc: Doc, fields: dict[str, Callable[[object], bool]]) -> None:
@@ -250,7 +257,14 @@ def good_claims(claims: ClaimColumns, sources: set[str]) -> bool:
         and set(map(type, chain(claims.starts, claims.ends))) <= _INT  # not bool: type(True) is bool
         and set(map(type, chain(*lists))) <= _LIST
         and set(map(type, chain.from_iterable(chain(*lists)))) <= _STR
-        and min(claims.starts, default=0) >= 0
+        and good_claim_values(claims, sources)
+    )
+
+
+def good_claim_values(claims: ClaimColumns, sources: set[str]) -> bool:
+    """``good_claims`` for claims whose fields are known to have the right types."""
+    return (
+        min(claims.starts, default=0) >= 0
         and all(map(le, claims.starts, claims.ends))
         and all(map(eq, map(len, claims.exacts), map(sub, claims.ends, claims.starts)))
         and set(claims.statuses) <= _STATUS_SET
