@@ -1,10 +1,10 @@
 """The one reader of annotations files: the store, the library, export, statistics and the source registry.
 
 Every reader of an annotations file comes through here, so the file is
-parsed one way (``storage.load_json``: size limit, UTF-8 with or without a
-BOM, an empty file is "nothing yet") and understood one way
-(``schema.check``: checks and migrations; ``schema``'s codec for records).
-What differs is only how much a caller needs:
+read one way (``storage.read_file``: size limit; ``storage.parse_json``:
+UTF-8 with or without a BOM, an empty file is "nothing yet") and understood
+one way (``schema.check``: checks and migrations; ``schema``'s codec for
+records). What differs is only how much a caller needs:
 
 | caller | reads with |
 |---|---|
@@ -12,6 +12,13 @@ What differs is only how much a caller needs:
 | export, statistics (``reader.corpus``) | ``read_annotations``: an ``AnnotationSnapshot``, claims placed in the text |
 | library rows, ``qari info`` | ``count_claims``: the shape only, remembered per file state |
 | the claim dialog's type-ahead (``registry``) | ``sources_in_file``: every readable source, whatever else is damaged |
+
+Export and statistics read thousands of files, so ``read_annotations``
+first tries ``_quick``: msgspec parses a file as qari writes it and checks
+every field's type as it goes, the rest of the checks run over columns, and
+the claims stay columns (``ClaimColumns``) until records are asked for. A
+file it does not take goes through ``schema.check`` as for the store, which
+gives the same claims or says what is wrong.
 
 None of them takes a lock or writes: the store writes atomically, so a
 reader sees the old file or the new one whole. No Textual import.
@@ -36,6 +43,7 @@ from .schema import (
     SCHEMA_VERSION,
     check,
     check_with_claims,
+    claim_columns_of_rows,
     documents,
     good_claim_values,
     numbered,
@@ -208,7 +216,8 @@ class _Database(msgspec.Struct, forbid_unknown_fields=True, gc=False):
 
 
 _DECODE = msgspec.json.Decoder(_Database).decode
-_FIELDS = msgspec.structs.astuple
+_FIELDS = msgspec.structs.astuple  # a document's values, in the order of its fields
+_DOC = msgspec.structs.asdict
 _SOURCE_TYPES = frozenset(SOURCE_TYPES)
 
 
@@ -238,12 +247,10 @@ def _quick(raw: bytes) -> Saved | None:
         or not _SOURCE_TYPES.issuperset([source.type for source in data.sources.values()])
     ):
         return None
-    rows = list(map(_FIELDS, data.claims.values()))
-    claims = ClaimColumns(*zip(*rows)) if rows else ClaimColumns(*((),) * 12)
+    claims = claim_columns_of_rows(map(_FIELDS, data.claims.values()))
     if not good_claim_values(claims, set(ids)):
         return None
-    sources = tuple(Source(s.name, s.type, s.role, s.note, s.id) for s in data.sources.values())
-    return meta.sha256, sources, claims
+    return meta.sha256, tuple(source_from_doc(_DOC(source)) for source in data.sources.values()), claims
 
 
 # --------------------------------------------------------------------------

@@ -3,10 +3,13 @@
 Three tables (DESIGN.md, "Annotations"; docs/formats.md): ``meta`` (one
 document, a ``Meta``), ``sources`` (``Source``) and ``claims`` (``Claim``
 with its ``Anchor`` flattened in). The codec here is the only code that
-turns a record into a document or back. ``check`` says whether a parsed
-file is one qari can use, and brings an older schema up to this one through
-``MIGRATIONS``, one function per version step, so a file is never read
-against a schema it was not written in. No Textual import.
+turns a record into a document or back (or many claim documents into
+``ClaimColumns``). ``check`` says whether a parsed file is one qari can use,
+and brings an older schema up to this one through ``MIGRATIONS``, one
+function per version step, so a file is never read against a schema it was
+not written in. Its checks of many claims run a field at a time in C loops
+(``good_claims``), and say what is wrong one claim at a time only when
+something is. No Textual import.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ __all__ = [
     "check_fields",
     "check_with_claims",
     "claim_columns",
+    "claim_columns_of_rows",
     "claim_from_doc",
     "claim_to_doc",
     "documents",
@@ -136,8 +140,13 @@ def source_from_doc(doc: Doc) -> Source:
 
 def claim_columns(docs: Iterable[Doc]) -> ClaimColumns:
     """Claim documents as columns, in the order given, fields as saved (KeyError for a missing one)."""
-    rows = list(map(_CLAIM_DOC, docs))
-    return ClaimColumns(*zip(*rows)) if rows else ClaimColumns(*((),) * 12)
+    return claim_columns_of_rows(map(_CLAIM_DOC, docs))
+
+
+def claim_columns_of_rows(rows: Iterable[tuple[Any, ...]]) -> ClaimColumns:
+    """Claims given as the values of their ``CLAIM_FIELDS``, in that order, as columns."""
+    listed = list(rows)
+    return ClaimColumns(*zip(*listed)) if listed else ClaimColumns(*((),) * 12)
 
 
 def documents(data: Data | None, name: str) -> Iterator[tuple[int, Doc]]:
