@@ -50,7 +50,7 @@ class Skipped:
 
 def article_name(path: Path) -> str:
     """How exports and statistics name an article (see the module's docstring)."""
-    return Path(path).as_posix()
+    return (path if isinstance(path, Path) else Path(path)).as_posix()
 
 
 def find_corpus(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
@@ -61,6 +61,7 @@ def find_corpus(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """
     found: list[Path] = []
     seen: set[Path] = set()
+    folders: dict[Path, Path] = {}
     for given in paths:
         path = Path(given)
         try:
@@ -80,11 +81,21 @@ def find_corpus(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
         except OSError as err:
             raise CorpusError(f"qari: {printable(os.fspath(given))}: {(err.strerror or str(err)).lower()}") from None
         for article in articles:
-            key = article.resolve()
+            key = _resolved(article, folders)
             if key not in seen:
                 seen.add(key)
                 found.append(article)
     return found
+
+
+def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """``path.resolve()``, its folder resolved once for every article in it (``folders``): a thousand
+    articles in ten folders are a thousand ``lstat`` calls, not one for each part of each path."""
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    real = folder / path.name
+    return real.resolve() if real.is_symlink() else real
 
 
 def annotated_articles(articles: Iterable[Path], *, data_dir: Path | None = None) -> Iterator[Annotated | Skipped]:

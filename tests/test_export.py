@@ -290,6 +290,12 @@ def test_force_never_replaces_an_article(capsys: pytest.CaptureFixture[str], cor
     code, out, err = run_main(capsys, "export", corpus, "-o", corpus / "iran.txt", "--force")
     assert_refused(code, out, err)
     assert (corpus / "iran.txt").read_bytes() == before
+    link = corpus.parent / "link.csv"
+    link.symlink_to(corpus / "economy" / "fuel.txt")
+    fuel = (corpus / "economy" / "fuel.txt").read_bytes()
+    code, out, err = run_main(capsys, "export", corpus, "-o", link, "--force")  # the same file, by a link
+    assert_refused(code, out, err)
+    assert (corpus / "economy" / "fuel.txt").read_bytes() == fuel
 
 
 def test_a_failed_export_leaves_no_file(

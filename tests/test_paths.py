@@ -65,6 +65,8 @@ def test_folders_list_real_and_linked_articles_once_and_skip_broken_or_circular_
     assert find_articles(tree / "desk", recursive=True) == [tree / "desk" / "my copy.txt"]
     # Export names the article once even when it is reached twice (the link and the file).
     assert len(find_corpus([tree / "desk", tree / "archive"])) == 1
+    (tree / "shelf").symlink_to(tree / "archive")  # a linked folder, and a path through ".."
+    assert len(find_corpus([tree / "shelf", tree / "desk" / ".." / "archive" / ARABIC_NAME, tree / "archive"])) == 1
 
 
 def test_names_with_spaces_and_arabic_letters_go_through_every_command(

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.annotations import schema
-from reader.annotations.model import Anchor, Claim, Source
+from reader.annotations.model import STATUSES, Anchor, Claim, ClaimColumns, Source
 from reader.annotations.paths import annotation_path
 from reader.annotations.reading import read_annotations
 from reader.annotations.store import AnnotationStore
@@ -122,3 +124,81 @@ def test_an_older_file_without_a_migration_is_damaged_and_left_alone(article: Pa
     with AnnotationStore.open(article, TEXT) as store:
         assert store.read_only and "schema_version is 0" in (store.read_only_reason or "")
     assert path.read_bytes() == content
+
+
+# --------------------------------------------------------------------------
+# The quick check of many claims (columns, C loops) and the one-by-one check that says what is wrong
+
+_BAD: dict[str, list[object]] = {
+    "id": ["", 3, None, "c1"],  # "c1": the id of another claim
+    "start": [-1, True, 1.0, "0", None, 99],
+    "end": [-1, False, 2.5, None, 0],
+    "exact": [None, 1, "زائد"],
+    "prefix": [None, 0],
+    "suffix": [[], None],
+    "source_ids": ["s1", None, [1], [None], ["s9"]],  # s9: not in the sources table
+    "tags": ["وسم", [["x"]], [2], None],
+    "note": [None, 1.5],
+    "status": ["maybe", None, ["false"], 1, "Unverified"],
+    "created": [0, None],
+    "updated": [None, 0, ""],  # "": fine, it is the created time
+}
+
+
+@st.composite
+def _claim_docs(draw: st.DrawFn, number: int) -> dict[str, object]:
+    exact = draw(st.text(alphabet="اب ", max_size=4))
+    start = draw(st.integers(0, 5))
+    doc: dict[str, object] = {
+        "id": f"c{number}",
+        "start": start,
+        "end": start + len(exact),
+        "exact": exact,
+        "prefix": "قبل",
+        "suffix": "",
+        "source_ids": draw(st.lists(st.sampled_from(["s1", "s2"]), max_size=2)),
+        "tags": draw(st.lists(st.sampled_from(["إيران", "نووي"]), max_size=2)),
+        "note": "",
+        "status": draw(st.sampled_from(STATUSES)),
+        "created": "2025-01-01T00:00:00Z",
+        "updated": "2025-01-02T00:00:00Z",
+    }
+    if draw(st.integers(0, 3)) == 0:  # a quarter of the claims spoilt in one or two fields
+        for field in draw(st.lists(st.sampled_from(sorted(_BAD)), min_size=1, max_size=2)):
+            doc[field] = draw(st.sampled_from(_BAD[field]))
+    if draw(st.integers(0, 15)) == 0:
+        del doc[draw(st.sampled_from(sorted(_BAD)))]
+    return doc
+
+
+@given(st.integers(0, 6).flatmap(lambda n: st.tuples(*(_claim_docs(i) for i in range(1, n + 1)))))
+def test_the_quick_check_of_many_claims_agrees_with_the_one_by_one_check(docs: tuple[dict[str, object], ...]) -> None:
+    table = {str(number): doc for number, doc in enumerate(docs, 1)}
+    try:
+        quick = schema.good_claims(schema.claim_columns(table.values()), {"s1", "s2"})
+    except KeyError:
+        quick = False
+    try:
+        schema._check_claims(table, {"s1", "s2"})
+        detailed = True
+    except schema.Damaged:
+        detailed = False
+    assert quick is detailed
+
+
+def test_claims_read_as_columns_are_the_claims_the_codec_makes(article: Path) -> None:
+    """Export and statistics read claims as columns: the same claims, in reading order, ``updated`` filled in."""
+    data = _v0_database()
+    data["meta"]["1"]["schema_version"] = 1
+    claim = data["claims"].pop("1")
+    del claim["source"]
+    first = {**claim, "id": "late", "start": 4, "end": 10, "exact": TEXT[4:10], "source_ids": ["s1"], "updated": ""}
+    second = {**claim, "id": "early", "start": 0, "end": 3, "exact": TEXT[0:3], "source_ids": [], "tags": []}
+    data["claims"] = {"1": first, "2": second}
+    annotation_path(article).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    snapshot = read_annotations(article, TEXT)
+    assert snapshot is not None and snapshot.placed == 2 and snapshot.orphans == ()
+    assert snapshot.claims == (schema.claim_from_doc(second), schema.claim_from_doc(first))
+    assert snapshot.claims[1].updated == claim["created"]
+    assert ClaimColumns.of(snapshot.claims).claims() == snapshot.columns.claims() == snapshot.claims
+    assert snapshot.columns.take([1, 0]).claims() == snapshot.claims[::-1]

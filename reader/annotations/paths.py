@@ -34,9 +34,14 @@ DATA_DIR_ENV = "QARI_DATA_DIR"
 SUFFIX = ".annotations.json"
 
 
+def _path(path: str | os.PathLike[str]) -> Path:
+    """``Path(path)``, without making a new one from a Path (an export asks for thousands)."""
+    return path if isinstance(path, Path) else Path(path)
+
+
 def annotation_path(article_path: Path) -> Path:
     """The annotations file beside an article: ``iran.txt`` → ``iran.txt.annotations.json``."""
-    article_path = Path(article_path)
+    article_path = _path(article_path)
     return article_path.with_name(article_path.name + SUFFIX)
 
 
@@ -78,13 +83,16 @@ def mtime(path: Path) -> int:
 def newer_file(article_path: Path, data_dir: Path | None = None) -> Path:
     """Of the file beside the article and its data-folder copy, the newer (the one beside on a tie)."""
     beside = annotation_path(article_path)
-    fallback = fallback_path(article_path, data_dir)
+    folder = default_data_dir() if data_dir is None else _path(data_dir)
+    if not os.path.isdir(folder):  # nothing can be there: spare resolving the article's path (an export of 1,000)
+        return beside
+    fallback = fallback_path(article_path, folder)
     return fallback if mtime(fallback) > mtime(beside) else beside
 
 
 def annotations_file(article_path: Path, *, data_dir: Path | None = None) -> Path | None:
     """The annotations file an article's store would read; None without one."""
-    path = newer_file(Path(article_path), data_dir)
+    path = newer_file(_path(article_path), data_dir)
     return path if mtime(path) >= 0 else None
 
 

@@ -1,10 +1,10 @@
 """The one reader of annotations files: the store, the library, export, statistics and the source registry.
 
 Every reader of an annotations file comes through here, so the file is
-parsed one way (``storage.load_json``: size limit, UTF-8 with or without a
-BOM, an empty file is "nothing yet") and understood one way
-(``schema.check``: checks and migrations; ``schema``'s codec for records).
-What differs is only how much a caller needs:
+read one way (``storage.read_file``: size limit; ``storage.parse_json``:
+UTF-8 with or without a BOM, an empty file is "nothing yet") and understood
+one way (``schema.check``: checks and migrations; ``schema``'s codec for
+records). What differs is only how much a caller needs:
 
 | caller | reads with |
 |---|---|
@@ -13,22 +13,44 @@ What differs is only how much a caller needs:
 | library rows, ``qari info`` | ``count_claims``: the shape only, remembered per file state |
 | the claim dialog's type-ahead (``registry``) | ``sources_in_file``: every readable source, whatever else is damaged |
 
+Export and statistics read thousands of files, so ``read_annotations``
+first tries ``_quick``: msgspec parses a file as qari writes it and checks
+every field's type as it goes, the rest of the checks run over columns, and
+the claims stay columns (``ClaimColumns``) until records are asked for. A
+file it does not take goes through ``schema.check`` as for the store, which
+gives the same claims or says what is wrong.
+
 None of them takes a lock or writes: the store writes atomically, so a
 reader sees the old file or the new one whole. No Textual import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from codecs import BOM_UTF8
+from dataclasses import dataclass, field, replace
+from operator import eq, le
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from ..text.sanitise import printable
 from .errors import StoreError
-from .model import SOURCE_TYPES, Anchor, Claim, Source
+from .model import SOURCE_TYPES, Anchor, Claim, ClaimColumns, Source
 from .paths import FileState, annotations_file, article_sha256, newer_file
-from .schema import READ_ERRORS, check, claim_from_doc, documents, read_problem, source_from_doc
-from .storage import NOTHING, load_json
+from .schema import (
+    READ_ERRORS,
+    SCHEMA_VERSION,
+    check,
+    check_with_claims,
+    claim_columns_of_rows,
+    documents,
+    good_claim_values,
+    numbered,
+    read_problem,
+    source_from_doc,
+)
+from .storage import NOTHING, load_json, parse_json, read_file
 
 __all__ = ["AnnotationSnapshot", "count_claims", "place_all", "read_annotations", "read_database", "sources_in_file"]
 
@@ -56,13 +78,34 @@ def place_all(anchors: list[Anchor], text: str) -> list[Anchor | None]:
 
 @dataclass(frozen=True, slots=True)
 class AnnotationSnapshot:
-    """An article's claims and sources as last saved: ``claims`` placed in the text, in reading order;
-    ``orphans``: claims that could not be placed in the changed text (their anchors as saved)."""
+    """An article's claims and sources as last saved.
+
+    ``columns``: every claim, the ``placed`` ones first (placed in the text,
+    in reading order), then the orphans (claims that could not be placed in
+    the changed text, their anchors as saved). ``claims`` and ``orphans``
+    are the same claims as records, made when first asked for: the CSV
+    export reads the columns and never needs them.
+    """
 
     path: Path
-    claims: tuple[Claim, ...]
+    columns: ClaimColumns
+    placed: int
     sources: tuple[Source, ...]
-    orphans: tuple[Claim, ...]
+    _records: dict[str, tuple[Claim, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The placed claims, in reading order."""
+        if "claims" not in self._records:
+            self._records["claims"] = self.columns.claims(0, self.placed)
+        return self._records["claims"]
+
+    @property
+    def orphans(self) -> tuple[Claim, ...]:
+        """The claims that could not be placed, with the anchors they were saved with."""
+        if "orphans" not in self._records:
+            self._records["orphans"] = self.columns.claims(self.placed)
+        return self._records["orphans"]
 
 
 def read_annotations(
@@ -80,29 +123,134 @@ def read_annotations(
     if path is None:
         return None
     try:
-        data, _ = read_database(path)
+        saved = _read_saved(path)
     except READ_ERRORS as err:
         reason = read_problem(printable(Path(path.name)), err)
         raise StoreError(
             reason.removesuffix(", the file is left as it is").removesuffix(": opened read-only")
         ) from None
-    if data is None:
+    if saved is None:
         return None
-    same_text = next(iter(data["meta"].values())).get("sha256") == article_sha256(article_text)
+    sha256, sources, columns = saved
+    text = article_text
+    same_text = sha256 == article_sha256(text)
+    if same_text and all(map(eq, map(text.__getitem__, map(slice, columns.starts, columns.ends)), columns.exacts)):
+        # The article as it was saved: every claim is where it was, no record needed.
+        keys = list(zip(columns.starts, columns.ends, strict=True))
+        if not all(map(le, keys, keys[1:])):  # reading order, as the slow path sorts (stable)
+            columns = columns.take(sorted(range(len(keys)), key=keys.__getitem__))
+        return AnnotationSnapshot(path, columns, len(columns), sources)
     placed: list[Claim] = []
     unplaced: list[Claim] = []
-    for _, doc in documents(data, "claims"):
-        claim = claim_from_doc(doc)
-        (placed if same_text and claim.anchor.fits(article_text) else unplaced).append(claim)
+    for claim in columns.claims():
+        (placed if same_text and claim.anchor.fits(text) else unplaced).append(claim)
     orphans: list[Claim] = []
-    for claim, anchor in zip(unplaced, place_all([c.anchor for c in unplaced], article_text) if unplaced else []):
+    for claim, anchor in zip(unplaced, place_all([c.anchor for c in unplaced], text) if unplaced else []):
         if anchor is None:
             orphans.append(claim)
         else:
             placed.append(replace(claim, anchor=anchor))
     placed.sort(key=lambda c: (c.anchor.start, c.anchor.end))
-    sources = tuple(source_from_doc(doc) for _, doc in documents(data, "sources"))
-    return AnnotationSnapshot(path, tuple(placed), sources, tuple(orphans))
+    return AnnotationSnapshot(path, ClaimColumns.of(placed + orphans), len(placed), sources)
+
+
+Saved = tuple[str, tuple[Source, ...], ClaimColumns]
+
+
+def _read_saved(path: Path) -> Saved | None:
+    """The file's ``meta.sha256``, sources and claims (in the order of the file); None when it has none.
+
+    A file as qari writes it is read by ``_quick``; anything else (an older
+    schema, an unknown field, damage of any kind) by ``schema.check``, which
+    says what is wrong. Raises what ``schema.READ_ERRORS`` lists.
+    """
+    raw = read_file(path)
+    return _quick(raw) or _checked(raw)
+
+
+def _checked(raw: bytes) -> Saved | None:
+    """``_read_saved`` for any file, through ``schema.check``."""
+    data, _, columns = check_with_claims(parse_json(raw))
+    if data is None:
+        return None
+    (meta,) = data["meta"].values()
+    return meta["sha256"], tuple(source_from_doc(doc) for _, doc in documents(data, "sources")), columns
+
+
+class _ClaimDoc(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    """A ``claims`` document with the types ``schema.CLAIM_FIELDS`` wants, its fields in that order."""
+
+    id: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    source_ids: list[str]
+    tags: list[str]
+    note: str
+    status: str
+    created: str
+    updated: str
+
+
+class _SourceDoc(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    id: str
+    name: str
+    type: str
+    role: str
+    note: str
+
+
+class _MetaDoc(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    schema_version: int
+    article: str
+    sha256: str
+    app_version: str
+
+
+class _Database(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    meta: dict[str, _MetaDoc]
+    sources: dict[str, _SourceDoc] = {}
+    claims: dict[str, _ClaimDoc] = {}
+
+
+_DECODE = msgspec.json.Decoder(_Database).decode
+_FIELDS = msgspec.structs.astuple  # a document's values, in the order of its fields
+_DOC = msgspec.structs.asdict
+_SOURCE_TYPES = frozenset(SOURCE_TYPES)
+
+
+def _quick(raw: bytes) -> Saved | None:
+    """``_read_saved`` for a file as qari writes it; None for any other.
+
+    msgspec parses the file and checks each field's type as it goes, in C:
+    twice as fast as ``json.loads`` alone, and the checks of
+    ``schema._check_tables`` that are left are a few passes over columns
+    (``schema.good_claim_values``). Only a file every byte of which msgspec
+    has read as a known field is taken (it skips unknown fields unread: a
+    byte that is not UTF-8 there would pass), and nothing it refuses is told
+    apart: the standard path reads it again and says what is wrong.
+    """
+    try:
+        data = _DECODE(raw[len(BOM_UTF8) :] if raw.startswith(BOM_UTF8) else raw)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    if len(data.meta) != 1 or not (numbered(data.meta) and numbered(data.sources) and numbered(data.claims)):
+        return None
+    (meta,) = data.meta.values()
+    ids = [source.id for source in data.sources.values()]
+    if (
+        meta.schema_version != SCHEMA_VERSION
+        or "" in ids
+        or len(set(ids)) != len(ids)
+        or not _SOURCE_TYPES.issuperset([source.type for source in data.sources.values()])
+    ):
+        return None
+    claims = claim_columns_of_rows(map(_FIELDS, data.claims.values()))
+    if not good_claim_values(claims, set(ids)):
+        return None
+    return meta.sha256, tuple(source_from_doc(_DOC(source)) for source in data.sources.values()), claims
 
 
 # --------------------------------------------------------------------------

@@ -3,21 +3,26 @@
 Three tables (DESIGN.md, "Annotations"; docs/formats.md): ``meta`` (one
 document, a ``Meta``), ``sources`` (``Source``) and ``claims`` (``Claim``
 with its ``Anchor`` flattened in). The codec here is the only code that
-turns a record into a document or back. ``check`` says whether a parsed
-file is one qari can use, and brings an older schema up to this one through
-``MIGRATIONS``, one function per version step, so a file is never read
-against a schema it was not written in. No Textual import.
+turns a record into a document or back (or many claim documents into
+``ClaimColumns``). ``check`` says whether a parsed file is one qari can use,
+and brings an older schema up to this one through ``MIGRATIONS``, one
+function per version step, so a file is never read against a schema it was
+not written in. Its checks of many claims run a field at a time in C loops
+(``good_claims``), and say what is wrong one claim at a time only when
+something is. No Textual import.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
+from operator import eq, itemgetter, le, sub
 from typing import Any
 
 from ..text.sanitise import printable
-from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
+from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, ClaimColumns, Source
 from .storage import NOTHING, TooLarge
 
 __all__ = [
@@ -32,12 +37,17 @@ __all__ = [
     "anchor_fields",
     "check",
     "check_fields",
+    "check_with_claims",
+    "claim_columns",
+    "claim_columns_of_rows",
     "claim_from_doc",
     "claim_to_doc",
     "documents",
-    "good_claim",
+    "good_claim_values",
+    "good_claims",
     "meta_to_doc",
     "migrate",
+    "numbered",
     "read_problem",
     "show",
     "source_from_doc",
@@ -128,6 +138,17 @@ def source_from_doc(doc: Doc) -> Source:
     return Source(doc["name"], doc["type"], doc["role"], doc["note"], doc["id"])
 
 
+def claim_columns(docs: Iterable[Doc]) -> ClaimColumns:
+    """Claim documents as columns, in the order given, fields as saved (KeyError for a missing one)."""
+    return claim_columns_of_rows(map(_CLAIM_DOC, docs))
+
+
+def claim_columns_of_rows(rows: Iterable[tuple[Any, ...]]) -> ClaimColumns:
+    """Claims given as the values of their ``CLAIM_FIELDS``, in that order, as columns."""
+    listed = list(rows)
+    return ClaimColumns(*zip(*listed)) if listed else ClaimColumns(*((),) * 12)
+
+
 def documents(data: Data | None, name: str) -> Iterator[tuple[int, Doc]]:
     """A checked database's documents of one table, with their numbers."""
     for key, doc in (data or {}).get(name, {}).items():
@@ -180,6 +201,7 @@ CLAIM_FIELDS: dict[str, Callable[[object], bool]] = {
     "created": lambda v: type(v) is str,
     "updated": lambda v: type(v) is str,
 }
+_CLAIM_DOC = itemgetter(*CLAIM_FIELDS)  # a document's fields in the order of ClaimColumns
 _WANTED = {
     "start": "a whole number ≥ 0",
     "end": "a whole number ≥ 0",
@@ -195,12 +217,25 @@ def _documents(data: Data, name: str) -> dict[str, Doc]:
     table = data.get(name, {})
     if type(table) is not dict:
         raise Damaged(f"the {name} table is not an object")
+    if numbered(table) and set(map(type, table.values())) <= _DICT:
+        return table  # the usual case, in C loops; otherwise the first wrong document, said:
     for key, doc in table.items():
-        if not key.isascii() or not key.isdigit() or str(int(key)) != key:  # "01" and "1" would be one
+        if not key.isascii() or not key.isdigit() or str(int(key)) != key:
             raise Damaged(f"{name} has a document numbered {show(key)}")
         if type(doc) is not dict:
             raise Damaged(f"{name} {key} is {show(doc)}, not an object")
     return table
+
+
+def numbered(table: Iterable[str]) -> bool:
+    """Every document number (a table's keys) is a decimal number as ``str(int)`` writes it ("01" and "1"
+    would be one)."""
+    keys = list(table)
+    try:
+        numbers = list(map(int, keys))  # int() takes " 1", "+1", "1_0", "١": str() gives them back otherwise
+    except ValueError:
+        return False
+    return min(numbers, default=0) >= 0 and list(map(str, numbers)) == keys
 
 
 def check_fields(name: str, key: str, doc: Doc, fields: dict[str, Callable[[object], bool]]) -> None:
@@ -213,33 +248,39 @@ def check_fields(name: str, key: str, doc: Doc, fields: dict[str, Callable[[obje
 
 
 _STATUS_SET = frozenset(STATUSES)
+_DICT, _INT, _LIST, _STR = frozenset({dict}), frozenset({int}), frozenset({list}), frozenset({str})
 
 
-def good_claim(doc: Doc) -> bool:
-    """``check_fields(…, CLAIM_FIELDS)`` passes: the same test written out, ~10× faster (5,000 claims open)."""
-    try:
-        start, end, ids, tags = doc["start"], doc["end"], doc["source_ids"], doc["tags"]
-        if type(ids) is not list or type(tags) is not list:
-            return False
-        "".join(ids) + "".join(tags)  # TypeError unless all strings (JSON has no str subclasses)
-        return (
-            type(doc["id"]) is str
-            and doc["id"] != ""
-            and type(start) is int
-            and type(end) is int
-            and start >= 0
-            and end >= 0
-            and type(doc["exact"]) is str
-            and type(doc["prefix"]) is str
-            and type(doc["suffix"]) is str
-            and type(doc["note"]) is str
-            and type(doc["status"]) is str
-            and doc["status"] in _STATUS_SET
-            and type(doc["created"]) is str
-            and type(doc["updated"]) is str
-        )
-    except (KeyError, TypeError):
-        return False
+def good_claims(claims: ClaimColumns, sources: set[str]) -> bool:
+    """Every claim passes ``_check_claims`` (``sources``: the ids in the sources table).
+
+    The same tests, a field at a time in C loops (``map``, ``set``, ``all``)
+    instead of Python calls per claim: a 100-claim file in ~0.1 ms, what
+    checking one claim at a time took for ten. An empty ``updated`` holds
+    ``created`` already (``ClaimColumns``), which passes and fails as ``""`` would.
+    """
+    texts = (claims.ids, claims.exacts, claims.prefixes, claims.suffixes, claims.notes, claims.statuses)
+    lists = (claims.source_ids, claims.tags)
+    return (
+        set(map(type, chain(*texts, claims.created, claims.updated))) <= _STR
+        and set(map(type, chain(claims.starts, claims.ends))) <= _INT  # not bool: type(True) is bool
+        and set(map(type, chain(*lists))) <= _LIST
+        and set(map(type, chain.from_iterable(chain(*lists)))) <= _STR
+        and good_claim_values(claims, sources)
+    )
+
+
+def good_claim_values(claims: ClaimColumns, sources: set[str]) -> bool:
+    """``good_claims`` for claims whose fields are known to have the right types."""
+    return (
+        min(claims.starts, default=0) >= 0
+        and all(map(le, claims.starts, claims.ends))
+        and all(map(eq, map(len, claims.exacts), map(sub, claims.ends, claims.starts)))
+        and set(claims.statuses) <= _STATUS_SET
+        and "" not in (ids := set(claims.ids))
+        and len(ids) == len(claims)
+        and sources.issuperset(chain.from_iterable(claims.source_ids))
+    )
 
 
 def migrate(data: Data, version: int, migrations: dict[int, Callable[[Data], Data]] | None = None) -> Data:
@@ -264,8 +305,14 @@ def check(value: Any) -> tuple[Data | None, int]:
 
     Raises Damaged or Newer.
     """
+    data, version, _ = check_with_claims(value)
+    return data, version
+
+
+def check_with_claims(value: Any) -> tuple[Data | None, int, ClaimColumns]:
+    """``check``, and the database's claims as columns in the order of the file, made by the check anyway."""
     if value is NOTHING or value == {}:
-        return None, SCHEMA_VERSION
+        return None, SCHEMA_VERSION, claim_columns(())
     if type(value) is not dict:
         raise Damaged(f"it holds {show(value, 20)} where an object belongs")
     if "meta" not in value:
@@ -280,26 +327,35 @@ def check(value: Any) -> tuple[Data | None, int]:
     if version > SCHEMA_VERSION:
         raise Newer(f"schema {version}")
     data = migrate(value, version)
-    _check_tables(data)
-    return data, version
+    return data, version, _check_tables(data)
 
 
-def _check_tables(data: Data) -> None:
+def _check_tables(data: Data) -> ClaimColumns:
     (info,) = data["meta"].values()
     for field in ("article", "sha256", "app_version"):
         if type(info.get(field)) is not str:
             raise Damaged(f"meta: {field} is {show(info.get(field))}, not a string")
-    seen: set[str] = set()
+    sources: set[str] = set()
     for key, doc in _documents(data, "sources").items():
         check_fields("source", key, doc, SOURCE_FIELDS)
-        if doc["id"] in seen:
+        if doc["id"] in sources:
             raise Damaged(f"two sources have the id {show(doc['id'])}")
-        seen.add(doc["id"])
-    sources = set(seen)
-    seen.clear()
-    for key, doc in _documents(data, "claims").items():
-        if not good_claim(doc):
-            check_fields("claim", key, doc, CLAIM_FIELDS)  # says what is wrong
+        sources.add(doc["id"])
+    table = _documents(data, "claims")
+    try:
+        claims = claim_columns(table.values())
+        if good_claims(claims, sources):
+            return claims
+    except KeyError:  # a claim without a field
+        pass
+    _check_claims(table, sources)  # the first claim that is wrong, and what is wrong with it
+    return claim_columns(table.values())  # not reached while good_claims agrees with _check_claims
+
+
+def _check_claims(table: dict[str, Doc], sources: set[str]) -> None:
+    seen: set[str] = set()
+    for key, doc in table.items():
+        check_fields("claim", key, doc, CLAIM_FIELDS)
         if doc["start"] > doc["end"]:
             raise Damaged(f"claim {key} starts at {doc['start']}, after its end {doc['end']}")
         if len(doc["exact"]) != doc["end"] - doc["start"]:

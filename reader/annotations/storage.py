@@ -37,6 +37,8 @@ __all__ = [
     "TooLarge",
     "load_json",
     "open_database",
+    "parse_json",
+    "read_file",
 ]
 
 Doc = dict[str, Any]
@@ -59,13 +61,27 @@ def load_json(path: Path) -> Any:
 
     Raises OSError, UnicodeDecodeError, ValueError, RecursionError, or TooLarge.
     """
+    return parse_json(read_file(path))
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes (``b""`` when it is missing). Raises OSError or TooLarge."""
     try:
         with open(path, "rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(file.fileno()).st_size  # read(MAX + 1) would allocate that much for each file
+            raw = file.read(min(size, MAX_FILE_BYTES) + 1)
+            if len(raw) > size:  # it grew since (or says size 0): the rest, as far as the limit
+                raw += file.read(MAX_FILE_BYTES + 1 - len(raw))
     except FileNotFoundError:
-        return NOTHING
+        return b""
     if len(raw) > MAX_FILE_BYTES:
         raise TooLarge(f"more than {MAX_FILE_BYTES // 2**20} MB")
+    return raw
+
+
+def parse_json(raw: bytes) -> Any:
+    """``read_file``'s bytes parsed, or ``NOTHING`` for none. Raises UnicodeDecodeError, ValueError or
+    RecursionError."""
     text = raw.decode("utf-8-sig")
     if not text.strip():
         return NOTHING

@@ -97,6 +97,20 @@ def test_a_failed_commit_changes_neither_file_nor_memory(tmp_path: Path, monkeyp
     assert db.table("t").all() == [{"v": 1}] and db.table("u").all() == [{"w": 2}]
 
 
+def _verdicts(table: dict[str, dict[str, object]], sources: set[str]) -> tuple[bool, bool]:
+    """(the quick check's verdict on the claims, the one-by-one check's)."""
+    try:
+        quick = schema.good_claims(schema.claim_columns(table.values()), sources)
+    except KeyError:
+        quick = False
+    try:
+        schema._check_claims(table, sources)
+        detailed = True
+    except schema.Damaged:
+        detailed = False
+    return quick, detailed
+
+
 @pytest.mark.parametrize(
     "changes",
     [
@@ -122,11 +136,29 @@ def test_a_failed_commit_changes_neither_file_nor_memory(tmp_path: Path, monkeyp
     ],
 )
 def test_the_quick_claim_check_agrees_with_the_detailed_one(changes: dict[str, object]) -> None:
-    doc = _claim_doc(**changes)
-    try:
-        schema.check_fields("claim", "1", doc, schema.CLAIM_FIELDS)
-        detailed = True
-    except schema.Damaged:
-        detailed = False
-    assert schema.good_claim(doc) is detailed
-    assert schema.good_claim(_without("status")) is False
+    good = {str(i): _claim_doc(id=f"c{i}") for i in range(2, 6)}
+    quick, detailed = _verdicts({**good, "1": _claim_doc(**changes)}, set())  # the bad one among good ones
+    assert quick is detailed
+    assert _verdicts({"1": _without("status")}, set()) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ("table", "sources", "passes"),
+    [
+        ({}, set(), True),
+        ({"1": _claim_doc(), "2": _claim_doc(id="c2", source_ids=["s"], tags=["a", "b"])}, {"s"}, True),
+        ({"1": _claim_doc(start=3, end=0)}, set(), False),
+        ({"1": _claim_doc(end=4)}, set(), False),
+        ({"1": _claim_doc(), "2": _claim_doc()}, set(), False),
+        ({"1": _claim_doc(source_ids=["gone"])}, {"s"}, False),
+        ({"1": _claim_doc(), "2": _without("note")}, set(), False),
+        ({"1": _claim_doc(updated="")}, set(), True),
+        ({"1": _claim_doc(updated="", created=None)}, set(), False),
+        ({"1": _claim_doc(updated=None)}, set(), False),
+        ({"1": _claim_doc(start=0, end=0, exact="")}, set(), True),
+    ],
+)
+def test_the_quick_claim_check_agrees_on_whole_tables(
+    table: dict[str, dict[str, object]], sources: set[str], passes: bool
+) -> None:
+    assert _verdicts(table, sources) == (passes, passes)
