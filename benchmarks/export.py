@@ -1,10 +1,11 @@
 """Exporting 1,000 articles × 100 claims to CSV, beside the bare csv module writing the same rows.
 
-The goal (issue 6): ``qari export`` of 1,000 articles with 100 claims each to
-CSV in ≤ 5 s, with a peak memory ≤ 100 MB. The reference is ``csv.writer``
-writing the very rows of that export (read back beforehand, untimed) to a
-file: what the export costs beyond reading the annotations, placing claims,
-and finding paragraphs. The export is the real command (``cli.main`` with
+The goal (issue 6, then the architecture issue): ``qari export`` of 1,000
+articles with 100 claims each to CSV in ≤ 2× the time of the reference, with
+a peak memory ≤ 100 MB. The reference is ``csv.writer`` writing the very rows
+of that export (read back beforehand, untimed) to a file: the ratio is what
+the export costs beyond writing its rows, reading the articles and their
+annotations, checking them, placing claims and finding paragraphs. The export is the real command (``cli.main`` with
 ``-o``, in this process); its peak memory is measured in a fresh process with
 ``ru_maxrss`` (the kernel's figure, everything included), on 100 articles
 and on 1,000, to show it does not grow with the number of articles.
@@ -141,8 +142,8 @@ def main() -> None:
     print(
         f"qari export, {figures.articles:,} articles, {figures.claims:,} claims, CSV of "
         f"{figures.size / 2**20:.0f} MB: {figures.export:.2f} s (bare csv.writer: {figures.bare_csv:.2f} s, "
-        f"{figures.export / figures.bare_csv:.1f}×); peak memory {figures.peak / 2**20:.0f} MB "
-        f"({figures.peak_tenth / 2**20:.0f} MB for 100 articles). Goal: ≤ 5 s, ≤ 100 MB."
+        f"{figures.export / figures.bare_csv:.2f}×); peak memory {figures.peak / 2**20:.0f} MB "
+        f"({figures.peak_tenth / 2**20:.0f} MB for 100 articles). Goal: ≤ 2× bare csv.writer, ≤ 100 MB."
     )
 
 

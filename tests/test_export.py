@@ -21,13 +21,17 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import reader.cli as cli
 import reader.export as export_module
 from reader.annotations.model import Anchor, Claim, Source
 from reader.annotations.store import AnnotationStore, annotation_path, fallback_path, read_annotations
+from reader.article import Article
 from reader.corpus import Annotated, annotated_articles, find_corpus
 from reader.export import CSV_COLUMNS, export_claims, guard_cell
+from reader.export.csv_writer import _paragraph_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -581,3 +585,12 @@ def test_export_and_stats_never_import_textual() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@given(st.text(alphabet="ab\n", max_size=30), st.lists(st.integers(0, 30), max_size=12))
+def test_paragraph_numbers_of_many_claims_are_paragraph_at(text: str, offsets: list[int]) -> None:
+    article = Article.from_text(text)
+    starts = sorted(offset for offset in offsets if offset <= len(article.text))
+    paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
+    expected = [article.paragraph_at(start) + 1 for start in starts]
+    assert list(_paragraph_numbers(starts, paragraph_starts)) == expected

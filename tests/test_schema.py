@@ -202,3 +202,8 @@ def test_claims_read_as_columns_are_the_claims_the_codec_makes(article: Path) ->
     assert snapshot.claims[1].updated == claim["created"]
     assert ClaimColumns.of(snapshot.claims).claims() == snapshot.columns.claims() == snapshot.claims
     assert snapshot.columns.take([1, 0]).claims() == snapshot.claims[::-1]
+
+
+@given(st.lists(st.sampled_from(["1", "2", "0", "01", "00", "10", "", " 1", "+1", "-1", "1_0", "١", "x", "007"])))
+def test_document_numbers_are_checked_as_one_by_one(keys: list[str]) -> None:
+    assert schema.numbered(keys) is all(k.isascii() and k.isdigit() and str(int(k)) == k for k in keys)

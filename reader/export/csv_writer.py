@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import chain, repeat
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import TextIO
 
 from ..corpus import Annotated
@@ -56,6 +56,14 @@ def _then_blank(cells: Iterable[object], blanks: int) -> Iterable[object]:
     return chain(cells, repeat("", blanks))
 
 
+def _paragraph_numbers(starts: Sequence[int], paragraph_starts: list[int]) -> Iterable[int]:
+    """``paragraph_at(start) + 1`` for each of ``starts`` (in reading order, within the text): a bisect
+    for each paragraph, of the claims before it, rather than one for each claim."""
+    before = list(map(bisect_left, repeat(starts), paragraph_starts[1:]))
+    counts = map(sub, [*before, len(starts)], [0, *before])
+    return chain.from_iterable(map(repeat, range(1, len(paragraph_starts) + 1), counts))
+
+
 class CSVWriter:
     """Rows of ``CSV_COLUMNS`` (a header first).
 
@@ -85,7 +93,7 @@ class CSVWriter:
         starts = claims.starts[:placed]
         if starts:
             article.paragraph_at(starts[-1])  # the last is the largest: IndexError beyond the text, as for any row
-        paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
+        paragraphs = _paragraph_numbers(starts, [paragraph.start for paragraph in article.paragraphs])
         # guard_cell on every text cell; status and source types come from fixed lists, checked on reading
         ids, exacts, tags, notes, created, updated = _guarded(
             claims.ids, claims.exacts, list(map(JOIN.join, claims.tags)), claims.notes, claims.created, claims.updated
@@ -97,7 +105,7 @@ class CSVWriter:
                 exacts,
                 _then_blank(starts, orphans),
                 _then_blank(claims.ends[:placed], orphans),
-                _then_blank(map(bisect_right, repeat(paragraph_starts), starts), orphans),  # 1-based paragraph_at
+                _then_blank(paragraphs, orphans),
                 claims.statuses,
                 map(name_of.__getitem__, lists),
                 map(type_of.__getitem__, lists),
