@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from .errors import StoreError
 from .model import Claim, Source
 from .schema import claim_to_doc, show, source_to_doc
+from .storage import Doc
 
 __all__ = [
     "AddClaim",
@@ -31,7 +32,6 @@ __all__ = [
     "UpdateSource",
 ]
 
-Doc = dict[str, Any]
 V = TypeVar("V")
 
 

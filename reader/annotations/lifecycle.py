@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Any
 
 from filelock import FileLock, Timeout
 
@@ -22,12 +21,11 @@ from .errors import StoreError
 from .paths import FileState, exists, mtime
 from .reading import read_database
 from .schema import READ_ERRORS, SCHEMA_VERSION, read_problem, show
+from .storage import Data
 
 __all__ = ["LOCKED_REASON", "StoreFile"]
 
 LOCKED_REASON = "open in another qari: read-only"
-
-Data = dict[str, Any]
 
 
 class StoreFile:

@@ -51,11 +51,9 @@ from .schema import (
     read_problem,
     source_from_doc,
 )
-from .storage import NOTHING, load_json, parse_json, read_file
+from .storage import NOTHING, Data, load_json, parse_json, read_file
 
 __all__ = ["AnnotationSnapshot", "count_claims", "place_all", "read_annotations", "read_database", "sources_in_file"]
-
-Data = dict[str, Any]
 
 
 def read_database(path: Path) -> tuple[Data | None, int]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..text.sanitise import printable
 from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, ClaimColumns, Source
-from .storage import NOTHING, TooLarge
+from .storage import NOTHING, Data, Doc, TooLarge
 
 __all__ = [
     "CLAIM_FIELDS",
@@ -56,8 +56,6 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 
-Doc = dict[str, Any]
-Data = dict[str, Any]
 
 #: version → the step that turns a database of that version into one of the next version. Empty while
 #: there is only version 1; a step gets the whole database (checked only as far as ``meta``) and returns a

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Self
+from typing import Self
 
 from .. import __version__
 from ..text.sanitise import printable
@@ -45,7 +45,7 @@ from .reading import AnnotationSnapshot, count_claims, read_annotations
 # One name here, so a test can stand a simpler re-anchorer in.
 from .reading import place_all as _place_all
 from .schema import SCHEMA_VERSION, Meta, anchor_fields, claim_from_doc, documents, meta_to_doc, source_from_doc
-from .storage import AtomicJSONStorage, open_database
+from .storage import AtomicJSONStorage, Data, Doc, open_database
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -64,9 +64,6 @@ __all__ = [
     "fallback_path",
     "read_annotations",
 ]
-
-Doc = dict[str, Any]
-Data = dict[str, Any]
 
 
 class AnnotationStore(StoreFile):
