@@ -27,7 +27,8 @@ from .text.sanitise import printable
 #: Set to a folder to use it instead of the platform's config folder (tests, portable setups).
 CONFIG_DIR_ENV = "QARI_CONFIG_DIR"
 CONFIG_FILE = "config.toml"
-BIDI_MODES = ("app", "terminal")
+#: ``auto``: from the terminal found (reader.terminal); ``app``: qari orders the text; ``terminal``: the terminal does.
+BIDI_MODES = ("auto", "app", "terminal")
 #: The range ``qari render --width`` accepts too.
 WRAP_WIDTH_RANGE = (10, 10_000)
 
@@ -40,8 +41,11 @@ class ConfigError(Exception):
 class Config:
     """qari's settings; every field has a default, so an empty file is a valid config."""
 
-    bidi: str = "app"
-    """``app``: qari shapes and orders the text; ``terminal``: the terminal does the bidi."""
+    bidi: str = "auto"
+    """``app``: qari shapes and orders the text; ``terminal``: the terminal does the bidi; ``auto``: qari
+    picks one for the terminal it finds."""
+    terminal: str = "auto"
+    """The terminal qari runs in, by its name in ``reader.terminal.profiles``; ``auto``: find out."""
     theme: str = "qari-dark"
     """Name of a registered Textual theme (bundled, user or built-in)."""
     wrap_width: int | None = None
@@ -85,6 +89,11 @@ def _check_bidi(value: object) -> str | None:
     return value if isinstance(value, str) and value in BIDI_MODES else None
 
 
+def _check_terminal(value: object) -> str | None:
+    # Which names exist is reader.terminal's to say (an unknown one is reported when the reader starts).
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _check_theme(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
@@ -103,7 +112,8 @@ def _check_harakat(value: object) -> bool | None:
 
 #: key → (validator returning the value or None when bad, what a good value looks like)
 _CHECKS = {
-    "bidi": (_check_bidi, '"app" or "terminal"'),
+    "bidi": (_check_bidi, '"auto", "app" or "terminal"'),
+    "terminal": (_check_terminal, '"auto" or the name of a terminal in quotes'),
     "theme": (_check_theme, "a theme name in quotes"),
     "wrap_width": (_check_wrap_width, f"a whole number from {WRAP_WIDTH_RANGE[0]} to {WRAP_WIDTH_RANGE[1]}"),
     "harakat": (_check_harakat, "true or false"),

@@ -57,6 +57,7 @@ def test_written_file_is_plain_toml() -> None:
     save_config(Config(bidi="terminal", wrap_width=100))
     assert tomllib.loads(config_path().read_text("utf-8")) == {
         "bidi": "terminal",
+        "terminal": "auto",
         "theme": "qari-dark",
         "wrap_width": 100,
         "harakat": True,
@@ -190,6 +191,7 @@ def test_saving_keeps_the_users_comments_order_and_other_keys() -> None:
         "wrap_width": 60,
         "future_key": "kept",
         "bidi": "terminal",
+        "terminal": "auto",
         "harakat": True,
     }
     save_config(Config(bidi="terminal", theme="qari-dark", wrap_width=None))

@@ -195,7 +195,7 @@ def terminal_visual() -> Callable[[str], str]:
     from ..config import load_config
     from ..text.layout import LayoutOptions, layout_paragraph
 
-    if not sys.stdout.isatty() or load_config()[0].bidi != "app":
+    if not sys.stdout.isatty() or load_config()[0].bidi == "terminal":
         return str
     options = LayoutOptions(width=10_000)
 
@@ -222,10 +222,19 @@ def build_reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--bidi",
-        choices=("app", "terminal"),
+        choices=("auto", "app", "terminal"),
         default=None,
-        help="app: qari shapes and orders the text; terminal: for terminals that do bidi "
-        "(default: the config file's choice, made with 'qari doctor', else app)",
+        help="app: qari shapes and orders the text; terminal: for terminals that do bidi and can't be told "
+        "not to; auto: as suits the terminal found (default: the config file's choice, else auto)",
+    )
+    from ..terminal.profiles import TERMINAL_NAMES
+
+    parser.add_argument(
+        "--terminal",
+        choices=TERMINAL_NAMES,
+        default=None,
+        metavar="NAME",
+        help="the terminal qari runs in, instead of finding out: " + ", ".join(TERMINAL_NAMES),
     )
     return parser
 
@@ -249,13 +258,18 @@ def cmd_reader(args: argparse.Namespace) -> int:
     config, warnings = load_config()
     if args.bidi:
         config = replace(config, bidi=args.bidi)
+    if args.terminal:
+        config = replace(config, terminal=args.terminal)
+    from ..terminal.here import plan_here
+
+    plan = plan_here(config.bidi, config.terminal)
     default_frame_rate()
     from ..ui.app import run_library, run_reader
 
     if articles is not None:
-        return run_library(target, articles, config=config, warnings=warnings)
+        return run_library(target, articles, config=config, warnings=warnings, plan=plan)
     assert article is not None
-    return run_reader(article, config=config, warnings=warnings)
+    return run_reader(article, config=config, warnings=warnings, plan=plan)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

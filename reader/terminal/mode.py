@@ -1,11 +1,10 @@
-"""The terminal around the app: the bidi mode switch, and putting it back whatever happens.
+"""The terminal around the app: switching its own bidi off, and putting it back whatever happens.
 
-Terminals that implement the bidi recommendation of the terminal working
-group (VTE, mintty) reorder text themselves unless told the application
-already did: ``CSI 8 l`` (BDSM reset, "explicit") says so, ``CSI 8 h`` gives
-the terminal its own bidi back. qari sends the first when it starts in
-``--bidi app`` mode and the second when it leaves: on quit, on Ctrl+C, on
-SIGTERM or SIGHUP, and after a crash.
+Terminals that reorder text themselves are told qari already did, each in
+its own words (``reader.terminal.profiles``: ``CSI 8 l`` for VTE and
+mintty, ``OSC 50`` for Konsole, ``OSC 5379`` for mlterm), and given their
+bidi back when qari leaves: on quit, on Ctrl+C, on SIGTERM or SIGHUP, after
+a crash, and while the job is suspended.
 """
 
 from __future__ import annotations
@@ -14,17 +13,15 @@ import select
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TextIO
 
-#: The application did the bidi: the terminal must show cells as they come.
-EXPLICIT_BIDI = "\x1b[8l"
-#: Give the terminal its own (implicit) bidi back.
-IMPLICIT_BIDI = "\x1b[8h"
+from .profiles import EXPLICIT_BIDI, IMPLICIT_BIDI
 
 
-def _write(stream: TextIO | None, data: str) -> None:
-    if stream is None:
+def write_to_terminal(stream: TextIO | None, data: str) -> None:
+    """Write ``data`` if ``stream`` is a terminal; a terminal that went away is not an error."""
+    if stream is None or not data:
         return
     try:
         if stream.isatty():
@@ -35,17 +32,21 @@ def _write(stream: TextIO | None, data: str) -> None:
 
 
 @contextmanager
-def bidi_mode(mode: str, stream: TextIO | None = None) -> Iterator[None]:
-    """Switch the terminal to explicit bidi for ``mode == "app"`` and always switch it back."""
+def switched(enter: str, leave: str, stream: TextIO | None = None) -> Iterator[None]:
+    """Write ``enter`` to the terminal now and ``leave`` however the block ends (an error included)."""
     stream = stream if stream is not None else sys.__stderr__
-    if mode != "app":
-        yield
-        return
-    _write(stream, EXPLICIT_BIDI)
+    write_to_terminal(stream, enter)
     try:
         yield
     finally:
-        _write(stream, IMPLICIT_BIDI)
+        write_to_terminal(stream, leave)
+
+
+def bidi_mode(mode: str, stream: TextIO | None = None) -> AbstractContextManager[None]:
+    """The generic switch: explicit bidi (``CSI 8 l``) for ``mode == "app"``, put back after; nothing otherwise."""
+    if mode != "app":
+        return switched("", "", stream)
+    return switched(EXPLICIT_BIDI, IMPLICIT_BIDI, stream)
 
 
 @contextmanager

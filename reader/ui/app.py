@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -19,11 +20,15 @@ from ..article import Article
 from ..config import Config, save_config
 from ..export.registry import FORMATS
 from ..terminal import bidi_mode, exit_on_signals, terminal_hung_up
+from ..terminal.here import first_time
+from ..terminal.mode import switched
+from ..terminal.plan import Plan
 from .article_view import ArticleView
 from .help import HelpScreen
 from .keymap import apply_keymap
 from .library_screen import LibraryScreen
 from .reader_screen import ReaderScreen
+from .terminal_driver import switching_driver
 from .themes import apply_theme, register_themes, theme_commands, variable_defaults
 
 HANGUP_CHECK_SECONDS = 1.0  # how soon qari leaves a terminal that went away without a SIGHUP for it
@@ -62,7 +67,10 @@ class QariApp(App[None]):
         bidi: str | None = None,
         config: Config | None = None,
         warnings: list[str] | None = None,
+        plan: Plan | None = None,
     ) -> None:
+        #: What qari does in this terminal (reader.terminal.plan); None: as xterm (tests, the headless driver).
+        self.plan = plan
         super().__init__()
         self._event_loop: asyncio.AbstractEventLoop | None = None
         self.config = config or Config()
@@ -79,7 +87,16 @@ class QariApp(App[None]):
 
     @property
     def bidi(self) -> str:
-        return self.config.bidi
+        """Who orders the text on screen: ``app`` (qari) or ``terminal``; the plan's choice for ``auto``."""
+        if self.plan is not None:
+            return self.plan.bidi
+        return "terminal" if self.config.bidi == "terminal" else "app"
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, switching the terminal's own bidi off and back with application mode."""
+        base = super().get_driver_class()
+        plan = getattr(self, "plan", None)  # called from App.__init__
+        return switching_driver(base, plan.enter, plan.leave) if plan is not None else base
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme.dark)
@@ -172,17 +189,38 @@ class QariApp(App[None]):
 
 
 def _run(app: QariApp) -> int:
-    """Run the app with the terminal's bidi mode switched and always switched back."""
-    with bidi_mode(app.bidi), exit_on_signals(app.request_exit):
+    """Run the app with the terminal's own bidi switched off and always switched back.
+
+    The driver switches with Textual's application mode (suspends included);
+    this covers what happens outside it (a crash before the driver starts).
+    """
+    plan = app.plan
+    switch = switched(plan.enter, plan.leave) if plan is not None else bidi_mode(app.bidi)
+    with switch, exit_on_signals(app.request_exit):
         app.run()
     return 0
 
 
-def run_reader(article: Article, *, config: Config | None = None, warnings: list[str] | None = None) -> int:
-    return _run(QariApp(article=article, config=config, warnings=warnings))
+def _with_notice(plan: Plan | None, warnings: list[str] | None) -> list[str]:
+    """The plan's notice joins the first screen's warnings the first time it is due."""
+    shown = list(warnings or [])
+    if plan is not None and plan.notice and first_time(plan.notice):
+        shown.append(plan.notice)
+    return shown
+
+
+def run_reader(
+    article: Article, *, config: Config | None = None, warnings: list[str] | None = None, plan: Plan | None = None
+) -> int:
+    return _run(QariApp(article=article, config=config, warnings=_with_notice(plan, warnings), plan=plan))
 
 
 def run_library(
-    folder: Path, paths: list[Path], *, config: Config | None = None, warnings: list[str] | None = None
+    folder: Path,
+    paths: list[Path],
+    *,
+    config: Config | None = None,
+    warnings: list[str] | None = None,
+    plan: Plan | None = None,
 ) -> int:
-    return _run(QariApp(folder=folder, paths=paths, config=config, warnings=warnings))
+    return _run(QariApp(folder=folder, paths=paths, config=config, warnings=_with_notice(plan, warnings), plan=plan))
