@@ -11,7 +11,10 @@ import pytest
 from reader.cli.doctor import run_doctor
 from reader.config import CONFIG_DIR_ENV, Config, config_path, load_config, save_config
 from reader.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
-from reader.terminal.doctor import PATTERN, QUESTION, terminal_hint
+from reader.terminal.detect import Found
+from reader.terminal.doctor import PATTERN, QUESTION
+from reader.terminal.plan import Plan, plan
+from reader.terminal.profiles import KONSOLE_BIDI_OFF, KONSOLE_BIDI_ON, PROFILES, UNKNOWN
 
 # قال shaped and in visual order, spelt out so the test does not use the engine it checks:
 # QAF initial FED7, ALEF final FE8E, LAM isolated FEDD -> visual "ﻝﺎﻗ".
@@ -35,12 +38,21 @@ def _own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "conf"
 
 
+UNKNOWN_PLAN = plan(Found(UNKNOWN, "nothing said which terminal this is"))
+
+
 def doctor(
-    argv: list[str], answer: str | None = None, *, tty_out: bool = False, env: dict[str, str] | None = None
+    argv: list[str],
+    answer: str | None = None,
+    *,
+    tty_out: bool = False,
+    env: dict[str, str] | None = None,
+    found: Plan = UNKNOWN_PLAN,
 ) -> tuple[int, str, str]:
     stdin = Stream(answer or "", tty=answer is not None)
     out, err = Stream(tty=tty_out), Stream(tty=False)
-    status = run_doctor(argv, stdin=stdin, stdout=out, stderr=err, env=env or {"TERM": "xterm-256color"})
+    env = env or {"TERM": "xterm-256color"}
+    status = run_doctor(argv, stdin=stdin, stdout=out, stderr=err, env=env, plan=found)
     return status, out.getvalue(), err.getvalue()
 
 
@@ -138,19 +150,32 @@ def test_current_config_value_is_shown() -> None:
     assert any(line.split() == ["bidi", "terminal"] for line in out.splitlines())
 
 
-@pytest.mark.parametrize(
-    ("env", "expected"),
-    [
-        ({"VTE_VERSION": "7600"}, "choose a"),
-        ({"TERM_PROGRAM": "mintty"}, "choose a"),
-        ({"KONSOLE_VERSION": "230805"}, "line b"),
-        ({"TERM_PROGRAM": "Apple_Terminal"}, "line b"),
-        ({"TERM": "xterm-kitty"}, None),
-    ],
-)
-def test_terminal_hint(env: dict[str, str], expected: str | None) -> None:
-    hint = terminal_hint(env)
-    assert hint is None if expected is None else expected in (hint or "")
+def test_the_terminal_found_how_and_what_qari_does_there_are_shown() -> None:
+    konsole = plan(Found(PROFILES["konsole"], "KONSOLE_VERSION is set"))
+    _, out, _ = doctor([], found=konsole)
+    assert "Konsole (KONSOLE_VERSION is set)" in out
+    assert "switches the terminal's own bidi off while it runs" in out
+
+
+def test_konsoles_switch_stays_off_until_the_doctor_is_done() -> None:
+    """Konsole's switch acts on the whole screen: switched back after line a, line a would reverse again."""
+    konsole = plan(Found(PROFILES["konsole"], "KONSOLE_VERSION is set"))
+    _, out, _ = doctor([], "\n", tty_out=True, found=konsole)
+    assert out.index(KONSOLE_BIDI_OFF) < out.index(QAL_VISUAL) < out.index(QUESTION) < out.index(KONSOLE_BIDI_ON)
+    assert out.count(KONSOLE_BIDI_OFF) == out.count(KONSOLE_BIDI_ON) == 1
+    assert out.endswith(KONSOLE_BIDI_ON)
+
+
+def test_a_notice_of_the_plan_is_shown() -> None:
+    kitty = plan(Found(PROFILES["kitty"], "TERM is xterm-kitty"))  # no cell rules given: the advice is due
+    _, out, _ = doctor([], found=kitty)
+    assert "force_ltr yes" in out
+
+
+def test_choose_auto_goes_back_to_finding_out() -> None:
+    save_config(Config(bidi="terminal"))
+    assert doctor(["--choose", "auto"])[0] == 0
+    assert load_config()[0].bidi == "auto"
 
 
 def test_doctor_does_not_import_textual() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from ..terminal.doctor import EXIT_BAD_INPUT, add_arguments, run
+from ..terminal.plan import Plan
 from . import OneLineParser, UsageError
 
 __all__ = ["run_doctor"]
@@ -19,8 +20,9 @@ def run_doctor(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     env: Mapping[str, str] | None = None,
+    plan: Plan | None = None,
 ) -> int:
-    """``qari doctor [--choose app|terminal]``: ``argv`` is what follows ``doctor``. Returns the exit status.
+    """``qari doctor [--choose auto|app|terminal]``: ``argv`` is what follows ``doctor``. Returns the exit status.
 
     A bad option prints one line on stderr and returns 2.
     """
@@ -35,4 +37,4 @@ def run_doctor(
     except UsageError as problem:
         (sys.stderr if stderr is None else stderr).write(f"qari: {problem}\n")
         return EXIT_BAD_INPUT
-    return run(args, stdin=stdin, stdout=stdout, stderr=stderr, env=env)
+    return run(args, stdin=stdin, stdout=stdout, stderr=stderr, env=env, plan=plan)

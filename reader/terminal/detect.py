@@ -244,26 +244,32 @@ _PROGRAMS = {
 _REMOTE = {"sshd", "mosh-server", "dropbear"}
 
 
+def _stat(pid: int, proc: Path) -> list[str]:
+    """``/proc/PID/stat``'s fields after the name: state, parent, process group, session, …"""
+    stat = (proc / str(pid) / "stat").read_text(encoding="utf-8", errors="replace")
+    return stat[stat.rfind(")") + 2 :].split()
+
+
 def ancestors(pid: int, proc: Path = Path("/proc")) -> Iterator[str]:
-    """The names of ``pid``'s parent, its parent, … (Linux ``/proc``; nothing elsewhere)."""
+    """The names of the processes above ``pid``'s terminal session: the terminal program first.
+
+    The shell that leads the session has the terminal as its parent (Konsole,
+    sshd, a tmux server…); a process in a session of its own on a terminal of
+    its own (a test's pty) has nothing above it to find. Linux ``/proc``; nothing elsewhere.
+    """
+    try:
+        leader = int(_stat(pid, proc)[3])
+        pid = int(_stat(leader, proc)[1]) if leader > 0 else 0
+    except (OSError, IndexError, ValueError):
+        return
     seen = set()
     while pid > 1 and pid not in seen:
         seen.add(pid)
         try:
-            stat = (proc / str(pid) / "stat").read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            yield (proc / str(pid) / "comm").read_text(encoding="utf-8", errors="replace").strip()
+            pid = int(_stat(pid, proc)[1])
+        except (OSError, IndexError, ValueError):
             return
-        name_end = stat.rfind(")")
-        fields = stat[name_end + 2 :].split()
-        try:
-            pid = int(fields[1])
-        except (IndexError, ValueError):
-            return
-        try:
-            name = (proc / str(pid) / "comm").read_text(encoding="utf-8", errors="replace").strip()
-        except OSError:
-            return
-        yield name
 
 
 def from_processes(names: Iterator[str] | list[str], inside: str = "") -> Found | None:

@@ -1,11 +1,11 @@
-"""``qari doctor``: show a test pattern both ways, let the user pick the bidi mode, keep it in the config.
+"""``qari doctor``: the terminal qari found and what it does there, the test pattern both ways, a choice kept.
 
-Terminals differ (DESIGN.md, "Rendering right-to-left text in a terminal"):
-most draw code points left to right, so qari must shape and order the text
-itself (``bidi = "app"``); Konsole, mlterm and macOS Terminal reorder whatever
-they get, so qari must send the text as written (``bidi = "terminal"``). No
-environment variable says which for sure, so the user looks at one sentence
-drawn both ways and says which one reads right.
+Terminals differ (DESIGN.md, "Rendering right-to-left text in a terminal";
+docs/terminals.md): qari finds out which one it runs in
+(``reader.terminal.detect``) and draws the way that terminal needs
+(``reader.terminal.plan``). The doctor shows what it found and how, and one
+sentence drawn both ways, so the user can see for themselves and, if qari
+got it wrong, say who should do the bidi.
 
 No Textual import: this runs before (and without) the app.
 """
@@ -22,7 +22,10 @@ from typing import TextIO
 from ..config import BIDI_MODES, ConfigError, config_path, load_config, read_table, save_config
 from ..text.layout import LayoutOptions, layout_paragraph
 from ..text.sanitise import visible
-from .mode import EXPLICIT_BIDI, IMPLICIT_BIDI
+from .cells import RULES
+from .here import plan_here
+from .plan import Plan
+from .profiles import EXPLICIT_BIDI, PROFILES
 
 #: The exit status for bad input, as everywhere in ``qari`` (reader/cli/).
 EXIT_BAD_INPUT = 2
@@ -31,7 +34,7 @@ EXIT_BAD_INPUT = 2
 PATTERN = "قال (الوزير) إنّ 25% من الطلاب «نجحوا» في [الامتحان]."
 QUESTION = "Which line reads correctly, right to left with joined letters? [a/b] "
 #: Environment variables worth showing: what the terminal says about itself.
-ENV_NAMES = ("TERM", "TERM_PROGRAM", "VTE_VERSION", "KONSOLE_VERSION")
+ENV_NAMES = ("TERM", "TERM_PROGRAM", "VTE_VERSION", "KONSOLE_VERSION", "KITTY_WINDOW_ID", "MLTERM", "TMUX", "STY")
 ANSWERS = {"a": "app", "app": "app", "b": "terminal", "terminal": "terminal"}
 INDENT = "     "
 
@@ -42,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--choose",
         choices=BIDI_MODES,
         default=None,
-        help="store this bidi mode without asking (app: qari does the bidi; terminal: the terminal does)",
+        help="store this bidi mode without asking (app: qari does the bidi; terminal: the terminal does; "
+        "auto: as suits the terminal found)",
     )
 
 
@@ -53,28 +57,11 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def visual_pattern() -> str:
-    """The test sentence as qari draws it: shaped, in visual order, brackets mirrored."""
+def visual_pattern(cells: str = "visual") -> str:
+    """The test sentence as qari draws it: shaped, in visual order, brackets mirrored, arranged by ``cells``."""
     lines = layout_paragraph(PATTERN, LayoutOptions(width=max(len(PATTERN) * 2, 20), bidi="app"))
-    return ("\n" + INDENT).join(line.text for line in lines)
-
-
-def terminal_hint(env: Mapping[str, str]) -> str | None:
-    """What the terminal's own variables suggest, if they suggest anything."""
-    program = env.get("TERM_PROGRAM", "")
-    if env.get("VTE_VERSION") or program == "mintty":
-        name = "mintty" if program == "mintty" else "This VTE terminal (GNOME Terminal, Tilix…)"
-        return (
-            f"{name} does its own bidi unless an application says it did; qari says so for line a. "
-            "If both lines read right, choose a."
-        )
-    if env.get("KONSOLE_VERSION"):
-        return "Konsole reorders all text itself: line b is probably the right one."
-    if env.get("MLTERM"):
-        return "mlterm reorders all text itself: line b is probably the right one."
-    if program == "Apple_Terminal":
-        return "macOS Terminal reorders all text itself: line b is probably the right one."
-    return None
+    arrange = RULES.get(cells)
+    return ("\n" + INDENT).join(arrange(line.text) if arrange else line.text for line in lines)
 
 
 def _ask(stdin: TextIO, out: TextIO) -> str | None:
@@ -95,14 +82,20 @@ def _ask(stdin: TextIO, out: TextIO) -> str | None:
     return None
 
 
-def _report(out: TextIO, err: TextIO, env: Mapping[str, str]) -> None:
-    """What qari can see of the terminal, and the current setting."""
+def _report(out: TextIO, err: TextIO, env: Mapping[str, str], plan: Plan) -> None:
+    """What qari found of the terminal, what it does there, and the current setting."""
     path = config_path()
     config, warnings = load_config(path)
-    rows = [(name, visible(env[name]) if env.get(name) else "(not set)") for name in ENV_NAMES]
+    found = plan.found
+    rows = [("terminal", f"{found.terminal.label} ({found.how})")]
+    if found.inside:
+        rows.append(("inside", found.inside))
+    rows.append(("qari", plan.what))
+    rows += [(name, visible(env[name]) if env.get(name) else "(not set)") for name in ENV_NAMES]
     rows.append(("stdout", "a terminal" if _isatty(out) else "not a terminal (redirected)"))
     rows.append(("config", visible(path) + ("" if path.exists() else " (no file yet)")))
     rows.append(("bidi", config.bidi))
+    rows.append(("known", ", ".join(PROFILES)))
     out.write("qari doctor: can this terminal show right-to-left text?\n\n")
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
@@ -113,18 +106,31 @@ def _report(out: TextIO, err: TextIO, env: Mapping[str, str]) -> None:
     err.flush()
 
 
-def _show_pattern(out: TextIO, env: Mapping[str, str]) -> None:
-    """The sentence both ways; line a in explicit bidi mode so bidi-capable terminals leave it alone."""
+def _show_pattern(out: TextIO, plan: Plan) -> str:
+    """The sentence both ways; returns what must be sent when the doctor is done.
+
+    Line a is drawn as the reader draws here. ``CSI 8 l`` (VTE, mintty) is
+    kept per line by the terminal, so it wraps line a only; the other
+    switches (Konsole, mlterm) act on the whole screen at once, so they stay
+    on until the doctor ends, as they do while the reader runs.
+    """
     tty = _isatty(out)
+    enter, leave = (plan.enter, plan.leave) if tty else ("", "")
+    per_line = enter == EXPLICIT_BIDI
     out.write("\nThe same sentence, two ways:\n\n")
-    out.write("  a) qari does the bidi (shaped and ordered by qari):\n")
-    out.write((EXPLICIT_BIDI if tty else "") + INDENT + visual_pattern() + "\n" + (IMPLICIT_BIDI if tty else ""))
+    out.write("  a) qari does the bidi (shaped and ordered by qari, as the reader draws it here):\n")
+    line_a = INDENT + visual_pattern(plan.cells if plan.bidi == "app" else "visual") + "\n"
+    out.write(enter + line_a + leave if per_line else enter + line_a)
     out.write("  b) the terminal does the bidi (the text as written):\n")
     out.write(INDENT + PATTERN + "\n\n")
-    hint = terminal_hint(env)
-    if hint:
-        out.write(f"hint: {hint}\n\n")
+    if enter and not per_line:
+        out.write(
+            f"({plan.found.terminal.label}'s own bidi is off while the doctor runs, as it is while qari runs.)\n\n"
+        )
+    if plan.notice:
+        out.write(f"note: {plan.notice}\n\n")
     out.flush()
+    return "" if per_line else leave
 
 
 def run(
@@ -134,15 +140,31 @@ def run(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     env: Mapping[str, str] | None = None,
+    plan: Plan | None = None,
 ) -> int:
-    """Run the doctor with parsed ``args``; returns the exit status."""
+    """Run the doctor with parsed ``args``; returns the exit status.
+
+    ``plan``: what qari does in this terminal (default: found out from ``env`` and the terminal).
+    """
     stdin = sys.stdin if stdin is None else stdin
     out = sys.stdout if stdout is None else stdout
     err = sys.stderr if stderr is None else stderr
     env = os.environ if env is None else env
+    if plan is None:
+        config, _ = load_config()
+        plan = plan_here(config.bidi, config.terminal, env)
+    _report(out, err, env, plan)
+    leave = _show_pattern(out, plan)
+    try:
+        return _choose(args, stdin, out, err)
+    finally:
+        if leave:
+            out.write(leave)
+            out.flush()
 
-    _report(out, err, env)
-    _show_pattern(out, env)
+
+def _choose(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    """The user's choice (``--choose`` or the answer), kept in the config."""
     choice = args.choose
     if choice is None:
         if not _isatty(stdin):

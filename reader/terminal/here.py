@@ -81,8 +81,18 @@ def switched_off_already(terminal: Terminal, home: Path) -> bool:
     return False
 
 
-def plan_here(bidi: str = "auto", terminal: str = "auto", env: Mapping[str, str] | None = None) -> Plan:
-    """The plan for this process's terminal; ``terminal`` other than ``auto`` names it instead of detecting."""
+def plan_here(
+    bidi: str = "auto",
+    terminal: str = "auto",
+    env: Mapping[str, str] | None = None,
+    probes: Probes | None = None,
+    home: Path | None = None,
+) -> Plan:
+    """The plan for this process's terminal; ``terminal`` other than ``auto`` names it instead of detecting.
+
+    ``probes``: where to look (default: this process's environment, terminal, tmux and parents);
+    ``home``: where the terminal's own settings are read (default: the user's home).
+    """
     env = os.environ if env is None else env
     unknown = ""
     if terminal in PROFILES:
@@ -90,9 +100,9 @@ def plan_here(bidi: str = "auto", terminal: str = "auto", env: Mapping[str, str]
     else:
         if terminal != "auto":
             unknown = f"no terminal is called {printable(terminal, limit=40)!r} (qari doctor lists them); finding out"
-        found = detect(real_probes(env))
+        found = detect(probes or real_probes(env))
     local = not env.get("SSH_CONNECTION") and not env.get("SSH_TTY")
-    if local and switched_off_already(found.terminal, Path.home()):
+    if local and switched_off_already(found.terminal, home or Path.home()):
         quiet = replace(found.terminal, reorders=False, switch_off="", switch_on="")
         found = Found(quiet, found.how + "; its bidi is off in the user's settings", found.inside)
     allowed = found.inside != "tmux" or tmux_passthrough_allowed()
