@@ -24,6 +24,7 @@ from ..terminal.here import first_time
 from ..terminal.mode import switched
 from ..terminal.plan import Plan
 from .article_view import ArticleView
+from .cell_order import cells_arranged
 from .help import HelpScreen
 from .keymap import apply_keymap
 from .library_screen import LibraryScreen
@@ -196,7 +197,7 @@ def _run(app: QariApp) -> int:
     """
     plan = app.plan
     switch = switched(plan.enter, plan.leave) if plan is not None else bidi_mode(app.bidi)
-    with switch, exit_on_signals(app.request_exit):
+    with switch, cells_arranged(plan.cells if plan else ""), exit_on_signals(app.request_exit):
         app.run()
     return 0
 
