@@ -3,7 +3,7 @@
 Textual draws code points left to right as they come, so Arabic handed to a
 plain widget shows reversed and unjoined. Everything the UI shows besides
 the article body and the input fields (a header, a status line, a list row,
-a dialog label, a table cell) goes through the functions here,
+a dialog label, a table cell, a toast) goes through the functions here,
 which lay it out with the text engine for the app's bidi mode
 (``QariApp.bidi``, read with ``bidi_of``):
 
@@ -22,8 +22,10 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
+from textual.content import Content
 from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.markup import MarkupError
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -140,6 +142,26 @@ def block(text: str, width: int, *, bidi: BidiMode, max_lines: int = 0) -> list[
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
     return [" " * max(width - line.cell_length, 0) + line.text if line.rtl else line.text for line in lines]
+
+
+def toast_message(message: str, width: int, *, bidi: BidiMode, markup: bool) -> tuple[str, bool]:
+    """A notification's message and markup flag as the toast should get them, for a toast ``width`` cells wide.
+
+    A ``Toast`` wraps its message left to right as it comes: a right-to-left
+    one would be reversed, and its first words would go to the next row. A
+    message with right-to-left letters is therefore wrapped here, in logical
+    order, at the toast's width, and each row laid out (its markup, if any,
+    read for its text: the styles are lost). Any other message goes as it is.
+    """
+    if not has_rtl(message):
+        return message, markup
+    text = message
+    if markup:
+        try:
+            text = Content.from_markup(message).plain
+        except MarkupError:
+            pass
+    return "\n".join(block(text, width, bidi=bidi)), False
 
 
 class VisualLabel(Widget):
