@@ -24,7 +24,7 @@ from textual.widgets import Static
 from ..annotations.listing import ClaimEntry, SourceEntry, claim_entries, source_entries
 from ..annotations.model import STATUSES, Claim, Source
 from .entry_list import EntryList
-from .label import visual_cell
+from .label import bidi_of, visual_cell
 from .rtl_input import RtlInput
 
 VIEWS = ("claims", "sources")
@@ -202,19 +202,23 @@ class AnnotationsPanel(Vertical):
 
     def _rows_of(self, entry: ClaimEntry | SourceEntry, width: int) -> list[Text]:
         """An entry's two rows: the quote (or the source's name), then status, sources and tags (or counts)."""
+        bidi = bidi_of(self)
         if isinstance(entry, SourceEntry):
             source = entry.source
             who = f"{source.name} — {source.role}" if source.role else source.name
             count = f"{entry.count} claim{'' if entry.count == 1 else 's'}"
-            return [visual_cell(who, width, "bold"), visual_cell(f"{source.type} · {count}", width, "dim")]
+            return [
+                visual_cell(who, width, "bold", bidi=bidi),
+                visual_cell(f"{source.type} · {count}", width, "dim", bidi=bidi),
+            ]
         claim = entry.claim
         status_style = self._status_style(claim.status)
         tags = "  ".join(f"#{tag}" for tag in claim.tags)
         about = f"{claim.status} · {entry.source_names}" + (f" · {tags}" if tags else "")
         if entry.orphan:
             about = f"not placed · {about}"
-        quote = visual_cell(claim.anchor.exact, width, "dim" if entry.orphan else "")
-        return [quote, visual_cell(about, width, status_style)]
+        quote = visual_cell(claim.anchor.exact, width, "dim" if entry.orphan else "", bidi=bidi)
+        return [quote, visual_cell(about, width, status_style, bidi=bidi)]
 
     def _status_style(self, status: str) -> Style:
         """The article's colour for the status, so the list and the text agree."""

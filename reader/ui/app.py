@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -27,10 +28,18 @@ from .article_view import ArticleView
 from .cell_order import cells_arranged
 from .help import HelpScreen
 from .keymap import apply_keymap
+from .label import block, layout_mode, toast_message
 from .library_screen import LibraryScreen
 from .reader_screen import ReaderScreen
 from .terminal_driver import switching_driver
 from .themes import apply_theme, register_themes, theme_commands, variable_defaults
+
+
+def toast_width(screen_width: int) -> int:
+    """The cells a toast's text gets on a screen this wide: Textual's ``Toast`` is 60 cells (at most half
+    the screen's toast rack, which keeps 2 for its scrollbar), less its padding and left border."""
+    return max(min(60, (screen_width - 2) // 2) - 3, 2)
+
 
 HANGUP_CHECK_SECONDS = 1.0  # how soon qari leaves a terminal that went away without a SIGHUP for it
 
@@ -98,6 +107,28 @@ class QariApp(App[None]):
         base = super().get_driver_class()
         plan = getattr(self, "plan", None)  # called from App.__init__
         return switching_driver(base, plan.enter, plan.leave) if plan is not None else base
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's ``notify``, with right-to-left text laid out for the bidi mode (``label.toast_message``).
+
+        A ``Toast`` draws its message left to right as it comes, so Arabic in a
+        toast was reversed and unjoined in both modes. Every notification (qari's
+        and Textual's own; a widget's ``notify`` comes here too) is laid out at
+        the width its toast will have. Thread-safe, as Textual's is.
+        """
+        width, bidi = toast_width(self.size.width), layout_mode(self.bidi)
+        message, message_markup = toast_message(message, width, bidi=bidi, markup=markup)
+        if title:
+            title = "\n".join(block(title, width, bidi=bidi))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=message_markup)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme.dark)

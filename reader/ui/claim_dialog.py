@@ -26,7 +26,7 @@ from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
 from ..annotations.sources import guess_source_type
 from ..text.search import fold
 from .form_dialog import FormDialog
-from .label import VisualLabel, visual
+from .label import VisualLabel, bidi_of, visual
 from .rtl_input import RtlInput
 
 
@@ -159,11 +159,12 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
 
     def compose(self) -> ComposeResult:
         draft = self.draft
+        bidi = bidi_of(self)
         with Vertical(id="claim-box", classes="form-box"):
             yield VisualLabel(self.quote, max_lines=4, id="claim-quote")
             if self.error:
                 yield VisualLabel(self.error, id="claim-error", classes="form-error")
-            yield Static(visual("source — المصدر (type to find known sources)"), classes="form-label")
+            yield Static(visual("source — المصدر (type to find known sources)", bidi=bidi), classes="form-label")
             yield RtlInput(
                 draft.source_names,
                 placeholder="مثال: مصادر مطلعة — several: وزارة الصحة؛ منظمة الصحة العالمية",
@@ -173,15 +174,15 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             yield OptionList(id="claim-suggestions")
             yield Static("source type (← →)", classes="form-label")
             yield ChoiceField(SOURCE_TYPES, draft.source_type, id="claim-source-type")
-            yield Static(visual("role or affiliation — الصفة"), classes="form-label")
+            yield Static(visual("role or affiliation — الصفة", bidi=bidi), classes="form-label")
             yield RtlInput(
                 draft.source_role, placeholder="مثال: المتحدثة باسم وزارة الصحة", id="claim-role", compact=True
             )
-            yield Static(visual("tags, separated by commas — وسوم"), classes="form-label")
+            yield Static(visual("tags, separated by commas — وسوم", bidi=bidi), classes="form-label")
             yield RtlInput(", ".join(draft.tags), id="claim-tags", compact=True)
             yield Static("status (← →)", classes="form-label")
             yield ChoiceField(STATUSES, draft.status, id="claim-status")
-            yield Static(visual("note — ملاحظة"), classes="form-label")
+            yield Static(visual("note — ملاحظة", bidi=bidi), classes="form-label")
             yield RtlInput(draft.note, id="claim-note", compact=True)
             yield Static("Enter saves · Esc cancels · Tab moves", id="claim-help", classes="form-help")
 
@@ -211,7 +212,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         needle = fold(typed).strip()
         matches = [s for s in self.known_sources if needle and needle in fold(s.name)][:8]
         for source in matches:
-            label = visual(f"{source.name} — {source.role}" if source.role else source.name, 80)
+            label = visual(f"{source.name} — {source.role}" if source.role else source.name, 80, bidi=bidi_of(self))
             label.append(f"  ({source.type})")
             suggestions.add_option(Option(label, id=source.id))
         suggestions.set_class(bool(matches), "-shown")
@@ -222,7 +223,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         last = fold(typed.replace("،", ",").split(",")[-1]).strip()
         matches = [t for t in self.known_tags if last and fold(t).startswith(last)][:8]
         for tag in matches:
-            suggestions.add_option(Option(visual(tag, 60), id=f"tag:{tag}"))
+            suggestions.add_option(Option(visual(tag, 60, bidi=bidi_of(self)), id=f"tag:{tag}"))
         suggestions.set_class(bool(matches), "-shown")
 
     def _take_suggestion(self, option_id: str) -> None:

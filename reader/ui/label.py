@@ -1,20 +1,66 @@
-"""A label for right-to-left text: shaped, ordered and wrapped by the engine at its own width."""
+"""Every piece of UI text that can read right to left, from its logical string to what is drawn: the one place.
+
+Textual draws code points left to right as they come, so Arabic handed to a
+plain widget shows reversed and unjoined. Everything the UI shows besides
+the article body and the input fields (a header, a status line, a list row,
+a dialog label, a table cell, a toast) goes through the functions here,
+which lay it out with the text engine for the app's bidi mode
+(``QariApp.bidi``, read with ``bidi_of``):
+
+- ``app``: shaped presentation forms in visual order, for terminals that
+  draw cells as sent;
+- ``terminal``: the logical string, unshaped, for terminals that run the
+  bidi algorithm themselves (the text would be reversed twice otherwise).
+
+In both, a right-to-left paragraph is right-aligned (the padding goes on its
+left) and control characters are made visible. The mode is an argument, never
+state kept here, so no widget or test can leave it set for another.
+"""
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
+from textual.content import Content
+from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.markup import MarkupError
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ..text.layout import LayoutOptions, VisualLine, layout_paragraph
+from ..text.layout import BidiMode, Direction, LayoutOptions, VisualLine, layout_paragraph
 from ..text.sanitise import visible
+from ..text.unidata import classes_of
+
+#: Bidi classes (``classes_of`` codes) that make a text need the engine: R, AL and the explicit RTL controls.
+_RTL_CODES = frozenset("RA")
+_RTL_CONTROLS = frozenset("\u200f\u061c\u202b\u202e\u2067\u2068")
+
+
+def layout_mode(bidi: str) -> BidiMode:
+    """The engine's mode for the app's ``bidi`` setting: logical order only for ``terminal``."""
+    return "terminal" if bidi == "terminal" else "app"
+
+
+def bidi_of(node: DOMNode) -> BidiMode:
+    """The bidi mode of the app ``node`` runs in (``app`` for an app that has none, such as a test harness)."""
+    return layout_mode(getattr(node.app, "bidi", "app"))
+
+
+def has_rtl(text: str) -> bool:
+    """Does ``text`` hold right-to-left letters (or a control that makes some)? Only then does it need laying out."""
+    if text.isascii():
+        return False
+    return any(code in _RTL_CODES for code in classes_of(text)) or any(ch in _RTL_CONTROLS for ch in text)
+
+
+def _options(width: int, bidi: BidiMode, direction: Direction | None = None) -> LayoutOptions:
+    return LayoutOptions(width=max(width, 2), bidi=bidi, direction=direction)
 
 
 def plain(text: str) -> Text:
-    """Text from outside (a file name, a path) made safe to show as it is.
+    """Text from outside (a file name, a path) made safe to show as it is, left to right.
 
     Control characters become visible symbols, so a file named with an
     escape sequence cannot talk to the terminal, and the result is a ``Text``,
@@ -23,50 +69,103 @@ def plain(text: str) -> Text:
     return Text(visible(text))
 
 
-def visual(text: str, width: int = 10_000) -> Text:
-    """A one-line label (title, outlet, a table cell) shaped and ordered by the engine.
+def ltr_line(text: str, *, bidi: BidiMode) -> Text:
+    """A left-to-right line that may name something right to left (the status line, a path, a file name).
 
-    Textual draws code points left to right as they come, so Arabic given to
-    a plain widget shows reversed and unjoined.
+    Laid out as one left-to-right paragraph, so an Arabic file name inside reads
+    right in either mode; text without right-to-left letters is only made safe.
+    """
+    if not has_rtl(text):
+        return plain(text)
+    lines = layout_paragraph(" ".join(text.split("\n")), _options(10_000, bidi, "ltr"))
+    return Text("".join(line.text for line in lines))
+
+
+def visual(text: str, width: int = 10_000, *, bidi: BidiMode) -> Text:
+    """A one-line label (a form label, an option, a table cell) laid out for ``bidi``.
+
+    Cut at ``width`` cells in reading order with "…" where it goes on (in app
+    mode that is the left end of a right-to-left label; in terminal mode the
+    logical end, which the terminal puts there). Right-to-left labels are
+    right-justified.
     """
     if not text:
         return Text("")
-    lines = layout_paragraph(text.replace("\n", " "), LayoutOptions(width=max(width, 2)))
+    lines = layout_paragraph(text.replace("\n", " "), _options(width, bidi))
     if not lines:
         return Text("")
     more = "…" if len(lines) > 1 else ""
-    # A right-to-left label continues to the left: the ellipsis goes there.
-    return Text(more + lines[0].text, justify="right") if lines[0].rtl else Text(lines[0].text + more)
-
-
-def visual_cell(text: str, width: int, style: Style | str = "") -> Text:
-    """``text`` on one row of exactly ``width`` cells: shaped and ordered, cut in reading order
-    (with … where it goes on), right-aligned when it reads right to left. For list rows and table cells."""
-    text = " ".join(text.split())
-    lines = layout_paragraph(text, LayoutOptions(width=max(width, 2)))
-    if not lines or width <= 0:
-        return Text(" " * max(width, 0))
-    if len(lines) > 1:  # room for the ellipsis
-        lines = layout_paragraph(text, LayoutOptions(width=max(width - 1, 1)))
     line = lines[0]
-    more = len(lines) > 1
-    body = ("…" + line.text if line.rtl else line.text + "…") if more else line.text
-    pad = " " * max(width - line.cell_length - more, 0)
+    body = more + line.text if line.rtl and bidi == "app" else line.text + more
+    return Text(body, justify="right") if line.rtl else Text(body)
+
+
+def visual_cell(
+    text: str, width: int, style: Style | str = "", *, bidi: BidiMode, direction: Direction | None = None
+) -> Text:
+    """``text`` on one row of exactly ``width`` cells, laid out for ``bidi``: cut in reading order (with …
+    where it goes on), right-aligned when it reads right to left. For list rows and table cells.
+
+    ``direction``: force the paragraph's direction (``ltr`` for a file name, whatever its letters).
+    """
+    text = " ".join(text.split())
+    if width <= 0:
+        return Text("")
+    lines = layout_paragraph(text, _options(width, bidi, direction))
+    if not lines:
+        return Text(" " * width)
+    if len(lines) > 1:  # room for the ellipsis
+        lines = layout_paragraph(text, _options(width - 1, bidi, direction))
+    line = lines[0]
+    more = "…" if len(lines) > 1 else ""
+    body = more + line.text if line.rtl and bidi == "app" else line.text + more
+    pad = " " * max(width - line.cell_length - len(more), 0)
     return Text.assemble(pad, (body, style)) if line.rtl else Text.assemble((body, style), pad)
 
 
-def visual_lines(text: str, width: int) -> list[VisualLine]:
-    """Visual lines of a short text (newlines end paragraphs), at ``width`` cells."""
+def visual_lines(text: str, width: int, *, bidi: BidiMode) -> list[VisualLine]:
+    """The lines of a short text (newlines end paragraphs), wrapped in logical order at ``width`` cells."""
     lines: list[VisualLine] = []
     offset = 0
     for index, paragraph in enumerate(text.split("\n")):
-        lines.extend(layout_paragraph(paragraph, LayoutOptions(width=max(width, 2)), offset, index))
+        lines.extend(layout_paragraph(paragraph, _options(width, bidi), offset, index))
         offset += len(paragraph) + 1
     return lines
 
 
+def block(text: str, width: int, *, bidi: BidiMode, max_lines: int = 0) -> list[str]:
+    """The rows of a short text at ``width`` cells, right-to-left ones padded on the left to end at the right edge.
+
+    ``max_lines``: at most this many rows (0: all).
+    """
+    lines = visual_lines(text, width, bidi=bidi)
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+    return [" " * max(width - line.cell_length, 0) + line.text if line.rtl else line.text for line in lines]
+
+
+def toast_message(message: str, width: int, *, bidi: BidiMode, markup: bool) -> tuple[str, bool]:
+    """A notification's message and markup flag as the toast should get them, for a toast ``width`` cells wide.
+
+    A ``Toast`` wraps its message left to right as it comes: a right-to-left
+    one would be reversed, and its first words would go to the next row. A
+    message with right-to-left letters is therefore wrapped here, in logical
+    order, at the toast's width, and each row laid out (its markup, if any,
+    read for its text: the styles are lost). Any other message goes as it is.
+    """
+    if not has_rtl(message):
+        return message, markup
+    text = message
+    if markup:
+        try:
+            text = Content.from_markup(message).plain
+        except MarkupError:
+            pass
+    return "\n".join(block(text, width, bidi=bidi)), False
+
+
 class VisualLabel(Widget):
-    """Like ``Static`` for Arabic, Persian, Urdu or Hebrew text.
+    """Like ``Static`` for Arabic, Persian, Urdu or Hebrew text, in the app's bidi mode.
 
     Textual wraps a string left to right, so a right-to-left line that is too
     long loses its *first* words to the next row. This label wraps in logical
@@ -93,19 +192,13 @@ class VisualLabel(Widget):
         self.max_lines = max_lines
         self.set_reactive(VisualLabel.text, text)
 
-    def _lines(self, width: int) -> list[VisualLine]:
-        lines = visual_lines(self.text, width)
-        if self.max_lines and len(lines) > self.max_lines:
-            lines = lines[: self.max_lines]
-        return lines
+    def rows(self, width: int) -> list[str]:
+        """What the label draws at ``width`` cells, a string a row."""
+        return block(self.text, width, bidi=bidi_of(self), max_lines=self.max_lines)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(len(self._lines(width)), 1)
+        return max(len(self.rows(width)), 1)
 
     def render(self) -> RenderResult:
         width = self.content_region.width or self.size.width
-        rows = []
-        for line in self._lines(width):
-            pad = width - line.cell_length if line.rtl else 0
-            rows.append(" " * max(pad, 0) + line.text)
-        return Text("\n".join(rows), no_wrap=True, overflow="crop")
+        return Text("\n".join(self.rows(width)), no_wrap=True, overflow="crop")

@@ -24,10 +24,11 @@ from textual.worker import get_current_worker
 from ..annotations.reading import count_claims
 from ..article import ArticleError, load_article
 from ..library import ArticleInfo, InfoReader, human_size
+from ..text.layout import BidiMode
 from ..text.search import fold
 from .entry_list import EntryList
 from .footer import QariFooter
-from .label import plain, visual_cell
+from .label import bidi_of, ltr_line, visual_cell
 from .reader_screen import ReaderScreen
 from .rtl_input import RtlInput
 
@@ -67,7 +68,7 @@ def _fit_left(text: Text | str, width: int) -> Text:
     return cell
 
 
-def library_row(info: ArticleInfo | None, path: Path, width: int) -> Text:
+def library_row(info: ArticleInfo | None, path: Path, width: int, *, bidi: BidiMode) -> Text:
     """One row of the library: right-to-left titles right-aligned in their column, numbers on the right."""
     title_w, date_w, outlet_w, size_w, claims_w, file_w = _columns(width)
     if info is None:
@@ -79,17 +80,21 @@ def library_row(info: ArticleInfo | None, path: Path, width: int) -> Text:
             Text(" " * claims_w),
         ]
     else:
-        title = visual_cell(info.problem, title_w, "dim italic") if info.problem else visual_cell(info.title, title_w)
+        title = (
+            visual_cell(info.problem, title_w, "dim italic", bidi=bidi)
+            if info.problem
+            else visual_cell(info.title, title_w, bidi=bidi)
+        )
         claims = "" if info.claims is None else str(info.claims)
         cells = [
             title,
-            visual_cell(info.date, date_w) if date_w else Text(),
-            visual_cell(info.outlet, outlet_w) if outlet_w else Text(),
+            visual_cell(info.date, date_w, bidi=bidi) if date_w else Text(),
+            visual_cell(info.outlet, outlet_w, bidi=bidi) if outlet_w else Text(),
             Text(human_size(info.size).rjust(size_w)) if size_w else Text(),
             Text(claims.rjust(claims_w), style="bold"),
         ]
     if file_w:
-        cells.append(_fit_left(plain(path.name), file_w))
+        cells.append(_fit_left(ltr_line(path.name, bidi=bidi), file_w))
     return Text(GAP).join(cell for cell in cells if cell.cell_len)
 
 
@@ -184,7 +189,7 @@ class LibraryScreen(Screen[None]):
         self.sort = "file"  # one of SORTS
 
     def compose(self) -> ComposeResult:
-        yield Static(plain(f"{self.folder} · {len(self.paths)} articles"), id="library-title")
+        yield Static(ltr_line(f"{self.folder} · {len(self.paths)} articles", bidi=bidi_of(self)), id="library-title")
         yield RtlInput(placeholder="تصفية — filter by title, outlet or file name", id="library-filter")
         yield LibraryHeader()
         yield EntryList(self._row, rows_per_entry=1, id="library-list")
@@ -213,7 +218,7 @@ class LibraryScreen(Screen[None]):
         if info is None and index not in self._asked:
             self._asked.add(index)
             self._reader.wanted.append(index)  # read next: the user is looking at it
-        return [library_row(info, self.paths[index], width)]
+        return [library_row(info, self.paths[index], width, bidi=bidi_of(self))]
 
     @work(thread=True, exclusive=True, group="library")
     def _read_infos(self) -> None:
@@ -269,7 +274,8 @@ class LibraryScreen(Screen[None]):
 
     def _show_title(self) -> None:
         order = "" if self.sort == "file" else f" · sorted by {self.sort}"
-        self.query_one("#library-title", Static).update(plain(f"{self.folder} · {len(self.paths)} articles{order}"))
+        title = ltr_line(f"{self.folder} · {len(self.paths)} articles{order}", bidi=bidi_of(self))
+        self.query_one("#library-title", Static).update(title)
 
     def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
         self._needle = fold(event.value).strip()

@@ -22,7 +22,7 @@ from .annotating import AnnotatingScreen
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .footer import QariFooter
-from .label import VisualLabel, plain, visual_cell
+from .label import VisualLabel, bidi_of, ltr_line, visual_cell
 from .rtl_input import RtlInput
 from .suggestion_bar import SuggestionBar
 
@@ -297,14 +297,15 @@ class ReaderScreen(AnnotatingScreen):
         )
         if self.article.text.isspace() or not self.article.text:  # isspace: no copy of a 5 MB text per key
             status = f"{self.article.name} · this article is empty"
-        line = plain(status)
+        bidi = bidi_of(self)
+        line = ltr_line(status, bidi=bidi)  # the article's name may be Arabic
         about = self._claim_summary(view)
         if about:
             widget = self.query_one("#article-status", Static)
             room = widget.content_region.width - line.cell_len - 3
             if room >= 12:
                 line.append(" · ")
-                line.append_text(visual_cell(about, room, "bold"))
+                line.append_text(visual_cell(about, room, "bold", bidi=bidi))
         # One row whatever it says: no layout pass (it would cost a whole frame on every key).
         self.query_one("#article-status", Static).update(line, layout=False)
 

@@ -79,6 +79,9 @@ class InputRow:
     rtl: bool
     length: int  # len(value)
     cell_for_offset: tuple[int, ...]  # len(value) + 1 entries
+    align_right: bool = False
+    """A right-to-left value in logical order (``--bidi terminal``): the row runs left to right, but a
+    row that fits is drawn against the field's right edge, as the terminal's bidi expects."""
 
     @property
     def width(self) -> int:
@@ -129,6 +132,8 @@ class InputRow:
         """
         width = max(width, 1)
         overflow = max(0, self.width - width)
+        if self.align_right and not overflow:
+            return self.width - width, 0
         # Every cell of the cursor's cluster (both halves of a wide character) must show.
         first = self.cell_of(cursor)
         last = first
@@ -210,6 +215,7 @@ class InputRow:
             rtl=rtl and not terminal_order,
             length=n,
             cell_for_offset=tuple(cell_for),
+            align_right=rtl and terminal_order,
         )
 
 

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from ..text.layout import BidiMode, Direction
+from .label import bidi_of
 from .rtl_input_model import InputRow, field_is_rtl, placeholder_row, placeholder_view, visible_cells
 
 
@@ -40,11 +41,17 @@ class RtlInputView(Widget):
     _cursor_visible: reactive[bool] = reactive(True)
 
     def __init__(
-        self, *, bidi: BidiMode, harakat: bool, name: str | None, id: str | None, classes: str | None, disabled: bool
+        self,
+        *,
+        bidi: BidiMode | None,
+        harakat: bool,
+        name: str | None,
+        id: str | None,
+        classes: str | None,
+        disabled: bool,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self.bidi: BidiMode = bidi
-        """``"terminal"``: the terminal does the bidi, the value is sent in logical order, unshaped."""
+        self._bidi = bidi
         self.harakat = harakat
         """Draw harakat (they stay in the value either way)."""
         self._blink_timer: Timer | None = None
@@ -53,6 +60,15 @@ class RtlInputView(Widget):
         self._row: InputRow | None = None
 
     # --- what is drawn ---------------------------------------------------------------------
+
+    @property
+    def bidi(self) -> BidiMode:
+        """``"terminal"``: the terminal does the bidi, the value is sent in logical order, unshaped.
+
+        The mode given when the field was made, else the app's (``label.bidi_of``): a dialog's
+        fields follow ``--bidi`` without each caller passing it on.
+        """
+        return self._bidi if self._bidi is not None else bidi_of(self)
 
     @property
     def is_rtl(self) -> bool:

@@ -16,7 +16,7 @@ from ..annotations.model import SOURCE_TYPES, Source
 from ..text.search import fold
 from .claim_dialog import ChoiceField
 from .form_dialog import FormDialog
-from .label import VisualLabel, visual
+from .label import VisualLabel, bidi_of, visual
 from .rtl_input import RtlInput
 
 
@@ -47,18 +47,19 @@ class SourceDialog(FormDialog[SourceDraft | None]):
 
     def compose(self) -> ComposeResult:
         draft = self.draft
+        bidi = bidi_of(self)
         with Vertical(id="source-box", classes="form-box"):
             count = f"{self.claims} claim{'' if self.claims == 1 else 's'}"
             yield Static(f"source of {count} in this article: changes apply to all of them", id="source-heading")
             if self.error:
                 yield VisualLabel(self.error, id="source-error", classes="form-error")
-            yield Static(visual("name — الاسم"), classes="form-label")
+            yield Static(visual("name — الاسم", bidi=bidi), classes="form-label")
             yield RtlInput(draft.name, id="source-name", compact=True)
             yield Static("source type (← →)", classes="form-label")
             yield ChoiceField(SOURCE_TYPES, draft.type, id="source-type")
-            yield Static(visual("role or affiliation — الصفة"), classes="form-label")
+            yield Static(visual("role or affiliation — الصفة", bidi=bidi), classes="form-label")
             yield RtlInput(draft.role, id="source-role", compact=True)
-            yield Static(visual("note — ملاحظة"), classes="form-label")
+            yield Static(visual("note — ملاحظة", bidi=bidi), classes="form-label")
             yield RtlInput(draft.note, id="source-note", compact=True)
             yield VisualLabel(self.HELP, id="source-help", classes="form-help")
 

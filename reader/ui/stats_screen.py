@@ -23,13 +23,14 @@ from textual.widgets import Static
 from ..corpus import annotated_articles
 from ..report import stats_tables
 from ..stats import CorpusStats, corpus_stats
+from ..text.layout import BidiMode
 from .footer import QariFooter
-from .label import plain, visual
+from .label import bidi_of, ltr_line, visual
 
 BAR = 40  # cells for the longest bar
 
 
-def bar_chart(title: str, counts: dict[str, int], total: int, *, style: str = "bold") -> Table:
+def bar_chart(title: str, counts: dict[str, int], total: int, *, bidi: BidiMode, style: str = "bold") -> Table:
     """Horizontal bars, one a row, scaled to the largest count; the share of ``total`` beside each."""
     chart = Table(title=title, show_header=False, box=None, padding=(0, 1))
     chart.add_column("what", justify="right")
@@ -41,24 +42,24 @@ def bar_chart(title: str, counts: dict[str, int], total: int, *, style: str = "b
         cells = round(BAR * count / largest) if largest else 0
         bar = Text("█" * cells or ("▏" if count else ""), style=style)
         share = f"{count / total:.0%}" if total else "–"
-        chart.add_row(visual(key), bar, f"{count:,}", share)
+        chart.add_row(visual(key, bidi=bidi), bar, f"{count:,}", share)
     return chart
 
 
-def stats_view(stats: CorpusStats) -> RenderableType:
+def stats_view(stats: CorpusStats, *, bidi: BidiMode) -> RenderableType:
     """Everything the screen shows: bar charts of source types and statuses, then the tables."""
     anonymous = Text.assemble(
         ("anonymous sources: ", "bold"),
         f"{stats.anonymous_claims:,} of {stats.claims:,} claims ({stats.anonymous_share:.0%})",
     )
     charts = [
-        bar_chart("claims per source type", stats.by_source_type, stats.claims),
-        bar_chart("claims per status", stats.by_status, stats.claims),
+        bar_chart("claims per source type", stats.by_source_type, stats.claims, bidi=bidi),
+        bar_chart("claims per status", stats.by_status, stats.claims, bidi=bidi),
     ]
     charted = {"claims per source type", "claims per status"}  # drawn as bars above
     tables = [
         table
-        for table in stats_tables(stats, visual=lambda text: visual(text).plain)
+        for table in stats_tables(stats, visual=lambda text: visual(text, bidi=bidi).plain)
         if str(table.title) not in charted
     ]
     return Group(anonymous, Text(""), *charts, *tables)
@@ -85,7 +86,8 @@ class StatsScreen(Screen[None]):
         self.stats: CorpusStats | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(plain(f"statistics · {self.folder} · {len(self.paths)} articles"), id="stats-title")
+        title = f"statistics · {self.folder} · {len(self.paths)} articles"
+        yield Static(ltr_line(title, bidi=bidi_of(self)), id="stats-title")
         with VerticalScroll(id="stats-scroll"):
             yield Static(f"counting the claims of {len(self.paths):,} articles…", id="stats-body")
         yield QariFooter()
@@ -113,7 +115,7 @@ class StatsScreen(Screen[None]):
         if not stats.claims:
             body.update("no claims in this folder yet: open an article and press c (or a for suggestions)")
             return
-        body.update(stats_view(stats))
+        body.update(stats_view(stats, bidi=bidi_of(self)))
         if stats.skipped:
             self.notify(
                 f"{len(stats.skipped)} annotations files could not be read and are left out",

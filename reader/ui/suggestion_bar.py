@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ..attribution import Suggestion
-from .label import visual_cell
+from .label import bidi_of, visual_cell
 
 
 def describe(suggestion: Suggestion) -> str:
@@ -128,7 +128,7 @@ class SuggestionBar(Widget, can_focus=True):
         if current is None:
             return Text("")
         head = f"suggestion {self.index + 1}/{len(self.suggestions)}  "
-        about = visual_cell(describe(current), max(width - len(head), 10))
+        about = visual_cell(describe(current), max(width - len(head), 10), bidi=bidi_of(self))
         keys = Text("Enter: claim it · Esc: skip · Tab: next · a: stop", style="dim")
         return Text.assemble(head, about, "\n", keys)
 
