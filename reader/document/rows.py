@@ -92,7 +92,7 @@ class Rows:
 
     def pad(self, line: VisualLine) -> int:
         """Cells of right alignment before a line's text."""
-        if line.rtl and self.bidi == "app":
+        if line.rtl:  # in both modes: a right-to-left paragraph ends at the right edge
             return max(self.width - line.cell_length, 0)
         return 0
 
