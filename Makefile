@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
 
-.PHONY: run test quick lint bench clean setup
+.PHONY: run test quick lint bench clean setup terminals
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ quick: setup  # the suite without the tests marked slow, while working
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# Photographs qari in real terminals (xterm, urxvt, st, alacritty, xfce4-terminal, sakura, konsole, qterminal,
+# mlterm, kitty) on a private Xvfb and tells right from reversed: docs/terminals.md. Not part of `make test`: it
+# needs X, the terminals (apt-get installs missing ones) and a minute or two. Options: TERMINALS_ARGS="--only kitty".
+terminals: setup
+	$(BIN)/python tests/terminals/photograph.py $(TERMINALS_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist *.egg-info
