@@ -185,3 +185,14 @@ def test_doctor_does_not_import_textual() -> None:
     code = "import sys, reader.terminal.doctor; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_line_a_is_arranged_for_a_terminal_with_a_cell_rule() -> None:
+    from reader.terminal.cells import reorder_for
+
+    kitty = plan(Found(PROFILES["kitty"], "TERM is xterm-kitty"), rules=("kitty",))
+    _, out, _ = doctor([], found=kitty)
+    lines = out.splitlines()
+    a = next(i for i, line in enumerate(lines) if line.lstrip().startswith("a)"))
+    plain = doctor([])[1].splitlines()[a + 1]
+    assert lines[a + 1] == "     " + reorder_for("kitty", plain.strip()) != plain

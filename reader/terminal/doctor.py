@@ -22,7 +22,7 @@ from typing import TextIO
 from ..config import BIDI_MODES, ConfigError, config_path, load_config, read_table, save_config
 from ..text.layout import LayoutOptions, layout_paragraph
 from ..text.sanitise import visible
-from .cells import RULES
+from .cells import RULES, reorder_for
 from .here import plan_here
 from .plan import Plan
 from .profiles import EXPLICIT_BIDI, PROFILES
@@ -60,8 +60,7 @@ def _isatty(stream: TextIO) -> bool:
 def visual_pattern(cells: str = "visual") -> str:
     """The test sentence as qari draws it: shaped, in visual order, brackets mirrored, arranged by ``cells``."""
     lines = layout_paragraph(PATTERN, LayoutOptions(width=max(len(PATTERN) * 2, 20), bidi="app"))
-    arrange = RULES.get(cells)
-    return ("\n" + INDENT).join(arrange(line.text) if arrange else line.text for line in lines)
+    return ("\n" + INDENT).join(reorder_for(cells if cells in RULES else "", line.text) for line in lines)
 
 
 def _ask(stdin: TextIO, out: TextIO) -> str | None:
