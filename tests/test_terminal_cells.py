@@ -151,6 +151,15 @@ def test_qt_cannot_show_a_number_right_of_arabic_in_one_fragment_only_with_a_bre
     assert qt_shows(qt_row(v, cut), cut) == v
 
 
+def test_a_row_bidi_terminal_is_sent_rows_arranged_across_style_breaks() -> None:
+    """VTE and Konsole (inside tmux, their own bidi left on) reorder each whole row, whatever its styles."""
+    v = "   " + visual("الطلاب نجحوا في الامتحان")
+    cut = (len(v) - 5, len(v) - 4)  # a cursor cell inside the last word
+    assert qt_shows(reorder_for("line", v, cut)) == v
+    texts = reorder_segments("line", [(v[:10], False, False, "a"), (v[10:], False, False, "b")])
+    assert qt_shows("".join(texts)) == v and [len(t) for t in texts] == [10, len(v) - 10]
+
+
 def test_rows_without_right_to_left_text_come_back_as_the_same_object() -> None:
     row = "Hello (world) 2024 «quoted» ── │"
     assert not has_rtl(row)
@@ -165,7 +174,7 @@ def _canonical(s: str) -> list[str]:
     return sorted(PAIRS.get(c, c) if c in ")]»>" else c for c in s)
 
 
-@given(TEXT, st.sampled_from(["kitty", "qt"]))
+@given(TEXT, st.sampled_from(["kitty", "qt", "line"]))
 def test_rewriting_only_permutes_clusters_and_keeps_the_length(text: str, rule: str) -> None:
     v = visual(text) if text.strip() else text
     sent = reorder_for(rule, v)

@@ -221,18 +221,28 @@ def test_bidi_terminal_sends_no_switch() -> None:
 
 def test_a_cell_rule_is_used_where_qari_has_it_and_advice_given_where_not() -> None:
     with_rule = plan(Found(PROFILES["kitty"], "test"), rules=("kitty",))
-    assert (with_rule.cells, with_rule.notice) == ("kitty", "")
+    assert with_rule.cells == "kitty"
+    assert "harakat" in with_rule.notice and "force_ltr yes" in with_rule.notice  # what the rule can't mend
     without = plan(Found(PROFILES["kitty"], "test"), rules=())
-    assert without.cells == "visual" and "force_ltr yes" in without.notice
+    assert without.cells == "visual" and "can't be told not to: put 'force_ltr yes'" in without.notice
+    assert plan(Found(PROFILES["konsole"], "test"), rules=("kitty", "qt", "line")).notice == ""
 
 
 def test_inside_tmux_switches_go_through_its_passthrough_when_allowed() -> None:
     chosen = plan(Found(PROFILES["konsole"], "test", "tmux"))
     assert chosen.enter == "\x1bPtmux;\x1b\x1b]50;BidiRenderingEnabled=false\x07\x1b\\"
     refused = plan(Found(PROFILES["konsole"], "test", "tmux"), passthrough_allowed=False)
-    assert (refused.enter, refused.leave) == ("", "") and "allow-passthrough on" in refused.notice
+    assert (refused.enter, refused.leave, refused.cells) == ("", "", "visual")
+    assert "allow-passthrough on" in refused.notice
     quiet = plan(Found(PROFILES["xterm"], "test", "tmux"), passthrough_allowed=False)
     assert quiet.notice == ""  # xterm has no bidi of its own: nothing lost
+
+
+@pytest.mark.parametrize("name", ["konsole", "vte"])
+def test_inside_tmux_without_passthrough_rows_are_arranged_for_the_terminals_own_bidi(name: str) -> None:
+    chosen = plan(Found(PROFILES[name], "test", "tmux"), passthrough_allowed=False, rules=("kitty", "qt", "line"))
+    assert (chosen.enter, chosen.leave, chosen.cells) == ("", "", "line")
+    assert "number beside Arabic" in chosen.notice and "allow-passthrough on" in chosen.notice
 
 
 def test_screen_passthrough_wraps_without_doubling() -> None:

@@ -185,8 +185,17 @@ def qt_row(row: str, breaks: Sequence[int] = ()) -> str:
     return "".join(_qt_fragment(f) for piece in _pieces(row, breaks) for f in _qt_fragments(piece))
 
 
+def line_row(row: str, breaks: Sequence[int] = ()) -> str:
+    """The row to send a terminal that runs the bidi algorithm over each whole row, styles or not, as a
+    left-to-right paragraph: VTE and Konsole when their own bidi can't be switched off (inside tmux
+    without passthrough). ``breaks`` are ignored: such a terminal reorders across them."""
+    if not has_rtl(row):
+        return row
+    return "".join(_qt_fragment(f) for f in _qt_fragments(row))
+
+
 #: The terminals handled here, by rule name.
-RULES: dict[str, Callable[[str, Sequence[int]], str]] = {"kitty": kitty_row, "qt": qt_row}
+RULES: dict[str, Callable[[str, Sequence[int]], str]] = {"kitty": kitty_row, "qt": qt_row, "line": line_row}
 
 
 def reorder_for(rule: str, row: str, breaks: Sequence[int] = ()) -> str:
@@ -210,6 +219,8 @@ def reorder_segments(rule: str, segments: Sequence[tuple[str, bool, bool, Hashab
     at = 0
     for (text, *style), (_, *next_style) in pairwise(segments):
         at += len(text)
+        if rule == "line":
+            break
         if style[:2] != next_style[:2] or (rule != "kitty" and style != next_style):
             breaks.append(at)
     new = reorder_for(rule, row, breaks)

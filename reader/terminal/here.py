@@ -54,7 +54,7 @@ def tmux_passthrough_allowed() -> bool:
 
     Before 3.3 there is no such option (the answer is empty) and tmux always let them through.
     """
-    answer = run_command(["tmux", "show-options", "-pv", "allow-passthrough"]).strip()
+    answer = run_command(["tmux", "show-options", "-Apv", "allow-passthrough"]).strip()
     return answer in ("", "on", "all")
 
 

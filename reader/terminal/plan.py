@@ -66,17 +66,24 @@ def plan(found: Found, bidi: str = "auto", *, passthrough_allowed: bool = True, 
         return Plan(found, "terminal", LOGICAL)
     cells = terminal.cells if terminal.cells in rules else VISUAL
     notice = ""
-    if terminal.cells not in (VISUAL, LOGICAL) and cells == VISUAL and terminal.advice:
-        notice = f"{terminal.label} reorders right-to-left text itself and can't be told not to: {terminal.advice}."
+    if terminal.cells not in (VISUAL, LOGICAL):
+        if cells == VISUAL:
+            notice = f"{terminal.label} reorders right-to-left text itself and can't be told not to: {terminal.advice}"
+        elif terminal.caveat:
+            notice = f"{terminal.label} reorders right-to-left text itself; {terminal.caveat}: {terminal.advice}"
     enter, leave = terminal.switch_off, terminal.switch_on
     if found.inside:
         needs_switch = terminal.reorders and enter
         if found.inside == "tmux" and not passthrough_allowed:
-            if needs_switch:
+            tell = "add 'set -g allow-passthrough on' to tmux.conf"
+            if needs_switch and terminal.unswitched in rules:
+                cells = terminal.unswitched  # its own bidi stays on: arrange the rows for it instead
                 notice = (
-                    f"tmux keeps qari from switching {terminal.label}'s own bidi off: "
-                    "add 'set -g allow-passthrough on' to tmux.conf"
+                    f"tmux keeps qari from switching {terminal.label}'s own bidi off, so a number beside "
+                    f"Arabic may land on its other side: {tell}"
                 )
+            elif needs_switch:
+                notice = f"tmux keeps qari from switching {terminal.label}'s own bidi off: {tell}"
             enter = leave = ""
         else:
             enter, leave = passthrough(enter, found.inside), passthrough(leave, found.inside)

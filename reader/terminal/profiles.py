@@ -55,6 +55,10 @@ class Terminal:
     """How rows are sent: ``visual``, ``logical``, or a rule of ``reader.terminal.cells``."""
     advice: str = ""
     """The one setting that makes the terminal draw qari's rows as they come, for when nothing else can."""
+    unswitched: str = ""
+    """The cell rule for when the switch can't reach the terminal (inside tmux without passthrough)."""
+    caveat: str = ""
+    """What the cell rule can't put right, said once with the advice."""
 
 
 def _plain(name: str, label: str) -> Terminal:
@@ -75,9 +79,16 @@ PROFILES: dict[str, Terminal] = {
         _plain("vscode", "VS Code's terminal"),
         _plain("windows-terminal", "Windows Terminal"),
         _plain("linux", "the Linux console"),
-        Terminal("vte", "a VTE terminal (GNOME Terminal, xfce4-terminal, Tilix, sakura…)", reorders=True),
+        Terminal("vte", "VTE (GNOME Terminal, xfce4-terminal, Tilix…)", reorders=True, unswitched="line"),
         Terminal("mintty", "mintty", reorders=True),
-        Terminal("konsole", "Konsole", reorders=True, switch_off=KONSOLE_BIDI_OFF, switch_on=KONSOLE_BIDI_ON),
+        Terminal(
+            "konsole",
+            "Konsole",
+            reorders=True,
+            switch_off=KONSOLE_BIDI_OFF,
+            switch_on=KONSOLE_BIDI_ON,
+            unswitched="line",
+        ),
         Terminal("mlterm", "mlterm", reorders=True, switch_off=MLTERM_BIDI_OFF, switch_on=MLTERM_BIDI_ON),
         Terminal(
             "kitty",
@@ -87,6 +98,7 @@ PROFILES: dict[str, Terminal] = {
             switch_on="",
             cells="kitty",
             advice="put 'force_ltr yes' in kitty.conf",
+            caveat="Arabic vowel marks (harakat) may sit off their letters (h hides them)",
         ),
         Terminal(
             "qterminal",
@@ -95,6 +107,7 @@ PROFILES: dict[str, Terminal] = {
             switch_off="",
             switch_on="",
             cells="qt",
+            caveat="harakat are not drawn and a number beside Arabic may land on its other side",
             advice="untick 'Enable bidirectional text support' in qterminal's settings (enabledBidiSupport=false)",
         ),
         Terminal("apple-terminal", "macOS Terminal", reorders=True, switch_off="", switch_on="", cells=LOGICAL),
