@@ -26,6 +26,7 @@ TOOLS = {
     "convert": "imagemagick",
     "xdotool": "xdotool",
     "xwininfo": "x11-utils",
+    "tmux": "tmux",
 }
 FONT_FILE_PACKAGE = "fonts-dejavu-core"
 
@@ -66,6 +67,17 @@ def _mlterm_config(home: Path) -> None:
     conf = home / ".mlterm"
     conf.mkdir(parents=True, exist_ok=True)
     (conf / "aafont").write_text(f"DEFAULT = {FONT}\nISO10646_UCS4_1 = {FONT}\n")
+
+
+def _tmux_config(home: Path, passthrough: bool = False) -> None:
+    """tmux without its status line (the picture keeps 100×30 cells for qari), and gone with its terminal."""
+    extra = "set -g allow-passthrough on\n" if passthrough else ""
+    (home / ".tmux.conf").write_text("set -g status off\nset -g destroy-unattached on\n" + extra)
+
+
+def _in_tmux(cmd: list[str]) -> list[str]:
+    """``cmd`` inside a tmux server of the photograph's own (its socket apart from the user's)."""
+    return ["tmux", "-L", "qari-photograph", "new-session", shlex.join(cmd)]
 
 
 TERMINALS: list[Terminal] = [
@@ -171,6 +183,29 @@ TERMINALS: list[Terminal] = [
         env={"LIBGL_ALWAYS_SOFTWARE": "1"},
     ),
 ]
+
+# The same terminals with tmux in between (its defaults: no passthrough), where qari can't switch their bidi.
+BY_NAME = {t.name: t for t in TERMINALS}
+TERMINALS += [
+    Terminal(
+        f"{name}+tmux",
+        BY_NAME[name].binary,
+        BY_NAME[name].package,
+        lambda cmd, name=name: BY_NAME[name].argv(_in_tmux(cmd)),  # type: ignore[misc]
+        _tmux_config,
+        BY_NAME[name].env,
+    )
+    for name in ("xfce4-terminal", "konsole")
+]
+TERMINALS.append(
+    Terminal(
+        "konsole+tmux-passthrough",
+        "konsole",
+        "konsole",
+        lambda cmd: BY_NAME["konsole"].argv(_in_tmux(cmd)),
+        lambda home: _tmux_config(home, passthrough=True),
+    )
+)
 
 
 def install_missing(terminals: list[Terminal], log: Callable[[str], None]) -> None:
