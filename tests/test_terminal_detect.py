@@ -276,3 +276,15 @@ def test_a_notice_is_told_once(tmp_path: Path) -> None:
     assert first_time("kitty: put 'force_ltr yes' in kitty.conf", tmp_path)
     assert not first_time("kitty: put 'force_ltr yes' in kitty.conf", tmp_path)
     assert first_time("another notice", tmp_path)
+
+
+def test_a_terminal_found_in_explicit_bidi_mode_is_left_in_it() -> None:
+    """WezTerm with its bidi off answers that mode 8 is reset: CSI 8 h at the end would switch it on."""
+    wezterm = probes({"TERM_PROGRAM": "WezTerm"}, answer=b"\x1b[8;2$y\x1b[?65;1c")
+    chosen = plan_here("auto", "auto", env={}, probes=wezterm, home=Path("/nonexistent"))
+    assert chosen.found.terminal.name == "wezterm" and (chosen.enter, chosen.leave) == ("", "")
+    reordering = probes({"VTE_VERSION": "7006"}, answer=ANSWERS["vte"])  # mode 8 set: switch and put back
+    chosen = plan_here("auto", "auto", env={}, probes=reordering, home=Path("/nonexistent"))
+    assert (chosen.enter, chosen.leave) == (EXPLICIT_BIDI, IMPLICIT_BIDI)
+    silent = probes({"TERM": "xterm-256color"})  # no answer: the standard switch, harmless where unknown
+    assert plan_here("auto", "auto", env={}, probes=silent, home=Path("/nonexistent")).enter == EXPLICIT_BIDI

@@ -166,6 +166,13 @@ def from_answers(data: bytes, inside: str = "") -> Found | None:
     return None
 
 
+def bidi_mode_state(data: bytes) -> int:
+    """The terminal's answer to DECRQM for the bidi mode: 1 set (it reorders), 2 reset (it leaves cells as
+    they come), 0 unknown to it or no answer."""
+    mode = _DECRQM8_RE.search(data)
+    return int(mode.group(1)) if mode and mode.group(1) in (b"1", b"2") else 0
+
+
 def answered(data: bytes) -> bool:
     """True once the answers are complete (the primary device attributes came back)."""
     return _DA1_RE.search(data) is not None

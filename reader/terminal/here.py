@@ -16,9 +16,19 @@ from pathlib import Path
 from ..config import config_dir
 from ..text.sanitise import printable
 from .cells import RULES
-from .detect import Found, Probes, ancestors, ask_terminal, detect, multiplexer, run_command, tmux_client
+from .detect import (
+    Found,
+    Probes,
+    ancestors,
+    ask_terminal,
+    bidi_mode_state,
+    detect,
+    multiplexer,
+    run_command,
+    tmux_client,
+)
 from .plan import Plan, plan
-from .profiles import PROFILES, Terminal
+from .profiles import EXPLICIT_BIDI, PROFILES, Terminal
 
 #: Where qari remembers the notices it has shown once (one per line).
 TOLD_FILE = "notices-shown"
@@ -45,8 +55,15 @@ def _ask() -> bytes:
 
 
 def real_probes(env: Mapping[str, str]) -> Probes:
-    """Probes that read this process's environment, terminal, tmux and process tree."""
-    return Probes(env=env, ask=_ask, tmux=tmux_client, lineage=lambda pid: list(ancestors(pid)), pid=os.getpid())
+    """Probes that read this process's environment, terminal, tmux and process tree (the terminal asked once)."""
+    asked: list[bytes] = []
+
+    def ask_once() -> bytes:
+        if not asked:
+            asked.append(_ask())
+        return asked[0]
+
+    return Probes(env=env, ask=ask_once, tmux=tmux_client, lineage=lambda pid: list(ancestors(pid)), pid=os.getpid())
 
 
 def tmux_passthrough_allowed() -> bool:
@@ -94,19 +111,25 @@ def plan_here(
     ``home``: where the terminal's own settings are read (default: the user's home).
     """
     env = os.environ if env is None else env
+    probes = probes or real_probes(env)
     unknown = ""
     if terminal in PROFILES:
         found = Found(PROFILES[terminal], "chosen by the user (--terminal or the config)", multiplexer(env))
     else:
         if terminal != "auto":
             unknown = f"no terminal is called {printable(terminal, limit=40)!r} (qari doctor lists them); finding out"
-        found = detect(probes or real_probes(env))
+        found = detect(probes)
     local = not env.get("SSH_CONNECTION") and not env.get("SSH_TTY")
     if local and switched_off_already(found.terminal, home or Path.home()):
         quiet = replace(found.terminal, reorders=False, switch_off="", switch_on="")
         found = Found(quiet, found.how + "; its bidi is off in the user's settings", found.inside)
     allowed = found.inside != "tmux" or tmux_passthrough_allowed()
     chosen = plan(found, bidi, passthrough_allowed=allowed, rules=tuple(RULES))
+    if chosen.enter == EXPLICIT_BIDI and not found.inside:
+        # Leave the bidi mode as it was found: a terminal already in explicit mode (WezTerm with its own
+        # bidi off) would be switched *on* by CSI 8 h at the end. Inside tmux the answer would be tmux's.
+        if bidi_mode_state(probes.ask()) == 2:
+            chosen = replace(chosen, enter="", leave="")
     return replace(chosen, notice=unknown) if unknown else chosen
 
 
