@@ -5,14 +5,13 @@ from __future__ import annotations
 import io
 import os
 import pty
-import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from pty_helpers import read_until
 
 from reader.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI, bidi_mode
 
@@ -46,24 +45,6 @@ def test_bidi_mode_writes_nothing_to_a_pipe() -> None:
     assert pipe.getvalue() == ""
 
 
-def _read_until(fd: int, needle: bytes, seconds: float) -> bytes:
-    data = b""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-            if needle in data:
-                return data
-    return data
-
-
 def _start_reader(article: Path) -> tuple[subprocess.Popen[bytes], int]:
     master, slave = pty.openpty()
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
@@ -86,13 +67,13 @@ def test_reader_restores_the_terminal_bidi_mode_when_it_ends(tmp_path: Path, how
     article.write_text("قال المتحدث إن الاجتماع انتهى.\n", encoding="utf-8")
     process, master = _start_reader(article)
     try:
-        seen = _read_until(master, "ﻝﺎﻗ".encode(), 20)
+        seen = read_until(master, "ﻝﺎﻗ".encode(), 20)
         assert EXPLICIT_BIDI.encode() in seen, seen[-300:]
         if how == "quit key":
             os.write(master, b"q")
         else:
             process.send_signal(signal.SIGTERM)
-        rest = _read_until(master, IMPLICIT_BIDI.encode(), 20)
+        rest = read_until(master, IMPLICIT_BIDI.encode(), 20)
         process.wait(timeout=20)
         assert IMPLICIT_BIDI.encode() in rest
         assert b"Traceback" not in seen + rest
@@ -121,7 +102,7 @@ def test_the_reader_leaves_when_its_terminal_goes_away_without_a_sighup(tmp_path
     article.write_text("قال المتحدث إن الاجتماع انتهى.\n", encoding="utf-8")
     process, master = _start_reader(article)
     try:
-        assert "ﻝﺎﻗ".encode() in _read_until(master, "ﻝﺎﻗ".encode(), 20)
+        assert "ﻝﺎﻗ".encode() in read_until(master, "ﻝﺎﻗ".encode(), 20)
         os.close(master)
         process.wait(timeout=15)  # before the fix it stayed, its input thread spinning on the dead terminal
     finally:

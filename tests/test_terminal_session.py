@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import pty
-import select
 import signal
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pty_helpers import read_until
 
 from reader.terminal.profiles import (
     EXPLICIT_BIDI,
@@ -51,21 +51,6 @@ CRASHING = (
     "QariApp.on_mount = on_mount\n"
     "from reader.cli import main; sys.exit(main(sys.argv[1:]))\n"
 )
-
-
-def _read_until(fd: int, needle: bytes, seconds: float) -> bytes:
-    data = b""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and needle not in data:
-        if select.select([fd], [], [], 0.1)[0]:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-    return data
 
 
 def _start(
@@ -120,11 +105,11 @@ def test_konsoles_bidi_is_switched_off_at_start_and_back_on_every_way_out(
 ) -> None:
     process, master = _start(article, {"KONSOLE_VERSION": "221203"}, tmp_path, crash=how == "crash")
     try:
-        seen = _read_until(master, DRAWN, 20)
+        seen = read_until(master, DRAWN, 20)
         assert KONSOLE_BIDI_OFF.encode() in seen, seen[-300:]
         assert seen.index(KONSOLE_BIDI_OFF.encode()) < seen.index(DRAWN)
         _end(process, master, how)
-        rest = _read_until(master, KONSOLE_BIDI_ON.encode(), 20)
+        rest = read_until(master, KONSOLE_BIDI_ON.encode(), 20)
         process.wait(timeout=20)
         assert KONSOLE_BIDI_ON.encode() in rest, rest[-300:]
         if how != "crash":
@@ -138,15 +123,15 @@ def test_konsoles_bidi_is_switched_off_at_start_and_back_on_every_way_out(
 def test_a_suspended_reader_gives_the_terminal_its_bidi_back_until_it_resumes(article: Path, tmp_path: Path) -> None:
     process, master = _start(article, {"KONSOLE_VERSION": "221203"}, tmp_path)
     try:
-        assert DRAWN in _read_until(master, DRAWN, 20)
-        _read_until(master, b"never", 1)  # let the first screen settle: Textual suspends from a signal handler
+        assert DRAWN in read_until(master, DRAWN, 20)
+        read_until(master, b"never", 1)  # let the first screen settle: Textual suspends from a signal handler
         process.send_signal(signal.SIGTSTP)
-        assert KONSOLE_BIDI_ON.encode() in _read_until(master, KONSOLE_BIDI_ON.encode(), 20)
+        assert KONSOLE_BIDI_ON.encode() in read_until(master, KONSOLE_BIDI_ON.encode(), 20)
         _wait_until_stopped(process.pid)  # a SIGCONT before its own SIGSTOP lands would be lost
         process.send_signal(signal.SIGCONT)
-        assert KONSOLE_BIDI_OFF.encode() in _read_until(master, KONSOLE_BIDI_OFF.encode(), 20)
+        assert KONSOLE_BIDI_OFF.encode() in read_until(master, KONSOLE_BIDI_OFF.encode(), 20)
         os.write(master, b"q")
-        assert KONSOLE_BIDI_ON.encode() in _read_until(master, KONSOLE_BIDI_ON.encode(), 20)
+        assert KONSOLE_BIDI_ON.encode() in read_until(master, KONSOLE_BIDI_ON.encode(), 20)
         process.wait(timeout=20)
     finally:
         if process.poll() is None:
@@ -173,10 +158,10 @@ def test_each_terminal_gets_its_own_switch_and_its_way_back(
 ) -> None:
     process, master = _start(article, env, tmp_path)
     try:
-        seen = _read_until(master, DRAWN, 20)
+        seen = read_until(master, DRAWN, 20)
         assert switch_off.encode() in seen and seen.index(switch_off.encode()) < seen.index(DRAWN)
         os.write(master, b"q")
-        rest = _read_until(master, switch_on.encode(), 20)
+        rest = read_until(master, switch_on.encode(), 20)
         process.wait(timeout=20)
         assert switch_on.encode() in rest
     finally:
@@ -188,9 +173,9 @@ def test_each_terminal_gets_its_own_switch_and_its_way_back(
 def test_kitty_is_sent_no_switch_it_does_not_know(article: Path, tmp_path: Path) -> None:
     process, master = _start(article, {"KITTY_WINDOW_ID": "1", "TERM": "xterm-kitty"}, tmp_path)
     try:
-        seen = _read_until(master, DRAWN, 20)
+        seen = read_until(master, DRAWN, 20)
         os.write(master, b"q")
-        seen += _read_until(master, b"\x1b[?1049l", 20)
+        seen += read_until(master, b"\x1b[?1049l", 20)
         process.wait(timeout=20)
         for sequence in (EXPLICIT_BIDI, IMPLICIT_BIDI, KONSOLE_BIDI_OFF, MLTERM_BIDI_OFF):
             assert sequence.encode() not in seen
