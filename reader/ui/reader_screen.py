@@ -159,7 +159,7 @@ class ReaderScreen(AnnotatingScreen):
         out = path.with_name(path.name + FORMATS[fmt].suffix)
         warnings: list[str] = []
         try:
-            result = export_to_file([path], out, fmt, warn=warnings.append)
+            result = export_to_file([path], out, fmt, warn=warnings.append, config=getattr(self.app, "config", None))
         except OSError as err:
             self.notify(
                 f"not exported: {out.name}: {(err.strerror or str(err)).lower()}",
