@@ -143,7 +143,7 @@ class ReaderScreen(AnnotatingScreen):
     # --- export ---------------------------------------------------------------
 
     def action_export(self, fmt: str = "csv") -> None:
-        """x: this article's claims to ``<article>.claims.csv`` beside it (or .jsonl / .w3c.json from the palette)."""
+        """x: this article's claims to ``<article>.claims.csv`` beside it (or another format of the registry, from the palette)."""
         from ..export import export_to_file
 
         path = self.article.path
