@@ -16,6 +16,7 @@ import os
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from string import Formatter
 
 import tomlkit
 import tomlkit.exceptions
@@ -33,8 +34,35 @@ BIDI_MODES = ("auto", "app", "terminal")
 WRAP_WIDTH_RANGE = (10, 10_000)
 
 
+#: The statuses that are a finding, the ones a ClaimReview can rate. ``unverified`` is no finding yet, and
+#: ``opinion`` says the claim cannot be checked: neither has a rating to publish.
+VERDICTS = ("supported", "disputed", "false")
+#: The placeholders ``review_url`` may use: the article's file name without its suffix, and the claim's id.
+REVIEW_URL_FIELDS = ("article", "claim")
+
+
 class ConfigError(Exception):
     """The config file exists but cannot be read as TOML (one-line message)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimReviewSettings:
+    """The ``[claimreview]`` table: who publishes the fact checks, where, and the rating of each verdict."""
+
+    author: str = ""
+    """The fact-checking organisation's name (the ClaimReview's ``author``); empty: no author."""
+    author_url: str = ""
+    """Its home page."""
+    review_url: str = ""
+    """Where each fact check is published, with ``{article}`` and ``{claim}``; empty: no ``url``."""
+    worst_rating: int = 1
+    best_rating: int = 5
+    ratings: tuple[tuple[str, int], ...] = (("false", 1), ("disputed", 3), ("supported", 5))
+    """Each verdict's ``ratingValue``, from ``worst_rating`` to ``best_rating``."""
+
+    def rating(self, status: str) -> int | None:
+        """The verdict's rating; None for a status that is no verdict."""
+        return dict(self.ratings).get(status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +82,8 @@ class Config:
     """Show Arabic vowel marks."""
     keys: tuple[tuple[str, str], ...] = ()
     """The ``[keys]`` table: a binding's id → the keys that run it (``"f1"``, ``"ctrl+r,R"``), in file order."""
+    claimreview: ClaimReviewSettings = ClaimReviewSettings()
+    """The ``[claimreview]`` table, for ``qari export --format claimreview``."""
 
 
 def config_dir() -> Path:
@@ -141,6 +171,94 @@ def _keymap(value: object) -> tuple[tuple[tuple[str, str], ...], list[str]]:
     return tuple(good), problems
 
 
+def _web_address(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and value.startswith(("https://", "http://"))
+        and value.isprintable()
+        and " " not in value
+    )
+
+
+def _review_url(value: object) -> bool:
+    """An http(s) address whose only placeholders are ``{article}`` and ``{claim}``."""
+    if not _web_address(value):
+        return False
+    try:
+        names = [name for _, name, _, _ in Formatter().parse(str(value)) if name is not None]
+    except ValueError:  # a lone { or }
+        return False
+    return all(name in REVIEW_URL_FIELDS for name in names)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _name(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and value.isprintable()
+
+
+_TEXTS = {
+    "author": (_name, "a name in quotes"),
+    "author_url": (_web_address, 'an address in quotes ("https://…")'),
+    "review_url": (_review_url, 'an address in quotes, with {article} and {claim} ("https://…/{article}/{claim}")'),
+}
+
+
+def claimreview_settings(value: object) -> tuple[ClaimReviewSettings, list[str]]:
+    """The ``[claimreview]`` table's settings, and one problem line for each value that is bad (its default kept)."""
+    defaults = ClaimReviewSettings()
+    if not isinstance(value, dict):
+        return defaults, [
+            f"claimreview must be a table ([claimreview] with lines like false = 1), not {_show(value)}; ignored"
+        ]
+    problems: list[str] = []
+    texts: dict[str, str] = {}
+    for key in (key for key in value if key not in {*_TEXTS, "worst_rating", "best_rating", *VERDICTS}):
+        why = "not a verdict, so never in a ClaimReview" if key in ("unverified", "opinion") else "unknown setting"
+        problems.append(f"claimreview: {_show(key)}: {why}; ignored")
+    for key, (check, wanted) in _TEXTS.items():
+        if key in value:
+            if check(value[key]):
+                texts[key] = value[key].strip()
+            else:
+                problems.append(f"claimreview: {key} must be {wanted}, not {_show(value[key])}; ignored")
+    worst, best = value.get("worst_rating", defaults.worst_rating), value.get("best_rating", defaults.best_rating)
+    if not (_whole(worst) and _whole(best) and worst < best):
+        problems.append(
+            f"claimreview: worst_rating and best_rating must be whole numbers, the worst below the best, not "
+            f"{_show(worst)} and {_show(best)}; using 1 to 5"
+        )
+        worst, best = defaults.worst_rating, defaults.best_rating
+    ratings: list[tuple[str, int]] = []
+    for status, default in defaults.ratings:
+        default = min(max(default, worst), best)
+        rating = value.get(status, default)
+        if not (_whole(rating) and worst <= rating <= best):
+            problems.append(
+                f"claimreview: {status} must be a whole number from {worst} to {best}, not {_show(rating)}; "
+                f"using {default}"
+            )
+            rating = default
+        ratings.append((status, rating))
+    return ClaimReviewSettings(**texts, worst_rating=worst, best_rating=best, ratings=tuple(ratings)), problems
+
+
+def load_claimreview(path: Path | None = None) -> tuple[ClaimReviewSettings, list[str]]:
+    """Only the ``[claimreview]`` table of the config at ``path``, and one warning line per problem with it.
+
+    For ``qari export``, which has no use for the other settings and should not warn about them.
+    """
+    path = config_path() if path is None else path
+    try:
+        table = read_table(path)
+    except ConfigError as err:
+        return ClaimReviewSettings(), [f"{err}; using the default [claimreview] settings"]
+    settings, problems = claimreview_settings(table.get("claimreview", {}))
+    return settings, [f"{path}: {problem}" for problem in problems]
+
+
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """The config at ``path`` (default: ``config_path()``) and one warning line per problem.
 
@@ -158,6 +276,10 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     for key, value in table.items():
         if key == "keys":
             values["keys"], bad = _keymap(value)
+            warnings.extend(f"{path}: {problem}" for problem in bad)
+            continue
+        if key == "claimreview":
+            values["claimreview"], bad = claimreview_settings(value)
             warnings.extend(f"{path}: {problem}" for problem in bad)
             continue
         if key not in _CHECKS:
@@ -194,8 +316,8 @@ def to_toml(config: Config, existing: str = "") -> str:
         document = tomlkit.document()
         document.add(tomlkit.comment(_NEW_FILE_COMMENT))
     for field in fields(Config):
-        if field.name == "keys":
-            continue  # the user's own table: qari reads it and never rewrites it
+        if field.name in ("keys", "claimreview"):
+            continue  # the user's own tables: qari reads them and never rewrites them
         value = getattr(config, field.name)
         if value is None:
             document.pop(field.name, None)

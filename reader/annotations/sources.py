@@ -184,3 +184,35 @@ def guess_source_type(name: str) -> str:
         if _has(folded, words, keywords):
             return kind
     return "other"
+
+
+# The head word of an institution's name, as ``fold`` leaves it and without «ال»: «وزارة الصحة», «الجيش».
+# fmt: off
+_INSTITUTIONS = frozenset(
+    fold(word)
+    for word in (
+        "وزارة", "هيئة", "مجلس", "حكومة", "جيش", "شرطة", "نيابة", "رئاسة", "برلمان", "سفارة", "سلطة", "سلطات",
+        "بنك", "مصرف", "منظمة", "لجنة", "شركة", "جامعة", "محكمة", "وكالة", "مفوضية", "بلدية", "محافظة", "مكتب",
+        "أمم", "اتحاد", "إدارة", "قيادة", "صحيفة", "جريدة", "قناة", "إذاعة", "وزارت", "دولت", "سازمان",
+        "ministry", "government", "army", "police", "council", "agency", "commission", "committee", "organization",
+        "organisation", "company", "university", "court", "bank", "office", "department", "parliament", "union",
+        "משרד", "ממשלת", "ממשלה", "צבא", "משטרת", "משטרה", "ארגון",
+    )
+)
+# fmt: on
+
+
+def names_an_organisation(name: str) -> bool:
+    """The name starts with an institution («وزارة الصحة», «الجيش», "the Ministry of Health"), not a person.
+
+    Only the head word counts: «وزير الصحة» and «المتحدث باسم وزارة الصحة»
+    are people speaking for an institution. For exports that must say
+    Person or Organization (schema.org ClaimReview).
+    """
+    words = _WORD_RE.findall(fold(name))
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if not words:
+        return False
+    head = words[0]
+    return head in _INSTITUTIONS or (head.startswith("ال") and head[2:] in _INSTITUTIONS)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..config import Config
 from ..text.sanitise import printable
 from . import EXIT_WARNINGS, OneLineParser, fail, terminal_visual
 
@@ -17,14 +18,15 @@ __all__ = ["add_export_parsers", "cmd_export", "cmd_stats"]
 _EXIT_STATUSES = (
     "exit status: 0 done; 1 done with warnings on stderr (an article skipped because its "
     "annotations file is damaged or from a newer qari, or claims that could not be placed "
-    "in a changed article); 2 bad input, nothing written"
+    "in a changed article; for claimreview: no claim with a verdict, or a bad [claimreview] setting "
+    "or no review_url in config.toml); 2 bad input, nothing written"
 )
 
 
 def add_export_parsers(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     export = sub.add_parser(
         "export",
-        help="export the claims of articles and folders (CSV, JSONL, W3C Web Annotations)",
+        help="export the claims of articles and folders (CSV, JSONL, W3C Web Annotations, ClaimReview)",
         description="Export the claims of article files and folders (searched recursively): one row or "
         "object per claim. Articles without annotations are left out.",
         epilog=_EXIT_STATUSES,
@@ -107,6 +109,19 @@ def _is_an_article(out: Path, articles: list[Path]) -> bool:
     return False
 
 
+def _export_config(fmt: str, warn: Callable[[str], None]) -> Config:
+    """The settings the format reads: ClaimReview's ``[claimreview]`` table, its problems warned of; the
+    other formats read none, so a typo elsewhere in config.toml does not turn their exit status to 1."""
+    from ..config import load_claimreview
+
+    if fmt != "claimreview":
+        return Config()
+    settings, problems = load_claimreview()
+    for problem in problems:
+        warn(f"qari: {printable(problem)}")
+    return Config(claimreview=settings)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from ..corpus import CorpusError, annotated_articles, find_corpus
     from ..export import export_claims, export_to_file
@@ -116,13 +131,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     except CorpusError as err:
         fail(str(err))
     count, warn = _warner()
-    if args.output in (None, "-"):
-        export_claims(annotated_articles(articles), sys.stdout, args.format, warn=warn)
+    out = None if args.output in (None, "-") else _export_target(args.output, articles, args.force)
+    config = _export_config(args.format, warn)
+    if out is None:
+        export_claims(annotated_articles(articles), sys.stdout, args.format, warn=warn, config=config)
         sys.stdout.flush()
     else:
-        out = _export_target(args.output, articles, args.force)
         try:
-            export_to_file(articles, out, args.format, bom=not args.no_bom, warn=warn)
+            export_to_file(articles, out, args.format, bom=not args.no_bom, warn=warn, config=config)
         except OSError as err:
             fail(f"could not write {printable(args.output)}: {(err.strerror or str(err)).lower()}; nothing written")
     return EXIT_WARNINGS if count[0] else 0

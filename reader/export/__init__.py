@@ -1,4 +1,4 @@
-"""Claims of many articles as CSV, JSONL or W3C Web Annotations, written as they are read.
+"""Claims of many articles as CSV, JSONL, W3C Web Annotations or ClaimReviews, written as they are read.
 
 DESIGN.md, "Export". Every format is streamed: one article is read, its
 claims written, and the next one read, so memory stays flat however many
@@ -14,6 +14,8 @@ articles there are (see ``benchmarks/export.py``).
   never by ``export_claims``, whose stream may be stdout.
 - **JSONL**: one claim a line, its sources in full and its anchor.
 - **W3C**: Web Annotation Data Model JSON-LD (see ``W3CWriter``).
+- **ClaimReview**: schema.org fact checks for the claims with a verdict
+  (see ``claimreview``), rated on the ``[claimreview]`` scale of config.toml.
 
 Orphans (claims that could not be placed in the changed article) are never
 left out: they are written with their quote, prefix and suffix as saved and
@@ -22,7 +24,7 @@ only a TextQuoteSelector in W3C), since their old offsets point into a text
 that no longer exists. The caller is told through ``warn``.
 
 The formats are named once, in ``registry.FORMATS``; each has a module
-(``csv_writer``, ``jsonl``, ``w3c``) with its writer. No Textual import.
+(``csv_writer``, ``jsonl``, ``w3c``, ``claimreview``) with its writer. No Textual import.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
+from ..config import Config
 from ..corpus import Annotated, Skipped, annotated_articles
 from ..files import atomic_text_output
 from ..text.sanitise import printable
+from .claimreview import CLAIMREVIEW_CONTEXT, ClaimReviewWriter, claim_review
 from .csv_writer import CSV_COLUMNS, CSVWriter
 from .jsonl import JSONLWriter, claim_json
 from .registry import FORMATS, ExportFormat, export_format
@@ -41,15 +45,18 @@ from .rows import ExportResult, guard_cell
 from .w3c import W3C_CONTEXT, W3CWriter, w3c_annotation
 
 __all__ = [
+    "CLAIMREVIEW_CONTEXT",
     "CSV_COLUMNS",
     "FORMATS",
     "W3C_CONTEXT",
     "CSVWriter",
+    "ClaimReviewWriter",
     "ExportFormat",
     "ExportResult",
     "JSONLWriter",
     "W3CWriter",
     "claim_json",
+    "claim_review",
     "export_claims",
     "export_format",
     "export_to_file",
@@ -59,16 +66,30 @@ __all__ = [
 
 
 def export_claims(
-    items: Iterable[Annotated | Skipped], out: TextIO, fmt: str = "csv", *, warn: Callable[[str], None]
+    items: Iterable[Annotated | Skipped],
+    out: TextIO,
+    fmt: str = "csv",
+    *,
+    warn: Callable[[str], None],
+    config: Config | None = None,
 ) -> ExportResult:
     """Write the claims of ``items`` (``corpus.annotated_articles``) to ``out`` in ``fmt``.
 
     ``warn`` gets one line (``qari: …``) for each skipped article and for each
-    article with orphans; those are exported without offsets.
+    article with orphans; those are exported without offsets; and the
+    writer's own (ClaimReview: no claim had a verdict). ``config``: the
+    user's settings (the ``[claimreview]`` table); None: the defaults.
     """
-    writer = export_format(fmt).writer(out)
+    warnings = 0
+
+    def writer_warns(line: str) -> None:
+        nonlocal warnings
+        warnings += 1
+        warn(line)
+
+    writer = export_format(fmt).writer(out, Config() if config is None else config, writer_warns)
     writer.begin()
-    articles = claims = warnings = 0
+    articles = claims = 0
     for item in items:
         if isinstance(item, Skipped):
             warn(f"qari: {printable(item.name)}: {item.reason}; skipped")
@@ -96,6 +117,7 @@ def export_to_file(
     bom: bool = True,
     warn: Callable[[str], None],
     data_dir: Path | None = None,
+    config: Config | None = None,
 ) -> ExportResult:
     """Export the claims of ``articles`` (paths) to the file ``out``, whole or not at all.
 
@@ -107,4 +129,4 @@ def export_to_file(
     with atomic_text_output(Path(out)) as stream:
         if bom and fmt == "csv":
             stream.write("\ufeff")  # by hand: the utf-8-sig codec encodes in Python, ~15% of a big export
-        return export_claims(annotated_articles(articles, data_dir=data_dir), stream, fmt, warn=warn)
+        return export_claims(annotated_articles(articles, data_dir=data_dir), stream, fmt, warn=warn, config=config)

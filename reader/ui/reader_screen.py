@@ -143,7 +143,7 @@ class ReaderScreen(AnnotatingScreen):
     # --- export ---------------------------------------------------------------
 
     def action_export(self, fmt: str = "csv") -> None:
-        """x: this article's claims to ``<article>.claims.csv`` beside it (or .jsonl / .w3c.json from the palette)."""
+        """x: this article's claims to ``<article>.claims.csv`` beside it (or another format of the registry, from the palette)."""
         from ..export import export_to_file
 
         path = self.article.path
@@ -159,7 +159,7 @@ class ReaderScreen(AnnotatingScreen):
         out = path.with_name(path.name + FORMATS[fmt].suffix)
         warnings: list[str] = []
         try:
-            result = export_to_file([path], out, fmt, warn=warnings.append)
+            result = export_to_file([path], out, fmt, warn=warnings.append, config=getattr(self.app, "config", None))
         except OSError as err:
             self.notify(
                 f"not exported: {out.name}: {(err.strerror or str(err)).lower()}",
