@@ -209,3 +209,19 @@ def test_inside_tmux_osc52_also_goes_through_the_passthrough_unless_tmux_takes_i
             assert ("\x1bPtmux;\x1b\x1b]52;c;" in sent) is through
 
     asyncio.run(body())
+
+
+def test_the_help_screen_lists_the_copy_keys(tmp_path: Path) -> None:
+    from reader.ui.help import binding_groups
+
+    path = article_file(tmp_path)
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            listed = {row.description: row.keys for _, rows in binding_groups(app.screen) for row in rows}
+            assert (listed["Copy"], listed["Cite"]) == ("y", "Y")
+            assert listed["Copy selection"].startswith("^c")
+
+    asyncio.run(body())
