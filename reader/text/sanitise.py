@@ -9,6 +9,10 @@ functions, one place:
   list): every control character is drawn as its symbol (ESC as ␛), and
   format characters that draw nothing are left out. The text engine's
   ``DISPLAY`` table is the single definition of what counts as a control.
+- ``copyable``: for the clipboard (``y``, ``Y`` in the reader): the
+  article's own characters, with what only drives a display taken out
+  (controls but tab and newline, bidi controls) and presentation forms
+  turned back into the letters they draw, so a pasted quote is searchable.
 - ``printable``: for one-line messages (errors, warnings): controls, DEL, C1
   and the line and paragraph separators are written as escapes (``\\x1b``,
   ``\\u2028``), and so are a file name's undecodable bytes (surrogate
@@ -20,10 +24,27 @@ No Textual or Rich import.
 from __future__ import annotations
 
 import os
+import unicodedata
 
 from .unidata import DISPLAY, HIDDEN
 
-__all__ = ["printable", "visible"]
+__all__ = ["copyable", "printable", "visible"]
+
+# Bidi controls (marks, embeddings, overrides, isolates): they say how to draw, not what was written.
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Presentation forms (Arabic A and B, Hebrew): glyphs a text engine chose; NFKC gives back their letters.
+_FORMS = [(0xFB1D, 0xFB4F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFE)]
+_COPY = {
+    **dict.fromkeys((*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)), None),  # tab and newline stay
+    **dict.fromkeys(map(ord, _BIDI_CONTROLS), None),
+    0xFEFF: None,  # a BOM inside the text draws nothing and means nothing
+    **{
+        code: unicodedata.normalize("NFKC", chr(code))
+        for low, high in _FORMS
+        for code in range(low, high + 1)
+        if unicodedata.category(chr(code)) != "Cn"
+    },
+}
 
 _ONE_LINE = {
     **{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))},
@@ -36,6 +57,14 @@ _ONE_LINE = {
 def visible(text: object) -> str:
     """``text`` as a terminal may show it: controls as visible symbols, invisible format characters out."""
     return str(text).translate(DISPLAY).replace(HIDDEN, "")
+
+
+def copyable(text: str) -> str:
+    """``text`` for the clipboard: logical order as written, no controls, bidi marks or presentation forms.
+
+    ZWJ and ZWNJ stay: they are spelling (Persian «می‌شود»), not display.
+    """
+    return text.translate(_COPY)
 
 
 def printable(text: str | os.PathLike[str], limit: int | None = None) -> str:

@@ -212,8 +212,18 @@ class AnnotatingScreen(Screen[None]):
         saved = self._run(
             action, retry=lambda error: self._new_claim_dialog(start, end, draft, error, then, suggestion)
         )
+        if saved and suggestion is None:
+            self._stay_on(start, end)
         if saved and then is not None:
             then(True)
+
+    def _stay_on(self, start: int, end: int) -> None:
+        """The cursor on the claim just saved (e, d, y, Y act on it), the selection that made it gone."""
+        view = self.query_one(ArticleView)
+        view.selecting = False
+        view.selection = None
+        if not start <= view.cursor < end:
+            view.move_cursor(start)
 
     def _edit_claim_dialog(self, claim: Claim, draft: ClaimDraft | None = None, error: str | None = None) -> None:
         store = self.store

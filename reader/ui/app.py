@@ -21,6 +21,7 @@ from ..article import Article
 from ..config import Config, save_config
 from ..export.registry import FORMATS
 from ..terminal import bidi_mode, exit_on_signals, terminal_hung_up
+from ..terminal.clipboard import sequences_here
 from ..terminal.here import first_time
 from ..terminal.mode import switched
 from ..terminal.plan import Plan
@@ -130,6 +131,15 @@ class QariApp(App[None]):
             title = "\n".join(block(title, width, bidi=bidi))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=message_markup)
 
+    def copy_to_clipboard(self, text: str) -> None:
+        """Textual's OSC 52, and inside tmux or screen what gets it past them (``reader.terminal.clipboard``)."""
+        super().copy_to_clipboard(text)
+        inside = self.plan.found.inside if self.plan is not None else ""
+        if inside and self._driver is not None:
+            extra = sequences_here(text, inside)
+            if extra:
+                self._driver.write(extra)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme.dark)
 
@@ -142,6 +152,16 @@ class QariApp(App[None]):
             for title, help_text, action in READER_COMMANDS:
                 yield SystemCommand(title, help_text, partial(view.run_action, action))
             yield SystemCommand("Search", "Search the article (Arabic-normalised)", screen.action_search)
+            yield SystemCommand(
+                "Copy",
+                "The selection, else the claim or sentence at the cursor, to the clipboard (y)",
+                screen.action_copy,
+            )
+            yield SystemCommand(
+                "Copy citation",
+                "«quote» — source (role), title, outlet, date, URL of the claim at the cursor (Y)",
+                screen.action_cite,
+            )
             yield SystemCommand(
                 "Claims: suggest attributions",
                 "Find who claims what, confirm each as a claim (a)",

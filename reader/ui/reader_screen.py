@@ -18,9 +18,9 @@ from ..attribution import Suggestion, suggest
 from ..config import Config
 from ..export.registry import FORMATS
 from ..text.search import sentence_at
-from .annotating import AnnotatingScreen
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
+from .copying import CopyingScreen
 from .footer import QariFooter
 from .label import VisualLabel, bidi_of, ltr_line, visual_cell
 from .rtl_input import RtlInput
@@ -33,9 +33,9 @@ def _annotated(suggestion: Suggestion, claims: list[Claim]) -> bool:
     return any(claim.anchor.start < end and claim.anchor.end > start for claim in claims)
 
 
-class ReaderScreen(AnnotatingScreen):
+class ReaderScreen(CopyingScreen):
     """One article: a header with the guessed metadata, the text, a status line; annotating it comes from
-    ``AnnotatingScreen``."""
+    ``AnnotatingScreen``, copying from ``CopyingScreen``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="reader.search"),
