@@ -23,9 +23,11 @@ from textual.worker import get_current_worker
 
 from ..annotations.reading import count_claims
 from ..article import ArticleError, load_article
+from ..files import free_name
 from ..library import ArticleInfo, InfoReader, human_size
 from ..text.layout import BidiMode
 from ..text.search import fold
+from .confirm_dialog import Choice, ReplaceDialog
 from .entry_list import EntryList
 from .footer import QariFooter
 from .label import bidi_of, ltr_line, visual_cell
@@ -293,8 +295,18 @@ class LibraryScreen(Screen[None]):
     def action_export(self) -> None:
         """x: the claims of every article here to ``qari-claims.csv`` in the folder (in a thread: 10,000 articles
         take seconds)."""
+        out = self.folder / FOLDER_EXPORT
+        if out.exists():  # ask first, as the reader's x does (confirm_dialog.py)
+            self.app.push_screen(ReplaceDialog(out, free_name(out)), lambda choice: self._export_chosen(out, choice))
+        else:
+            self._export_chosen(out, "replace")
+
+    def _export_chosen(self, out: Path, choice: Choice | None) -> None:
+        if choice is None:
+            self.notify("not exported", timeout=3)
+            return
         self.notify("exporting the folder's claims…", timeout=3)
-        self._export(self.folder / FOLDER_EXPORT)
+        self._export(free_name(out) if choice == "new" else out)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, out: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events, work
@@ -17,10 +19,12 @@ from ..article import Article
 from ..attribution import Suggestion, suggest
 from ..config import Config
 from ..export.registry import FORMATS
+from ..files import free_name
 from ..text.search import sentence_at
 from .annotating import AnnotatingScreen
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
+from .confirm_dialog import Choice, ReplaceDialog
 from .footer import QariFooter
 from .label import VisualLabel, bidi_of, ltr_line, visual_cell
 from .rtl_input import RtlInput
@@ -144,8 +148,6 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_export(self, fmt: str = "csv") -> None:
         """x: this article's claims to ``<article>.claims.csv`` beside it (or .jsonl / .w3c.json from the palette)."""
-        from ..export import export_to_file
-
         path = self.article.path
         if self._store_loading:
             self.notify("the annotations are still loading", severity="information")
@@ -157,6 +159,19 @@ class ReaderScreen(AnnotatingScreen):
             self.notify("no claims to export yet: select text and press c", severity="information")
             return
         out = path.with_name(path.name + FORMATS[fmt].suffix)
+        if out.exists():  # ask: it may have been edited in a spreadsheet since (confirm_dialog.py)
+            self.app.push_screen(ReplaceDialog(out, free_name(out)), partial(self._export_to, path, out, fmt))
+            return
+        self._export_to(path, out, fmt)
+
+    def _export_to(self, path: Path, out: Path, fmt: str, choice: Choice | None = "replace") -> None:
+        from ..export import export_to_file
+
+        if choice is None:
+            self.notify("not exported", timeout=3)
+            return
+        if choice == "new":
+            out = free_name(out)
         warnings: list[str] = []
         try:
             result = export_to_file([path], out, fmt, warn=warnings.append)
