@@ -27,6 +27,7 @@ from .article_view import ArticleView
 from .confirm_dialog import Choice, ReplaceDialog
 from .footer import QariFooter
 from .label import VisualLabel, bidi_of, ltr_line, visual_cell
+from .read_only import ReadOnlyBar
 from .rtl_input import RtlInput
 from .suggestion_bar import SuggestionBar
 
@@ -99,6 +100,7 @@ class ReaderScreen(AnnotatingScreen):
         details = " · ".join(part for part in (meta.outlet, date) if part)
         header = (meta.title or self.article.name) + ("\n" + details if details else "")
         yield VisualLabel(header, max_lines=3, id="article-header")
+        yield ReadOnlyBar(id="read-only")
         config: Config = getattr(self.app, "config", Config())
         yield AnnotationsPanel(id="panel")
         yield ArticleView(
