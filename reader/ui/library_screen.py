@@ -22,7 +22,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ..annotations.reading import count_claims
-from ..article import ArticleError, load_article
+from ..article import ArticleError, find_articles, load_article
 from ..files import free_name
 from ..library import ArticleInfo, InfoReader, human_size
 from ..text.layout import BidiMode
@@ -177,10 +177,12 @@ class LibraryScreen(Screen[None]):
     }
     """
 
-    def __init__(self, folder: Path, paths: list[Path]) -> None:
+    def __init__(self, folder: Path, paths: list[Path], *, selected: Path | None = None) -> None:
+        """``selected``: the article highlighted at first (the one qari was opened on)."""
         super().__init__()
         self.folder = folder
         self.paths = paths
+        self._selected = selected
         #: What is known of each article, index for index with ``paths`` (None: not read yet).
         self.infos: list[ArticleInfo | None] = [None] * len(paths)
         self._reader = InfoReader(paths)
@@ -199,7 +201,8 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         entry_list = self.query_one(EntryList)
-        entry_list.set_entries(range(len(self.paths)))
+        selected = self.paths.index(self._selected) if self._selected in self.paths else 0
+        entry_list.set_entries(range(len(self.paths)), highlight=selected)
         entry_list.focus()
         self._read_infos()
 
@@ -356,3 +359,17 @@ class LibraryScreen(Screen[None]):
             self._apply_filter()  # its place in the order may have changed
         else:
             self.query_one(EntryList).redraw()
+
+
+def library_of(article: Path) -> LibraryScreen:
+    """The library of the folder ``article`` is in, with it highlighted (qari was opened on that one file)."""
+    folder = article.parent
+    try:
+        paths = find_articles(folder)
+    except ArticleError:  # the folder cannot be listed: the article alone
+        paths = []
+    selected = next((path for path in paths if path.name == article.name), None)
+    if selected is None:  # a file the library would not list (another extension): listed all the same
+        paths = sorted([*paths, article])
+        selected = article
+    return LibraryScreen(folder, paths, selected=selected)

@@ -337,8 +337,13 @@ class ReaderScreen(AnnotatingScreen):
         return " · ".join(part for part in (claim.status, "، ".join(names), tags, claim.note) if part)
 
     def action_back(self) -> None:
+        """Escape with nothing to clear: back to the library; opened on one file, to its folder's library."""
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+        elif self.article.path is not None:
+            from .library_screen import library_of  # the library imports this module
+
+            self.app.switch_screen(library_of(self.article.path))
 
     def action_search(self) -> None:
         search = self.query_one("#search", RtlInput)
