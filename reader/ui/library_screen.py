@@ -144,6 +144,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", id="library.quit"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
+        Binding("f", "search_articles", "Find", id="library.find", tooltip="Search the words of every article here"),
         Binding(
             "s",
             "statistics",
@@ -183,6 +184,7 @@ class LibraryScreen(Screen[None]):
         self.folder = folder
         self.paths = paths
         self._selected = selected
+        self._last_search = ""  # f fills it in again
         #: What is known of each article, index for index with ``paths`` (None: not read yet).
         self.infos: list[ArticleInfo | None] = [None] * len(paths)
         self._reader = InfoReader(paths)
@@ -325,6 +327,17 @@ class LibraryScreen(Screen[None]):
         claims = f"{result.claims} claim{'' if result.claims == 1 else 's'} of {result.articles} articles"
         skipped = f"; {len(warnings)} warnings (the first: {warnings[0].removeprefix('qari: ')})" if warnings else ""
         self.app.call_from_thread(self.notify, f"{claims} exported to {out}{skipped}", markup=False, timeout=10)
+
+    def action_search_articles(self) -> None:
+        """f: search inside every article listed (library_search.py), the last query filled in."""
+        from .library_search import LibrarySearchScreen
+
+        screen = LibrarySearchScreen(self.folder, self.shown_paths, self._last_search)
+
+        def remember(_: None) -> None:
+            self._last_search = screen.query_text
+
+        self.app.push_screen(screen, remember)
 
     def action_focus_filter(self) -> None:
         self.query_one(RtlInput).focus()
