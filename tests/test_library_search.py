@@ -11,7 +11,8 @@ from reader.article import find_articles
 from reader.ui.app import LibraryScreen, QariApp, ReaderScreen
 from reader.ui.article_view import ArticleView
 from reader.ui.entry_list import EntryList
-from reader.ui.library_search import LibrarySearchScreen, article_hits, plural
+from reader.ui.label import plural
+from reader.ui.library_search import LibrarySearchScreen, article_hits
 
 ARTICLES = {
     "a.txt": "أمطار غزيرة في المدينة\nقال مدير الأرصاد إن الأمطار ستستمر حتى الغد في مدينة كراتشي.\n",

@@ -107,6 +107,8 @@ _MEDIA: tuple[str, ...] = (
     "صحيفة",
     "جريدة",
     "قناة",
+    "شبكة",
+    "مجلة",
     "تلفزيون",
     "اذاعة",
     "agency",
@@ -184,3 +186,15 @@ def guess_source_type(name: str) -> str:
         if _has(folded, words, keywords):
             return kind
     return "other"
+
+
+def type_with_outlet(name: str, outlet: str, guessed: str) -> str:
+    """``guessed``, unless the source is the article's own outlet (or names it): then ``media``.
+
+    «قالت الشرق الآن» in an article of الشرق الآن has no media word for
+    ``guess_source_type`` to find, but the outlet is a medium all the same.
+    """
+    key, home = fold(name).strip(), fold(outlet).strip()
+    if key and home and (key == home or (len(home) > 3 and home in key)):
+        return "media"
+    return guessed

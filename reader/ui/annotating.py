@@ -231,6 +231,8 @@ class AnnotatingScreen(Screen[None]):
         saved = self._run(
             action, retry=lambda error: self._new_claim_dialog(start, end, draft, error, then, suggestion)
         )
+        if saved:
+            self.query_one(ArticleView).selection = None  # the claim's highlight shows it now; c again starts afresh
         if saved and then is not None:
             then(True)
 

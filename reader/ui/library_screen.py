@@ -30,7 +30,7 @@ from ..text.search import fold
 from .confirm_dialog import Choice, ReplaceDialog
 from .entry_list import EntryList
 from .footer import QariFooter
-from .label import bidi_of, ltr_line, visual_cell
+from .label import bidi_of, ltr_line, plural, visual_cell
 from .reader_screen import ReaderScreen
 from .rtl_input import RtlInput
 
@@ -195,7 +195,9 @@ class LibraryScreen(Screen[None]):
         self.sort = "file"  # one of SORTS
 
     def compose(self) -> ComposeResult:
-        yield Static(ltr_line(f"{self.folder} · {len(self.paths)} articles", bidi=bidi_of(self)), id="library-title")
+        yield Static(
+            ltr_line(f"{self.folder} · {plural(len(self.paths), 'article')}", bidi=bidi_of(self)), id="library-title"
+        )
         yield RtlInput(placeholder="تصفية — filter by title, outlet or file name", id="library-filter")
         yield LibraryHeader()
         yield EntryList(self._row, rows_per_entry=1, id="library-list")
@@ -281,7 +283,7 @@ class LibraryScreen(Screen[None]):
 
     def _show_title(self) -> None:
         order = "" if self.sort == "file" else f" · sorted by {self.sort}"
-        title = ltr_line(f"{self.folder} · {len(self.paths)} articles{order}", bidi=bidi_of(self))
+        title = ltr_line(f"{self.folder} · {plural(len(self.paths), 'article')}{order}", bidi=bidi_of(self))
         self.query_one("#library-title", Static).update(title)
 
     def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
@@ -324,8 +326,12 @@ class LibraryScreen(Screen[None]):
             message = f"not exported: {out}: {(err.strerror or str(err)).lower()}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False, timeout=15)
             return
-        claims = f"{result.claims} claim{'' if result.claims == 1 else 's'} of {result.articles} articles"
-        skipped = f"; {len(warnings)} warnings (the first: {warnings[0].removeprefix('qari: ')})" if warnings else ""
+        claims = f"{plural(result.claims, 'claim')} of {plural(result.articles, 'article')}"
+        skipped = (
+            f"; {plural(len(warnings), 'warning')} (the first: {warnings[0].removeprefix('qari: ')})"
+            if warnings
+            else ""
+        )
         self.app.call_from_thread(self.notify, f"{claims} exported to {out}{skipped}", markup=False, timeout=10)
 
     def action_search_articles(self) -> None:

@@ -30,7 +30,7 @@ from ..text.search import FoldedText, match_context
 from .article_view import ArticleView
 from .entry_list import EntryList
 from .footer import QariFooter
-from .label import bidi_of, ltr_line, visual_cell
+from .label import bidi_of, ltr_line, plural, visual_cell
 from .reader_screen import ReaderScreen
 from .rtl_input import RtlInput
 
@@ -65,11 +65,6 @@ def article_hits(path: Path, query: str) -> list[Hit]:
         Hit(path, title, start, end, match_context(text, start, end), number, len(spans))
         for number, (start, end) in enumerate(spans[:PER_ARTICLE], 1)
     ]
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """``1 article``, ``2 articles``: the count with its noun in the right number."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 class LibrarySearchScreen(Screen[None]):

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from ..annotations.drafts import ClaimDraft
 from ..annotations.editor import claim_span
 from ..annotations.model import Claim
+from ..annotations.sources import type_with_outlet
 from ..article import Article
 from ..attribution import Suggestion, suggest
 from ..config import Config
@@ -185,7 +186,11 @@ class ReaderScreen(AnnotatingScreen):
                 timeout=15,
             )
             return
-        detail = f" ({len(warnings)} warning: {warnings[0].removeprefix('qari: ')})" if warnings else ""
+        detail = (
+            f" ({len(warnings)} warning{'' if len(warnings) == 1 else 's'}: {warnings[0].removeprefix('qari: ')})"
+            if warnings
+            else ""
+        )
         claims = f"{result.claims} claim{'' if result.claims == 1 else 's'}"
         self.notify(f"{claims} exported to {out}{detail}", markup=False, timeout=8)
 
@@ -239,7 +244,9 @@ class ReaderScreen(AnnotatingScreen):
             return
         draft = ClaimDraft(
             source_name=suggestion.source,
-            source_type=suggestion.source_type,
+            source_type=type_with_outlet(
+                suggestion.source, self.article.beginning().metadata.outlet or "", suggestion.source_type
+            ),
             source_role=suggestion.role,
             source_id=None,
             tags=(),
