@@ -347,10 +347,8 @@ class ReaderScreen(AnnotatingScreen):
         """Escape with nothing to clear: back to the library; opened on one file, to its folder's library."""
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
-        elif self.article.path is not None:
-            from .library_screen import library_of  # the library imports this module
-
-            self.app.switch_screen(library_of(self.article.path))
+        elif self.article.path is not None and (open_folder := getattr(self.app, "open_folder_of", None)):
+            open_folder(self.article.path)  # the app's: the library imports this module
 
     def action_search(self) -> None:
         search = self.query_one("#search", RtlInput)
