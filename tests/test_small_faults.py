@@ -49,3 +49,21 @@ def test_a_library_of_one_article_says_1_article(tmp_path: Path) -> None:
             assert title.endswith("· 1 article")
 
     asyncio.run(body())
+
+
+def test_at_100_columns_the_footer_keeps_question_mark_help_in_sight(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    path = tmp_path / "prices.txt"
+    path.write_text(TEXT, encoding="utf-8")
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await store_open(pilot)
+            await pilot.pause()
+            keys = {key.description: key for key in app.screen.query(FooterKey)}
+            help_key = keys["Help"]
+            assert help_key.region.width > 0 and help_key.region.right <= 100 - 12  # left of "^p palette"
+
+    asyncio.run(body())
