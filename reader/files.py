@@ -99,3 +99,18 @@ def atomic_text_output(path: Path, *, encoding: str = "utf-8") -> Iterator[TextI
         yield stream
         stream.flush()
         os.fsync(stream.fileno())
+
+
+def free_name(path: Path) -> Path:
+    """``path`` if nothing is there, else the first free ``name-2.ext``, ``name-3.ext``… beside it.
+
+    The number goes before the last suffix, so the file still opens with the
+    same program: ``iran.txt.claims.csv`` → ``iran.txt.claims-2.csv``.
+    """
+    if not path.exists():
+        return path
+    stem, suffix = path.stem, path.suffix
+    number = 2
+    while (candidate := path.with_name(f"{stem}-{number}{suffix}")).exists():
+        number += 1
+    return candidate

@@ -381,3 +381,19 @@ def test_the_document_imports_neither_textual_nor_rich() -> None:
     code = "import reader.document, sys; print(sorted(m for m in sys.modules if m.startswith(('textual', 'rich'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_match_position_says_which_match_is_selected() -> None:
+    text = "الأسعار ترتفع. الاسعار تنخفض. لا، الأسعار"
+    document = laid_out(text)
+    assert document.set_search("الاسعار") == 3
+    assert document.match_position is None  # nothing selected yet
+    document.next_match(1)
+    assert document.match_position == 1
+    document.next_match(1)
+    assert document.match_position == 2
+    document.next_match(-1)
+    document.next_match(-1)
+    assert document.match_position == 3  # wrapped around to the last
+    document.select(0, 3)
+    assert document.match_position is None  # a selection that is not a match

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -145,3 +146,25 @@ def test_keys_an_input_swallows_are_not_listed() -> None:
         assert "x" not in everything and "?" not in everything  # typed into the field, not run
 
     run(body)
+
+
+def test_a_long_tooltip_wraps_inside_the_help_box(tmp_path: Path) -> None:
+    from reader.article import load_article
+    from reader.ui.app import QariApp
+
+    path = tmp_path / "a.txt"
+    path.write_text("قال الوزير إن الأسعار ستنخفض.\n", encoding="utf-8")
+
+    async def main() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            table = app.screen.query_one("#help-keys", DataTable)
+            box = app.screen.query_one("#help-box")
+            assert table.virtual_size.width <= box.content_region.width  # nothing cut off at the right edge
+            rows = [" ".join(str(table.get_row_at(i)[1]).split()) for i in range(table.row_count)]
+            assert any("to confirm as claims" in row for row in rows)  # wrapped, all of it there
+
+    asyncio.run(main())

@@ -96,3 +96,11 @@ def test_a_source_filter_on_sources_keeps_the_matching_source_with_all_its_claim
     assert [(e.source.name, e.count) for e in entries] == [("مصادر مطلعة", 2)]
     # A source no claim names is still found by name.
     assert [e.source.name for e in source_entries([PRICES], SOURCES, "وكالة")] == ["وكالة الأنباء"]
+
+
+def test_filters_fold_teh_marbuta_alef_and_alef_maqsura_as_search_does() -> None:
+    channel = Source("قناة الأقصى", "media")
+    claim = Claim(Anchor(0, 4, "قال"), (channel.id,), ("صحة",))
+    sources = {channel.id: channel}
+    for typed in ("@قناه", "@الاقصي", "#صحه", "قناة"):
+        assert ClaimFilter.parse(typed).claim_matches(claim, sources), typed

@@ -93,3 +93,33 @@ def test_a_cursor_at_the_end_of_a_paragraph_is_in_its_last_sentence() -> None:
     assert text[slice(*sentence_at(text, end))] == "الجملة الثانية."
     assert text[slice(*sentence_at(text, len(text)))] == "سطر آخر"
     assert sentence_at("", 0) == (0, 0)
+
+
+def test_match_context_keeps_a_few_words_either_side_within_the_paragraph() -> None:
+    from reader.text.search import match_context
+
+    text = "عنوان الخبر\nقال الوزير إن الأسعار ستنخفض الشهر المقبل بعد اجتماع الحكومة مع التجار.\nفقرة أخرى"
+    start = text.index("الأسعار")
+    before, match, after = match_context(text, start, start + len("الأسعار"), words=2)
+    assert (before, match, after) == ("…الوزير إن ", "الأسعار", " ستنخفض الشهر…")
+    # The first word of its paragraph: nothing of the title before it, the whole short paragraph after.
+    first = text.index("فقرة")
+    assert match_context(text, first, first + 4, words=5) == ("", "فقرة", " أخرى")
+
+
+def test_match_context_inside_a_word_stays_joined() -> None:
+    from reader.text.search import match_context
+
+    text = "وكشفت مصادر مطلعة"
+    start = text.index("مصادر") + 1
+    before, match, after = match_context(text, start, start + 3)
+    assert before + match + after == text
+
+
+def test_teh_marbuta_and_heh_match_each_other() -> None:
+    from reader.text.search import FoldedText, fold
+
+    assert fold("قناة الجزيرة") == fold("قناه الجزيره")
+    text = "أعلنت قناةُ الأخبار"
+    ((start, end),) = FoldedText.of(text).find_all("قناه")
+    assert text[start:end] == "قناةُ"

@@ -30,3 +30,14 @@ from reader.annotations.sources import guess_source_type
 )
 def test_source_type_is_guessed_from_the_name(name: str, kind: str) -> None:
     assert guess_source_type(name) == kind
+
+
+def test_a_media_word_or_the_articles_outlet_makes_a_media_source() -> None:
+    from reader.annotations.sources import type_with_outlet
+
+    assert guess_source_type("شبكة رصد الإخبارية") == "media"
+    assert guess_source_type("مجلة الأسبوع") == "media"
+    assert type_with_outlet("الشرق الآن", "الشرق الآن", "other") == "media"
+    assert type_with_outlet("موقع الشرق الان", "الشرق الآن", "other") == "media"  # names it, hamza folded
+    assert type_with_outlet("الوزير", "الشرق الآن", "official") == "official"
+    assert type_with_outlet("الوزير", "", "official") == "official"  # no outlet known

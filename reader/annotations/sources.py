@@ -107,6 +107,8 @@ _MEDIA: tuple[str, ...] = (
     "صحيفة",
     "جريدة",
     "قناة",
+    "شبكة",
+    "مجلة",
     "تلفزيون",
     "اذاعة",
     "agency",
@@ -216,3 +218,15 @@ def names_an_organisation(name: str) -> bool:
         return False
     head = words[0]
     return head in _INSTITUTIONS or (head.startswith("ال") and head[2:] in _INSTITUTIONS)
+
+
+def type_with_outlet(name: str, outlet: str, guessed: str) -> str:
+    """``guessed``, unless the source is the article's own outlet (or names it): then ``media``.
+
+    «قالت الشرق الآن» in an article of الشرق الآن has no media word for
+    ``guess_source_type`` to find, but the outlet is a medium all the same.
+    """
+    key, home = fold(name).strip(), fold(outlet).strip()
+    if key and home and (key == home or (len(home) > 3 and home in key)):
+        return "media"
+    return guessed

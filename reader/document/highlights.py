@@ -127,6 +127,16 @@ class Search:
                 index = at
         return self.matches.spans[index]
 
+    def position_of(self, selection: Span | None) -> int | None:
+        """Which match (1-based) ``selection`` is, for "3/7"; None when it is not one."""
+        if selection is None:
+            return None
+        starts = self.matches.starts
+        at = bisect_left(starts, selection[0])
+        if at < len(starts) and self.matches.spans[at] == selection:
+            return at + 1
+        return None
+
 
 def marks_on(
     start: int,

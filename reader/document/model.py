@@ -250,6 +250,11 @@ class Document:
         """Highlight every match of ``query`` (Arabic-normalised); returns how many there are."""
         return self._search.set(query)
 
+    @property
+    def match_position(self) -> int | None:
+        """Which match (1-based) the selection is, or None when it is not one."""
+        return self._search.position_of(self.selection)
+
     def next_match(self, step: int = 1) -> bool:
         """Select the next (or previous) match after the cursor, wrapping around; False with no match."""
         match = self._search.next_from(self.cursor, self.selection, step)

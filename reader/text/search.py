@@ -1,7 +1,7 @@
 """Arabic-normalised search, and the words and sentences the cursor moves by.
 
 Search folds what a reader does not type: harakat and tatweel are ignored,
-أ إ آ ٱ count as ا, ى as ي, Arabic-Indic and Persian digits as ASCII
+أ إ آ ٱ count as ا, ى as ي, ة as ه, Arabic-Indic and Persian digits as ASCII
 digits, Latin letters ignore case. Matches are reported as offsets into the
 article's own text (which is never changed), so a match selects exactly the
 letters it covers, harakat included.
@@ -28,6 +28,7 @@ _IGNORED_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _IGNORED) + 
 _FOLD: dict[int, str | None] = dict.fromkeys(_IGNORED)
 _FOLD.update({ord(ch): "\u0627" for ch in "\u0622\u0623\u0625\u0671\u0672\u0673"})  # alef variants
 _FOLD[0x0649] = "\u064a"  # alef maqsura → yeh
+_FOLD[0x0629] = "\u0647"  # teh marbuta → heh: «قناه» is how many type «قناة» (Lucene's Arabic normaliser folds it too)
 _FOLD[0x06CC] = "\u064a"  # Persian yeh → yeh
 _FOLD[0x06A9] = "\u0643"  # Persian keheh → kaf
 _FOLD.update({0x0660 + d: str(d) for d in range(10)})  # Arabic-Indic digits
@@ -134,3 +135,32 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     found = _SENTENCE_END_RE.search(text, max(offset, sentence_start))
     end = len(text) if found is None else (found.start() if found.group() == "\n" else found.end())
     return sentence_start, max(end, sentence_start)
+
+
+# --- A match in its context (the library's search across articles) ---------------------------
+
+_RUN_RE = re.compile(r"\S+")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def match_context(text: str, start: int, end: int, words: int = 6) -> tuple[str, str, str]:
+    """The match ``text[start:end]`` with up to ``words`` words either side, inside its paragraph.
+
+    Returns ``(before, match, after)``, white space collapsed, "…" where the
+    paragraph goes on, so ``before + match + after`` reads as the article does
+    (a match inside a word stays joined to the rest of it).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    head = text[max(line_start, start - 400) : start]  # 400: words are never that long; a paragraph may be
+    starts = [m.start() for m in _RUN_RE.finditer(head)]
+    cut = starts[-words] if len(starts) > words else 0
+    more_before = cut > 0 or start - 400 > line_start
+    tail = text[end : min(line_end, end + 400)]
+    ends = [m.end() for m in _RUN_RE.finditer(tail)]
+    stop = ends[words - 1] if len(ends) > words else len(tail)
+    more_after = bool(tail[stop:].strip()) or end + 400 < line_end
+    before = ("…" if more_before else "") + _SPACES_RE.sub(" ", head[cut:]).lstrip()
+    after = _SPACES_RE.sub(" ", tail[:stop]).rstrip() + ("…" if more_after else "")
+    return before, _SPACES_RE.sub(" ", text[start:end]), after

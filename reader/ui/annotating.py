@@ -28,6 +28,7 @@ from ..attribution import Suggestion
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .claim_dialog import ClaimDialog
+from .read_only import ReadOnlyBar
 from .source_dialog import SourceDialog
 
 Action = Callable[[AnnotationEditor], Command]
@@ -44,6 +45,7 @@ class AnnotatingScreen(Screen[None]):
         self.editor: AnnotationEditor | None = None
         self._store_loading = False
         self._near_sources: list[Source] = []  # the folder's other articles' sources, once indexed
+        self._store_problem: str | None = None  # why the annotations could not be opened at all
 
     # --- the store: opening and closing ------------------------------------------
 
@@ -65,6 +67,8 @@ class AnnotatingScreen(Screen[None]):
 
     def _store_failed(self, message: str) -> None:
         self._store_loading = False
+        self._store_problem = message
+        self._show_read_only()
         self.notify(message, severity="error", markup=False, timeout=15)
 
     def _store_ready(self, store: AnnotationStore) -> None:
@@ -75,6 +79,7 @@ class AnnotatingScreen(Screen[None]):
         self.store = store
         self.editor = AnnotationEditor(store)
         self.editor.subscribe(self._annotations_changed)
+        self._show_read_only()
         for message in (store.notice, store.read_only_reason):
             if message:
                 self.notify(message, severity="warning", markup=False, timeout=15)
@@ -133,14 +138,27 @@ class AnnotatingScreen(Screen[None]):
             self.notify("the annotations are still loading", severity="information")
             return None
         if self.editor is None:
-            self.notify("annotations are saved beside an article file; this text has none", severity="warning")
+            problem = self._store_problem or "annotations are saved beside an article file; this text has none"
+            self.notify(problem, severity="warning", markup=False)
             return None
-        if self.editor.take_over():  # the other qari has closed meanwhile: its claims are drawn already
-            self.notify(self.editor.store.notice or "", severity="information", markup=False, timeout=8)
+        if self.editor.take_over():
+            # The other qari has closed meanwhile: its claims are drawn now. This key stops here, so the
+            # takeover is seen (and what it loaded) before anything is changed: the same key again goes on.
+            self._show_read_only()
+            notice = self.editor.store.notice or "the other qari on this article has closed"
+            self.notify(f"{notice}; press the key again", severity="warning", markup=False, timeout=12)
+            return None
         if self.editor.read_only:
+            self._show_read_only()
             self.notify(self.editor.store.read_only_reason or "read-only", severity="error", markup=False)
             return None
         return self.editor
+
+    def _show_read_only(self) -> None:
+        """The read-only row under the header (``ReadOnlyBar``): shown with its reason, or hidden."""
+        reason = self.store.read_only_reason if self.store is not None else self._store_problem
+        for bar in self.query(ReadOnlyBar):
+            bar.show_reason(reason)
 
     def _run(self, action: Action, *, failed: str = "not saved", retry: Callable[[str], None] | None = None) -> bool:
         """Run one action through the editor and say how it went.
@@ -163,6 +181,7 @@ class AnnotatingScreen(Screen[None]):
             return False
         except StoreError as err:
             self.notify(f"{failed}: {err}", severity="error", markup=False, timeout=15)
+            self._show_read_only()  # another qari may have taken the lock meanwhile
             return False
         self.notify(command.label, timeout=3, markup=False)
         if editor.store.notice and editor.store.notice != notice:  # saved, but elsewhere (the folder refused)
@@ -214,6 +233,8 @@ class AnnotatingScreen(Screen[None]):
         )
         if saved and suggestion is None:
             self._stay_on(start, end)
+        elif saved:
+            self.query_one(ArticleView).selection = None  # the claim's highlight shows it now; c again starts afresh
         if saved and then is not None:
             then(True)
 

@@ -30,7 +30,7 @@ from .cell_order import cells_arranged
 from .help import HelpScreen
 from .keymap import apply_keymap
 from .label import block, layout_mode, toast_message
-from .library_screen import LibraryScreen
+from .library_screen import LibraryScreen, library_of
 from .reader_screen import ReaderScreen
 from .terminal_driver import switching_driver
 from .themes import apply_theme, register_themes, theme_commands, variable_defaults
@@ -234,6 +234,10 @@ class QariApp(App[None]):
                 save_config(self.config)
             except OSError as err:
                 self.notify(f"theme not saved: {err}", severity="warning", markup=False)
+
+    def open_folder_of(self, article: Path) -> None:
+        """Escape from an article opened on its own: the library of its folder, with the article highlighted."""
+        self.switch_screen(library_of(article))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -196,7 +196,9 @@ class ArticleView(BackgroundLayout, can_focus=True):
         elif self.selecting:
             parts.append("selecting")
         if self.search_query:
-            parts.append(f"{self.match_count} matches")
+            at = self.document.match_position
+            count = self.match_count
+            parts.append(f"match {at}/{count}" if at else f"{count} match{'' if count == 1 else 'es'}")
         return " · ".join(parts)
 
     def _publish(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -23,3 +24,7 @@ class QariFooter(Footer):
     async def recompose(self) -> None:
         self._recompose_pending = False  # a change from here on schedules another
         await super().recompose()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrower than 120 cells: the compact style, so the last key (``? Help``) still fits at 100."""
+        self.compact = event.size.width < 120

@@ -125,7 +125,11 @@ class HelpScreen(ModalScreen[None]):
         target = self._target or self._screen_below()
         if target is None:
             return
-        for title, rows in binding_groups(target):
+        groups = binding_groups(target)
+        keys_width = max((len(row.keys) + 2 for _, rows in groups for row in rows), default=8)
+        # The box is 80% of the screen (90 at most) less its border and padding; each column pads 1 either side.
+        room = max(min(self.app.size.width * 4 // 5, 90) - 4 - keys_width - 4, 20)
+        for title, rows in groups:
             table.add_row(Text(title, style="bold"), Text(""))
             for row in rows:
                 style = "" if row.enabled else "dim"
@@ -134,7 +138,8 @@ class HelpScreen(ModalScreen[None]):
                     does.append("  " + row.tooltip, style="dim")
                 if not row.enabled:
                     does.append(" (not now)", style="dim")
-                table.add_row(Text("  " + row.keys, style=style or "bold"), does)
+                lines = does.wrap(self.app.console, room)  # a long tooltip wraps instead of running off the box
+                table.add_row(Text("  " + row.keys, style=style or "bold"), Text("\n").join(lines), height=len(lines))
         table.focus()
 
     def _screen_below(self) -> Screen[object] | None:

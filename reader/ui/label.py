@@ -69,6 +69,11 @@ def plain(text: str) -> Text:
     return Text(visible(text))
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 article``, ``2 articles``: the count with its noun in the right number (``words`` when not +s)."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
 def ltr_line(text: str, *, bidi: BidiMode) -> Text:
     """A left-to-right line that may name something right to left (the status line, a path, a file name).
 

@@ -22,13 +22,15 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ..annotations.reading import count_claims
-from ..article import ArticleError, load_article
+from ..article import ArticleError, find_articles, load_article
+from ..files import free_name
 from ..library import ArticleInfo, InfoReader, human_size
 from ..text.layout import BidiMode
 from ..text.search import fold
+from .confirm_dialog import Choice, ReplaceDialog
 from .entry_list import EntryList
 from .footer import QariFooter
-from .label import bidi_of, ltr_line, visual_cell
+from .label import bidi_of, ltr_line, plural, visual_cell
 from .reader_screen import ReaderScreen
 from .rtl_input import RtlInput
 
@@ -142,6 +144,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", id="library.quit"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
+        Binding("f", "search_articles", "Find", id="library.find", tooltip="Search the words of every article here"),
         Binding(
             "s",
             "statistics",
@@ -175,10 +178,13 @@ class LibraryScreen(Screen[None]):
     }
     """
 
-    def __init__(self, folder: Path, paths: list[Path]) -> None:
+    def __init__(self, folder: Path, paths: list[Path], *, selected: Path | None = None) -> None:
+        """``selected``: the article highlighted at first (the one qari was opened on)."""
         super().__init__()
         self.folder = folder
         self.paths = paths
+        self._selected = selected
+        self._last_search = ""  # f fills it in again
         #: What is known of each article, index for index with ``paths`` (None: not read yet).
         self.infos: list[ArticleInfo | None] = [None] * len(paths)
         self._reader = InfoReader(paths)
@@ -189,7 +195,9 @@ class LibraryScreen(Screen[None]):
         self.sort = "file"  # one of SORTS
 
     def compose(self) -> ComposeResult:
-        yield Static(ltr_line(f"{self.folder} · {len(self.paths)} articles", bidi=bidi_of(self)), id="library-title")
+        yield Static(
+            ltr_line(f"{self.folder} · {plural(len(self.paths), 'article')}", bidi=bidi_of(self)), id="library-title"
+        )
         yield RtlInput(placeholder="تصفية — filter by title, outlet or file name", id="library-filter")
         yield LibraryHeader()
         yield EntryList(self._row, rows_per_entry=1, id="library-list")
@@ -197,7 +205,8 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         entry_list = self.query_one(EntryList)
-        entry_list.set_entries(range(len(self.paths)))
+        selected = self.paths.index(self._selected) if self._selected in self.paths else 0
+        entry_list.set_entries(range(len(self.paths)), highlight=selected)
         entry_list.focus()
         self._read_infos()
 
@@ -274,7 +283,7 @@ class LibraryScreen(Screen[None]):
 
     def _show_title(self) -> None:
         order = "" if self.sort == "file" else f" · sorted by {self.sort}"
-        title = ltr_line(f"{self.folder} · {len(self.paths)} articles{order}", bidi=bidi_of(self))
+        title = ltr_line(f"{self.folder} · {plural(len(self.paths), 'article')}{order}", bidi=bidi_of(self))
         self.query_one("#library-title", Static).update(title)
 
     def on_rtl_input_changed(self, event: RtlInput.Changed) -> None:
@@ -293,8 +302,18 @@ class LibraryScreen(Screen[None]):
     def action_export(self) -> None:
         """x: the claims of every article here to ``qari-claims.csv`` in the folder (in a thread: 10,000 articles
         take seconds)."""
+        out = self.folder / FOLDER_EXPORT
+        if out.exists():  # ask first, as the reader's x does (confirm_dialog.py)
+            self.app.push_screen(ReplaceDialog(out, free_name(out)), lambda choice: self._export_chosen(out, choice))
+        else:
+            self._export_chosen(out, "replace")
+
+    def _export_chosen(self, out: Path, choice: Choice | None) -> None:
+        if choice is None:
+            self.notify("not exported", timeout=3)
+            return
         self.notify("exporting the folder's claims…", timeout=3)
-        self._export(self.folder / FOLDER_EXPORT)
+        self._export(free_name(out) if choice == "new" else out)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, out: Path) -> None:
@@ -307,9 +326,24 @@ class LibraryScreen(Screen[None]):
             message = f"not exported: {out}: {(err.strerror or str(err)).lower()}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False, timeout=15)
             return
-        claims = f"{result.claims} claim{'' if result.claims == 1 else 's'} of {result.articles} articles"
-        skipped = f"; {len(warnings)} warnings (the first: {warnings[0].removeprefix('qari: ')})" if warnings else ""
+        claims = f"{plural(result.claims, 'claim')} of {plural(result.articles, 'article')}"
+        skipped = (
+            f"; {plural(len(warnings), 'warning')} (the first: {warnings[0].removeprefix('qari: ')})"
+            if warnings
+            else ""
+        )
         self.app.call_from_thread(self.notify, f"{claims} exported to {out}{skipped}", markup=False, timeout=10)
+
+    def action_search_articles(self) -> None:
+        """f: search inside every article listed (library_search.py), the last query filled in."""
+        from .library_search import LibrarySearchScreen
+
+        screen = LibrarySearchScreen(self.folder, self.shown_paths, self._last_search)
+
+        def remember(_: None) -> None:
+            self._last_search = screen.query_text
+
+        self.app.push_screen(screen, remember)
 
     def action_focus_filter(self) -> None:
         self.query_one(RtlInput).focus()
@@ -344,3 +378,17 @@ class LibraryScreen(Screen[None]):
             self._apply_filter()  # its place in the order may have changed
         else:
             self.query_one(EntryList).redraw()
+
+
+def library_of(article: Path) -> LibraryScreen:
+    """The library of the folder ``article`` is in, with it highlighted (qari was opened on that one file)."""
+    folder = article.parent
+    try:
+        paths = find_articles(folder)
+    except ArticleError:  # the folder cannot be listed: the article alone
+        paths = []
+    selected = next((path for path in paths if path.name == article.name), None)
+    if selected is None:  # a file the library would not list (another extension): listed all the same
+        paths = sorted([*paths, article])
+        selected = article
+    return LibraryScreen(folder, paths, selected=selected)

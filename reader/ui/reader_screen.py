@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events, work
@@ -13,16 +15,20 @@ from textual.widgets import Static
 from ..annotations.drafts import ClaimDraft
 from ..annotations.editor import claim_span
 from ..annotations.model import Claim
+from ..annotations.sources import type_with_outlet
 from ..article import Article
 from ..attribution import Suggestion, suggest
 from ..config import Config
 from ..export.registry import FORMATS
+from ..files import free_name
 from ..text.search import sentence_at
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
+from .confirm_dialog import Choice, ReplaceDialog
 from .copying import CopyingScreen
 from .footer import QariFooter
 from .label import VisualLabel, bidi_of, ltr_line, visual_cell
+from .read_only import ReadOnlyBar
 from .rtl_input import RtlInput
 from .suggestion_bar import SuggestionBar
 
@@ -95,6 +101,7 @@ class ReaderScreen(CopyingScreen):
         details = " · ".join(part for part in (meta.outlet, date) if part)
         header = (meta.title or self.article.name) + ("\n" + details if details else "")
         yield VisualLabel(header, max_lines=3, id="article-header")
+        yield ReadOnlyBar(id="read-only")
         config: Config = getattr(self.app, "config", Config())
         yield AnnotationsPanel(id="panel")
         yield ArticleView(
@@ -144,8 +151,6 @@ class ReaderScreen(CopyingScreen):
 
     def action_export(self, fmt: str = "csv") -> None:
         """x: this article's claims to ``<article>.claims.csv`` beside it (or another format of the registry, from the palette)."""
-        from ..export import export_to_file
-
         path = self.article.path
         if self._store_loading:
             self.notify("the annotations are still loading", severity="information")
@@ -157,6 +162,19 @@ class ReaderScreen(CopyingScreen):
             self.notify("no claims to export yet: select text and press c", severity="information")
             return
         out = path.with_name(path.name + FORMATS[fmt].suffix)
+        if out.exists():  # ask: it may have been edited in a spreadsheet since (confirm_dialog.py)
+            self.app.push_screen(ReplaceDialog(out, free_name(out)), partial(self._export_to, path, out, fmt))
+            return
+        self._export_to(path, out, fmt)
+
+    def _export_to(self, path: Path, out: Path, fmt: str, choice: Choice | None = "replace") -> None:
+        from ..export import export_to_file
+
+        if choice is None:
+            self.notify("not exported", timeout=3)
+            return
+        if choice == "new":
+            out = free_name(out)
         warnings: list[str] = []
         try:
             result = export_to_file([path], out, fmt, warn=warnings.append, config=getattr(self.app, "config", None))
@@ -168,7 +186,11 @@ class ReaderScreen(CopyingScreen):
                 timeout=15,
             )
             return
-        detail = f" ({len(warnings)} warning: {warnings[0].removeprefix('qari: ')})" if warnings else ""
+        detail = (
+            f" ({len(warnings)} warning{'' if len(warnings) == 1 else 's'}: {warnings[0].removeprefix('qari: ')})"
+            if warnings
+            else ""
+        )
         claims = f"{result.claims} claim{'' if result.claims == 1 else 's'}"
         self.notify(f"{claims} exported to {out}{detail}", markup=False, timeout=8)
 
@@ -222,7 +244,9 @@ class ReaderScreen(CopyingScreen):
             return
         draft = ClaimDraft(
             source_name=suggestion.source,
-            source_type=suggestion.source_type,
+            source_type=type_with_outlet(
+                suggestion.source, self.article.beginning().metadata.outlet or "", suggestion.source_type
+            ),
             source_role=suggestion.role,
             source_id=None,
             tags=(),
@@ -320,8 +344,11 @@ class ReaderScreen(CopyingScreen):
         return " · ".join(part for part in (claim.status, "، ".join(names), tags, claim.note) if part)
 
     def action_back(self) -> None:
+        """Escape with nothing to clear: back to the library; opened on one file, to its folder's library."""
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+        elif self.article.path is not None and (open_folder := getattr(self.app, "open_folder_of", None)):
+            open_folder(self.article.path)  # the app's: the library imports this module
 
     def action_search(self) -> None:
         search = self.query_one("#search", RtlInput)

@@ -25,7 +25,7 @@ from ..report import stats_tables
 from ..stats import CorpusStats, corpus_stats
 from ..text.layout import BidiMode
 from .footer import QariFooter
-from .label import bidi_of, ltr_line, visual
+from .label import bidi_of, ltr_line, plural, visual
 
 BAR = 40  # cells for the longest bar
 
@@ -86,10 +86,13 @@ class StatsScreen(Screen[None]):
         self.stats: CorpusStats | None = None
 
     def compose(self) -> ComposeResult:
-        title = f"statistics · {self.folder} · {len(self.paths)} articles"
+        title = f"statistics · {self.folder} · {plural(len(self.paths), 'article')}"
         yield Static(ltr_line(title, bidi=bidi_of(self)), id="stats-title")
         with VerticalScroll(id="stats-scroll"):
-            yield Static(f"counting the claims of {len(self.paths):,} articles…", id="stats-body")
+            yield Static(
+                f"counting the claims of {len(self.paths):,} article{'' if len(self.paths) == 1 else 's'}…",
+                id="stats-body",
+            )
         yield QariFooter()
 
     def on_mount(self) -> None:

@@ -1,0 +1,69 @@
+"""Small faults of issue 15: the selection after a saved claim, one article not "1 articles"."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pilot_helpers import store_open, type_text, until
+
+from reader.article import find_articles, load_article
+from reader.ui.app import LibraryScreen, QariApp
+from reader.ui.article_view import ArticleView
+from reader.ui.claim_dialog import ClaimDialog
+
+TEXT = "قال الوزير إن الأسعار ستنخفض الشهر المقبل.\n"
+
+
+def test_saving_a_claim_clears_the_selection(tmp_path: Path) -> None:
+    path = tmp_path / "prices.txt"
+    path.write_text(TEXT, encoding="utf-8")
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await store_open(pilot)
+            view = screen.query_one(ArticleView)
+            start = TEXT.index("الأسعار")
+            view.select(start, start + len("الأسعار ستنخفض"))
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, ClaimDialog))
+            await type_text(app, pilot, "الوزير")
+            await pilot.press("enter")
+            await until(pilot, lambda: not isinstance(app.screen, ClaimDialog))
+            assert len(view.claims) == 1
+            assert view.selection is None
+
+    asyncio.run(body())
+
+
+def test_a_library_of_one_article_says_1_article(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+
+    async def body() -> None:
+        app = QariApp(folder=tmp_path, paths=find_articles(tmp_path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+            title = str(app.screen.query_one("#library-title").render())
+            assert title.endswith("· 1 article")
+
+    asyncio.run(body())
+
+
+def test_at_100_columns_the_footer_keeps_question_mark_help_in_sight(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    path = tmp_path / "prices.txt"
+    path.write_text(TEXT, encoding="utf-8")
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await store_open(pilot)
+            await pilot.pause()
+            keys = {key.description: key for key in app.screen.query(FooterKey)}
+            help_key = keys["Help"]
+            assert help_key.region.width > 0 and help_key.region.right <= 100 - 12  # left of "^p palette"
+
+    asyncio.run(body())
