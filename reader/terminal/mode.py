@@ -51,8 +51,14 @@ def bidi_mode(mode: str, stream: TextIO | None = None) -> AbstractContextManager
 
 @contextmanager
 def exit_on_signals(request_exit: Callable[[], None]) -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into an orderly exit, so ``finally`` blocks (and the terminal) run."""
-    wanted = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig]
+    """Turn SIGTERM, SIGHUP and SIGINT into an orderly exit, so ``finally`` blocks (and the terminal) run.
+
+    SIGINT comes only from ``kill -INT`` (in the reader ctrl+c is a key): left to Python, its
+    KeyboardInterrupt lands anywhere in the event loop and can leave Textual's input thread
+    holding the process open, with the terminal not put back (seen under load in the tests).
+    """
+    names = ("SIGTERM", "SIGHUP", "SIGINT")
+    wanted = [sig for sig in (getattr(signal, name, None) for name in names) if sig]
     previous = {}
     for sig in wanted:
         try:

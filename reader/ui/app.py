@@ -84,6 +84,7 @@ class QariApp(App[None]):
         self.plan = plan
         super().__init__()
         self._event_loop: asyncio.AbstractEventLoop | None = None
+        self._exit_requested = False  # a signal came before the event loop ran
         self.config = config or Config()
         if bidi is not None:
             self.config = replace(self.config, bidi=bidi)
@@ -210,12 +211,17 @@ class QariApp(App[None]):
         ``call_soon_threadsafe`` writes to the loop's wake-up pipe.
         """
         loop = self._event_loop
-        if loop is None or loop.is_closed():
+        if loop is None:  # still starting: leave as soon as mounted
+            self._exit_requested = True
             return
-        loop.call_soon_threadsafe(self.exit)
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(self.exit)
 
     def on_mount(self) -> None:
         self._event_loop = asyncio.get_running_loop()
+        if self._exit_requested:
+            self.exit()
+            return
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self.set_interval(HANGUP_CHECK_SECONDS, self._exit_if_terminal_is_gone)
         for warning in self._warnings:
