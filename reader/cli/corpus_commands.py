@@ -108,21 +108,24 @@ def _is_an_article(out: Path, articles: list[Path]) -> bool:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..config import load_config
     from ..corpus import CorpusError, annotated_articles, find_corpus
-    from ..export import export_claims, export_to_file
+    from ..export import ExportOptions, export_claims, export_to_file
 
     try:
         articles = find_corpus(args.paths)
     except CorpusError as err:
         fail(str(err))
     count, warn = _warner()
+    # The config's annotator names the W3C creator; a broken config is the reader's to report, not export's.
+    options = ExportOptions(annotator=load_config()[0].annotator)
     if args.output in (None, "-"):
-        export_claims(annotated_articles(articles), sys.stdout, args.format, warn=warn)
+        export_claims(annotated_articles(articles), sys.stdout, args.format, warn=warn, options=options)
         sys.stdout.flush()
     else:
         out = _export_target(args.output, articles, args.force)
         try:
-            export_to_file(articles, out, args.format, bom=not args.no_bom, warn=warn)
+            export_to_file(articles, out, args.format, bom=not args.no_bom, warn=warn, options=options)
         except OSError as err:
             fail(f"could not write {printable(args.output)}: {(err.strerror or str(err)).lower()}; nothing written")
     return EXIT_WARNINGS if count[0] else 0

@@ -37,7 +37,7 @@ from ..text.sanitise import printable
 from .csv_writer import CSV_COLUMNS, CSVWriter
 from .jsonl import JSONLWriter, claim_json
 from .registry import FORMATS, ExportFormat, export_format
-from .rows import ExportResult, guard_cell
+from .rows import ExportOptions, ExportResult, guard_cell
 from .w3c import W3C_CONTEXT, W3CWriter, w3c_annotation
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "W3C_CONTEXT",
     "CSVWriter",
     "ExportFormat",
+    "ExportOptions",
     "ExportResult",
     "JSONLWriter",
     "W3CWriter",
@@ -59,14 +60,20 @@ __all__ = [
 
 
 def export_claims(
-    items: Iterable[Annotated | Skipped], out: TextIO, fmt: str = "csv", *, warn: Callable[[str], None]
+    items: Iterable[Annotated | Skipped],
+    out: TextIO,
+    fmt: str = "csv",
+    *,
+    warn: Callable[[str], None],
+    options: ExportOptions | None = None,
 ) -> ExportResult:
     """Write the claims of ``items`` (``corpus.annotated_articles``) to ``out`` in ``fmt``.
 
     ``warn`` gets one line (``qari: …``) for each skipped article and for each
-    article with orphans; those are exported without offsets.
+    article with orphans; those are exported without offsets. ``options``: what the export says besides
+    the claims (the annotator).
     """
-    writer = export_format(fmt).writer(out)
+    writer = export_format(fmt).writer(out, options or ExportOptions())
     writer.begin()
     articles = claims = warnings = 0
     for item in items:
@@ -96,6 +103,7 @@ def export_to_file(
     bom: bool = True,
     warn: Callable[[str], None],
     data_dir: Path | None = None,
+    options: ExportOptions | None = None,
 ) -> ExportResult:
     """Export the claims of ``articles`` (paths) to the file ``out``, whole or not at all.
 
@@ -107,4 +115,5 @@ def export_to_file(
     with atomic_text_output(Path(out)) as stream:
         if bom and fmt == "csv":
             stream.write("\ufeff")  # by hand: the utf-8-sig codec encodes in Python, ~15% of a big export
-        return export_claims(annotated_articles(articles, data_dir=data_dir), stream, fmt, warn=warn)
+        items = annotated_articles(articles, data_dir=data_dir)
+        return export_claims(items, stream, fmt, warn=warn, options=options)

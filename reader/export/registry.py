@@ -13,7 +13,7 @@ from typing import TextIO
 
 from .csv_writer import CSVWriter
 from .jsonl import JSONLWriter
-from .rows import Writer
+from .rows import ExportOptions, Writer
 from .w3c import W3CWriter
 
 __all__ = ["FORMATS", "ExportFormat", "export_format"]
@@ -27,7 +27,7 @@ class ExportFormat:
     suffix: str  # of the file written beside an article: iran.txt → iran.txt.claims.csv
     label: str
     description: str
-    writer: Callable[[TextIO], Writer]
+    writer: Callable[[TextIO, ExportOptions], Writer]
 
 
 FORMATS: dict[str, ExportFormat] = {

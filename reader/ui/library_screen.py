@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from ..annotations.reading import count_claims
 from ..article import ArticleError, load_article
+from ..config import Config
 from ..library import ArticleInfo, InfoReader, human_size
 from ..text.layout import BidiMode
 from ..text.search import fold
@@ -298,11 +299,12 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, out: Path) -> None:
-        from ..export import export_to_file
+        from ..export import ExportOptions, export_to_file
 
         warnings: list[str] = []
+        options = ExportOptions(annotator=getattr(self.app, "config", Config()).annotator)
         try:
-            result = export_to_file(self.paths, out, "csv", warn=warnings.append)
+            result = export_to_file(self.paths, out, "csv", warn=warnings.append, options=options)
         except OSError as err:
             message = f"not exported: {out}: {(err.strerror or str(err)).lower()}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False, timeout=15)

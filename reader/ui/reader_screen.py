@@ -144,7 +144,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_export(self, fmt: str = "csv") -> None:
         """x: this article's claims to ``<article>.claims.csv`` beside it (or .jsonl / .w3c.json from the palette)."""
-        from ..export import export_to_file
+        from ..export import ExportOptions, export_to_file
 
         path = self.article.path
         if self._store_loading:
@@ -159,7 +159,9 @@ class ReaderScreen(AnnotatingScreen):
         out = path.with_name(path.name + FORMATS[fmt].suffix)
         warnings: list[str] = []
         try:
-            result = export_to_file([path], out, fmt, warn=warnings.append)
+            config: Config = getattr(self.app, "config", Config())
+            options = ExportOptions(annotator=config.annotator)
+            result = export_to_file([path], out, fmt, warn=warnings.append, options=options)
         except OSError as err:
             self.notify(
                 f"not exported: {out.name}: {(err.strerror or str(err)).lower()}",
