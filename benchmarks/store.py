@@ -81,6 +81,7 @@ def _claim(text: str, rng: random.Random, sources: list[Source]) -> Claim:
         tags=tuple(rng.sample(("إيران", "نووي", "اقتصاد", "هدنة", "أرقام", "صحة"), rng.randint(1, 3))),
         note=rng.choice(("", "", "يحتاج إلى مصدر ثانٍ", "الرقم يخالف بيانات البنك الدولي لعام 2024")),
         status=rng.choice(STATUSES),
+        evidence=rng.choice(((), (), ("https://example.com/report/2024",), ("https://example.com/a", "بيان الوزارة"))),
     )
 
 

@@ -80,6 +80,8 @@ class Config:
     """Wrap articles at this many cells; ``None``: the width of the window."""
     harakat: bool = True
     """Show Arabic vowel marks."""
+    annotator: str | None = None
+    """Who annotates, as exports name them (W3C ``creator``); ``None``: exports name no one."""
     keys: tuple[tuple[str, str], ...] = ()
     """The ``[keys]`` table: a binding's id → the keys that run it (``"f1"``, ``"ctrl+r,R"``), in file order."""
     claimreview: ClaimReviewSettings = ClaimReviewSettings()
@@ -140,6 +142,13 @@ def _check_harakat(value: object) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _check_annotator(value: object) -> str | None:
+    # A name as people write it (Arabic included), on one line: it goes into every W3C annotation exported.
+    if isinstance(value, str) and value.strip() and value.isprintable() and len(value) <= 200:
+        return " ".join(value.split())
+    return None
+
+
 #: key → (validator returning the value or None when bad, what a good value looks like)
 _CHECKS = {
     "bidi": (_check_bidi, '"auto", "app" or "terminal"'),
@@ -147,6 +156,7 @@ _CHECKS = {
     "theme": (_check_theme, "a theme name in quotes"),
     "wrap_width": (_check_wrap_width, f"a whole number from {WRAP_WIDTH_RANGE[0]} to {WRAP_WIDTH_RANGE[1]}"),
     "harakat": (_check_harakat, "true or false"),
+    "annotator": (_check_annotator, "your name in quotes, on one line"),
 }
 
 
@@ -289,7 +299,8 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         good = check(value)
         if good is None:
             default = getattr(defaults, key)
-            shown = "the window's width" if default is None else _show(default)
+            shown = {"wrap_width": "the window's width", "annotator": "no name"}.get(key) if default is None else None
+            shown = shown or _show(default)
             warnings.append(f"{path}: {key} must be {wanted}, not {_show(value)}; using {shown}")
             continue
         values[key] = good

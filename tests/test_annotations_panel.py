@@ -398,3 +398,36 @@ def test_a_claim_several_sources_make_and_taking_one_off_it(tmp_path: Path) -> N
         assert len(claim["source_ids"]) == 2
 
     run(path, steps)
+
+
+def test_evidence_typed_in_the_claim_dialog_is_saved_shown_in_the_panel_and_u_undoes_it(tmp_path: Path) -> None:
+    path = annotated_article(tmp_path)
+
+    def evidence_on_disk() -> list[list[str]]:
+        return [doc["evidence"] for doc in saved(path)["claims"].values() if doc["id"] == "c-prices"]
+
+    async def steps(app: QariApp, pilot: Pilot[None]) -> None:
+        await pilot.press("p")
+        await pilot.pause()
+        entry_list = app.screen.query_one(AnnotationsPanel).query_one(EntryList)
+        assert "evidence" not in entry_list.rows_of(0)[1]
+        await pilot.press("e")  # the first claim listed: c-prices
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ClaimDialog)
+        field = dialog.query_one("#claim-evidence")
+        field.focus()
+        await pilot.press(*"https://example.com/a", "space", "|", "space", *"بيان", "space", *"الوزارة", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert evidence_on_disk() == [["https://example.com/a", "بيان الوزارة"]]
+        assert saved(path)["meta"]["1"]["schema_version"] == 2
+        await pilot.pause()
+        assert "2 evidence" in entry_list.rows_of(0)[1]
+        app.screen.query_one(ArticleView).focus()
+        await pilot.press("u")
+        await pilot.pause()
+        assert evidence_on_disk() == [[]]
+        assert "evidence" not in entry_list.rows_of(0)[1]
+
+    run(path, steps)

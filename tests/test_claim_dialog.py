@@ -7,7 +7,8 @@ import asyncio
 from pilot_helpers import type_text
 from textual.app import App
 
-from reader.annotations.model import Source
+from reader.annotations.drafts import split_evidence
+from reader.annotations.model import Anchor, Claim, Source
 from reader.ui.claim_dialog import ChoiceField, ClaimDialog, ClaimDraft, split_tags
 from reader.ui.rtl_input import RtlInput
 
@@ -124,5 +125,33 @@ def test_several_sources_in_one_field_known_ones_keep_their_type_new_ones_get_a_
             (insiders, karim) = app.result.more_sources
             assert (insiders.name, insiders.type) == ("مصادر مطلعة", "anonymous")
             assert karim == KNOWN[1]  # known: its type, role and id
+
+    run(body)
+
+
+def test_split_evidence_takes_bars_and_line_breaks_keeps_links_whole_and_drops_repeats() -> None:
+    typed = "https://example.com/a?x=1;y=2 | بيان وزارة الصحة، أمس\nhttps://example.com/a?x=1;y=2 |  | "
+    assert split_evidence(typed) == ("https://example.com/a?x=1;y=2", "بيان وزارة الصحة، أمس")
+    assert split_evidence("") == ()
+
+
+def test_evidence_is_shown_one_line_and_what_is_typed_comes_back_as_items() -> None:
+    claim = Claim(Anchor(0, 4, "كشفت"), evidence=("https://example.com/بيان", "تقرير الوكالة"))
+
+    async def body() -> None:
+        dialog = ClaimDialog(QUOTE, sources=KNOWN, tags=[], claim=claim, source=KNOWN[0])
+        app = Host(dialog)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            field = app.screen.query_one("#claim-evidence", RtlInput)
+            assert field.value == "https://example.com/بيان | تقرير الوكالة"
+            field.focus()
+            await pilot.press("end")
+            await type_text(app, pilot, " | شهادة مراسلنا")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.result, ClaimDraft)
+            assert app.result.evidence == ("https://example.com/بيان", "تقرير الوكالة", "شهادة مراسلنا")
+            assert app.result.source_id == KNOWN[0].id
 
     run(body)

@@ -41,10 +41,18 @@ def test_missing_file_gives_defaults_and_no_warning() -> None:
 
 
 def test_round_trip_of_every_field() -> None:
-    config = Config(bidi="terminal", theme='my "odd" \\ theme\x7f\n', wrap_width=72, harakat=False)
+    config = Config(bidi="terminal", theme='my "odd" \\ theme\x7f\n', wrap_width=72, harakat=False, annotator="ليلى")
     written = save_config(config)
     assert written == config_path()
     assert load_config() == (config, [])
+
+
+def test_the_annotator_is_read_tidied_and_left_out_of_the_file_when_unset() -> None:
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('annotator = "  ليلى   منصور "\n', "utf-8")
+    assert load_config() == (Config(annotator="ليلى منصور"), [])
+    save_config(Config(theme="qari-light"))
+    assert "annotator" not in config_path().read_text("utf-8")
 
 
 def test_round_trip_keeps_wrap_width_none() -> None:
@@ -92,6 +100,9 @@ def test_undecodable_file_gives_defaults_and_a_warning(tmp_path: Path) -> None:
         ("wrap_width = 80.5", "wrap_width"),
         ('harakat = "yes"', "harakat"),
         ("harakat = 1", "harakat"),
+        ("annotator = 7", "annotator"),
+        ('annotator = "  "', "annotator"),
+        ('annotator = "ليلى\\u001b]0;x\\u0007"', "annotator"),  # a terminal escape in a name
     ],
 )
 def test_a_wrong_value_falls_back_for_that_key_only(tmp_path: Path, line: str, key: str) -> None:
@@ -101,11 +112,18 @@ def test_a_wrong_value_falls_back_for_that_key_only(tmp_path: Path, line: str, k
         "theme": 'theme = "qari-light"',
         "wrap_width": "wrap_width = 90",
         "harakat": "harakat = false",
+        "annotator": 'annotator = "ليلى منصور"',
     }
     good[key] = line
     path.write_text("\n".join(good.values()) + "\n", "utf-8")
     config, warnings = load_config(path)
-    expected = {"bidi": "terminal", "theme": "qari-light", "wrap_width": 90, "harakat": False}
+    expected = {
+        "bidi": "terminal",
+        "theme": "qari-light",
+        "wrap_width": 90,
+        "harakat": False,
+        "annotator": "ليلى منصور",
+    }
     expected[key] = getattr(Config(), key)
     assert config == Config(**expected)  # type: ignore[arg-type]
     assert len(warnings) == 1 and key in warnings[0] and "\n" not in warnings[0]

@@ -42,8 +42,9 @@ def draft(
     tags: tuple[str, ...] = (),
     status: str = "unverified",
     note: str = "",
+    evidence: tuple[str, ...] = (),
 ) -> ClaimDraft:
-    return ClaimDraft(name, kind, role, source_id, tags, status, note, more)
+    return ClaimDraft(name, kind, role, source_id, tags, status, note, more, evidence)
 
 
 @pytest.fixture
@@ -137,6 +138,31 @@ def test_editing_a_claim_takes_a_source_off_it_and_undo_puts_it_back(
     assert editor.store.claims() == [before] and len(writes) == 2
     editor.redo()
     assert editor.store.claims()[0].status == "false" and len(writes) == 3
+
+
+def test_evidence_is_one_command_one_save_and_undo_gives_the_old_list_back(
+    article: Path, editor: AnnotationEditor, writes: list[Path]
+) -> None:
+    editor.add_claim(*span("الأسعار ستنخفض"), draft("الوزير", evidence=("https://example.com/بيان",)))
+    before = editor.store.claims()[0]
+    assert before.evidence == ("https://example.com/بيان",)
+    writes.clear()
+    items = ["https://example.com/بيان", " بيان وزارة المالية ", "", "https://example.com/بيان", "https://e.org/x"]
+    command = editor.set_evidence(before, items)
+    after = editor.store.claims()[0]
+    assert len(writes) == 1 and command.label == "evidence saved (3 items)"
+    assert after.evidence == ("https://example.com/بيان", "بيان وزارة المالية", "https://e.org/x")
+    assert on_disk(article)["claims"]["1"]["evidence"] == list(after.evidence)
+    assert (after.source_ids, after.status, after.tags) == (before.source_ids, before.status, before.tags)
+    editor.undo()
+    assert editor.store.claims() == [before] and len(writes) == 2
+    assert on_disk(article)["claims"]["1"]["evidence"] == ["https://example.com/بيان"]
+    editor.redo()
+    assert editor.store.claims()[0].evidence == after.evidence and len(writes) == 3
+    editor.edit_claim(after, draft("الوزير", source_id=after.source_ids[0], evidence=()))
+    assert editor.store.claims()[0].evidence == () and len(writes) == 4
+    editor.undo()
+    assert editor.store.claims()[0].evidence == after.evidence
 
 
 def test_delete_claim_and_undo(editor: AnnotationEditor, writes: list[Path]) -> None:
@@ -246,6 +272,7 @@ def test_a_failed_save_changes_nothing_for_every_command(
         lambda: editor.add_claim(*span("التضخم سيتراجع"), draft("خبير", more=(Source("وكالة"),))),
         lambda: editor.edit_claim(claim, draft("الوزير", source_id=minister.id, status="false")),
         lambda: editor.delete_claim(claim),
+        lambda: editor.set_evidence(claim, ["https://example.com/تقرير"]),
         lambda: editor.edit_source(minister, SourceDraft("الوزير الأول", "official", "", "")),
         lambda: editor.merge_sources(minister, insiders),
         editor.undo,

@@ -75,6 +75,7 @@ def annotate(path: Path, text: str, claims: list[dict[str, object]]) -> list[Cla
                 tuple(spec.get("tags", ())),  # type: ignore[arg-type]
                 str(spec.get("note", "")),
                 str(spec.get("status", "unverified")),
+                evidence=tuple(spec.get("evidence", ())),  # type: ignore[arg-type]
             )
             store.add_claim(claim)
             saved.append(claim)
@@ -167,6 +168,11 @@ def store_claims(path: Path, text: str) -> tuple[list[Claim], dict[str, Source]]
 # CSV
 
 
+def _meta_cells(text: str) -> dict[str, str | None]:
+    meta = Article.from_text(text).metadata
+    return {"title": meta.title, "outlet": meta.outlet, "author": meta.author, "published": meta.date, "url": meta.url}
+
+
 def test_csv_fields_equal_the_store(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "claims.csv"
     code, stdout, err = run_main(capsys, "export", corpus, "-o", out)
@@ -192,6 +198,9 @@ def test_csv_fields_equal_the_store(capsys: pytest.CaptureFixture[str], corpus: 
                     "note": claim.note,
                     "created": claim.created,
                     "updated": claim.updated,
+                    "source_roles": " | ".join(s.role for s in named),
+                    "evidence": " | ".join(claim.evidence),
+                    **{f"article_{key}": value or "" for key, value in _meta_cells(text).items()},
                 }
             )
     # Equal to the store, once the formula guard is taken into account (tested on its own below).

@@ -20,7 +20,13 @@ SHA = hashlib.sha256(b"text").hexdigest()
 
 
 def _meta(**changes: object) -> dict[str, object]:
-    return {"schema_version": 1, "article": "a.txt", "sha256": SHA, "app_version": "0.1.0", **changes}
+    return {
+        "schema_version": schema.SCHEMA_VERSION,
+        "article": "a.txt",
+        "sha256": SHA,
+        "app_version": "0.1.0",
+        **changes,
+    }
 
 
 def _source(number: int, **changes: object) -> dict[str, object]:
@@ -66,6 +72,7 @@ def test_a_file_as_qari_writes_it_is_read_quickly_and_the_same() -> None:
         "status": "disputed",
         "created": "2025-01-01T00:00:00Z",
         "updated": "",
+        "evidence": ["https://example.com/بيان", "بيان الوزارة"],
     }
     for raw in (_file({"1": claim}), b"\xef\xbb\xbf" + _file({"1": claim}), _file()):
         quick = reading._quick(raw)
@@ -87,7 +94,8 @@ def test_a_file_as_qari_writes_it_is_read_quickly_and_the_same() -> None:
         _file(sources={"1": _source(1, extra="x")}),
         _file(meta={"1": _meta(schema_version=True)}),
         _file(meta={"1": _meta(schema_version=0)}),
-        _file(meta={"1": _meta(schema_version=2)}),
+        _file(meta={"1": _meta(schema_version=schema.SCHEMA_VERSION + 1)}),
+        _file(meta={"1": _meta(schema_version=1)}),  # an older schema: migrated by the standard read
         _file(meta={"1": _meta(), "2": _meta()}),
         _file(meta={"1": _meta(sha256=None)}),
         _file(meta={"1": {"schema_version": 1}}),

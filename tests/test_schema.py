@@ -1,7 +1,8 @@
 """The one schema: records ↔ documents through one codec, and files of an older schema migrated step by step.
 
-Only schema 1 was ever written, so the migrations are tried with a synthetic
-schema 0: claims had one ``source`` id where schema 1 has ``source_ids``.
+The migrations are tried with a synthetic schema 0 (claims had one ``source``
+id where schema 1 has ``source_ids``) and with the real step 1 → 2 (claims
+gain ``evidence``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +89,7 @@ def test_the_codec_gives_back_every_record() -> None:
 def test_migrate_takes_each_step_and_never_changes_what_it_was_given() -> None:
     data = _v0_database()
     before = copy.deepcopy(data)
-    migrated = schema.migrate(data, 0, {0: _zero_to_one})
+    migrated = schema.migrate(data, 0, {0: _zero_to_one, **schema.MIGRATIONS})
     assert data == before
     assert migrated["claims"]["1"]["source_ids"] == ["s1"] and "source" not in migrated["claims"]["1"]
     assert migrated["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
@@ -98,7 +100,7 @@ def test_migrate_takes_each_step_and_never_changes_what_it_was_given() -> None:
 def test_an_older_file_is_migrated_on_opening_and_saved_in_the_current_schema(
     article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(schema, "MIGRATIONS", {0: _zero_to_one})
+    monkeypatch.setattr(schema, "MIGRATIONS", {0: _zero_to_one, **schema.MIGRATIONS})
     path = annotation_path(article)
     path.write_text(json.dumps(_v0_database(), ensure_ascii=False), encoding="utf-8")
     snapshot = read_annotations(article, TEXT)  # export and statistics read it too, without writing
@@ -142,6 +144,7 @@ _BAD: dict[str, list[object]] = {
     "status": ["maybe", None, ["false"], 1, "Unverified"],
     "created": [0, None],
     "updated": [None, 0, ""],  # "": fine, it is the created time
+    "evidence": ["https://example.com", None, [3], [["x"]], ["بيان", 1]],
 }
 
 
@@ -162,6 +165,7 @@ def _claim_docs(draw: st.DrawFn, number: int) -> dict[str, object]:
         "status": draw(st.sampled_from(STATUSES)),
         "created": "2025-01-01T00:00:00Z",
         "updated": "2025-01-02T00:00:00Z",
+        "evidence": draw(st.lists(st.sampled_from(["https://example.com/a", "بيان الوزارة"]), max_size=2)),
     }
     if draw(st.integers(0, 3)) == 0:  # a quarter of the claims spoilt in one or two fields
         for field in draw(st.lists(st.sampled_from(sorted(_BAD)), min_size=1, max_size=2)):
@@ -189,9 +193,10 @@ def test_the_quick_check_of_many_claims_agrees_with_the_one_by_one_check(docs: t
 def test_claims_read_as_columns_are_the_claims_the_codec_makes(article: Path) -> None:
     """Export and statistics read claims as columns: the same claims, in reading order, ``updated`` filled in."""
     data = _v0_database()
-    data["meta"]["1"]["schema_version"] = 1
+    data["meta"]["1"]["schema_version"] = schema.SCHEMA_VERSION
     claim = data["claims"].pop("1")
     del claim["source"]
+    claim["evidence"] = ["https://example.com/الأسعار"]
     first = {**claim, "id": "late", "start": 4, "end": 10, "exact": TEXT[4:10], "source_ids": ["s1"], "updated": ""}
     second = {**claim, "id": "early", "start": 0, "end": 3, "exact": TEXT[0:3], "source_ids": [], "tags": []}
     data["claims"] = {"1": first, "2": second}
@@ -207,3 +212,64 @@ def test_claims_read_as_columns_are_the_claims_the_codec_makes(article: Path) ->
 @given(st.lists(st.sampled_from(["1", "2", "0", "01", "00", "10", "", " 1", "+1", "-1", "1_0", "١", "x", "007"])))
 def test_document_numbers_are_checked_as_one_by_one(keys: list[str]) -> None:
     assert schema.numbered(keys) is all(k.isascii() and k.isdigit() and str(int(k)) == k for k in keys)
+
+
+# --------------------------------------------------------------------------
+# Schema 2: evidence
+
+
+def _v1_database() -> dict[str, Any]:
+    """A file as qari 0.1.0 wrote it: schema 1, claims without ``evidence``."""
+    data = _zero_to_one(_v0_database())
+    data["meta"]["1"]["schema_version"] = 1
+    assert "evidence" not in data["claims"]["1"]
+    return data
+
+
+def test_a_schema_1_file_gains_empty_evidence_and_is_saved_as_schema_2(article: Path) -> None:
+    path = annotation_path(article)
+    path.write_text(json.dumps(_v1_database(), ensure_ascii=False), encoding="utf-8")
+    snapshot = read_annotations(article, TEXT)
+    assert snapshot is not None and snapshot.claims[0].evidence == ()
+    assert json.loads(path.read_text("utf-8"))["meta"]["1"]["schema_version"] == 1  # read only: untouched
+    with AnnotationStore.open(article, TEXT) as store:
+        assert not store.read_only
+        (claim,) = store.claims()
+        assert claim.evidence == () and claim.source_ids == ("s1",) and claim.status == "disputed"
+        store.update_claim(claim.edited(evidence=("https://example.com/بيان", "بيان وزارة المالية")))
+    saved = json.loads(path.read_text("utf-8"))
+    assert saved["meta"]["1"]["schema_version"] == 2
+    assert saved["claims"]["1"]["evidence"] == ["https://example.com/بيان", "بيان وزارة المالية"]
+    with AnnotationStore.open(article, TEXT) as store:
+        assert store.claims()[0].evidence == ("https://example.com/بيان", "بيان وزارة المالية")
+    again = read_annotations(article, TEXT)
+    assert again is not None and again.claims[0].evidence == ("https://example.com/بيان", "بيان وزارة المالية")
+
+
+def test_the_step_to_schema_2_keeps_evidence_a_file_already_has_and_changes_nothing_given() -> None:
+    data = _v1_database()
+    data["claims"]["1"]["evidence"] = ["ملاحظة"]
+    data["claims"]["2"] = "not a claim"
+    before = copy.deepcopy(data)
+    migrated = schema.migrate(data, 1)
+    assert data == before
+    assert migrated["claims"]["1"]["evidence"] == ["ملاحظة"] and migrated["claims"]["2"] == "not a claim"
+    assert migrated["meta"]["1"]["schema_version"] == 2
+
+
+def test_a_file_of_a_newer_schema_stays_read_only_and_untouched(article: Path) -> None:
+    data = _v1_database()
+    data["meta"]["1"]["schema_version"] = schema.SCHEMA_VERSION + 1
+    path = annotation_path(article)
+    content = json.dumps(data, ensure_ascii=False).encode()
+    path.write_bytes(content)
+    with AnnotationStore.open(article, TEXT) as store:
+        assert store.read_only and "newer qari" in (store.read_only_reason or "")
+    assert path.read_bytes() == content
+
+
+def test_evidence_that_is_not_a_list_of_strings_is_damage(article: Path) -> None:
+    data = schema.migrate(_v1_database(), 1)
+    data["claims"]["1"]["evidence"] = "https://example.com"
+    with pytest.raises(schema.Damaged, match=re.escape("evidence is 'https://example.com', not a list of strings")):
+        schema.check(data)

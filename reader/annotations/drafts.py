@@ -11,14 +11,27 @@ from dataclasses import dataclass
 
 from .model import Source
 
-__all__ = ["SOURCE_SEPARATOR", "ClaimDraft", "SourceDraft"]
+__all__ = ["EVIDENCE_SEPARATOR", "SOURCE_SEPARATOR", "ClaimDraft", "SourceDraft", "split_evidence"]
 
 SOURCE_SEPARATOR = "؛ "  # the Arabic semicolon: names hold commas and و, never a semicolon
+#: Between evidence items in the claim dialog's one-line field, as in the CSV's ``evidence`` cell. A bar:
+#: links hold ; , and & (a bare | is not allowed in a URL, RFC 3986) and Arabic notes hold ، and ؛.
+EVIDENCE_SEPARATOR = " | "
+
+
+def split_evidence(text: str) -> tuple[str, ...]:
+    """Evidence items typed (or pasted) in one field: split at | or a line break, spaces tidied, each once."""
+    items: list[str] = []
+    for part in text.replace("\n", "|").split("|"):
+        item = " ".join(part.split())
+        if item and item not in items:
+            items.append(item)
+    return tuple(items)
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimDraft:
-    """A claim as the claim dialog gives it: who says it, tags, status, note."""
+    """A claim as the claim dialog gives it: who says it, tags, status, note, evidence."""
 
     source_name: str
     source_type: str
@@ -30,6 +43,8 @@ class ClaimDraft:
     #: Further sources of a claim several make («أكدت وزارة الصحة ومنظمة الصحة العالمية»): typed after
     #: the first, separated by ؛ or ;. Known ones keep their type and role; new ones get a guessed type.
     more_sources: tuple[Source, ...] = ()
+    #: Links and short notes that back the verdict, one item each, in the order typed.
+    evidence: tuple[str, ...] = ()
 
     @property
     def source_names(self) -> str:

@@ -150,7 +150,8 @@ class AnnotationEditor:
     def add_claim(self, start: int, end: int, draft: ClaimDraft, *, label: str | None = None) -> Command:
         """A new claim on the article's words [start, end) with the draft's sources (found, or made for this article)."""
         ids, forward, inverse = self._sources_for(draft)
-        claim = Claim(Anchor.from_text(self.store.article_text, start, end), ids, draft.tags, draft.note, draft.status)
+        anchor = Anchor.from_text(self.store.article_text, start, end)
+        claim = Claim(anchor, ids, draft.tags, draft.note, draft.status, evidence=draft.evidence)
         return self.run(
             Command(
                 label or f"claim saved ({draft.status}, {draft.source_name})",
@@ -167,10 +168,19 @@ class AnnotationEditor:
     def edit_claim(self, before: Claim, draft: ClaimDraft, *, label: str | None = None) -> Command:
         """The claim as the draft says; a source taken out of the draft is taken off the claim."""
         ids, forward, inverse = self._sources_for(draft)
-        after = before.edited(source_ids=ids, tags=draft.tags, note=draft.note, status=draft.status)
+        after = before.edited(
+            source_ids=ids, tags=draft.tags, note=draft.note, status=draft.status, evidence=draft.evidence
+        )
         return self.run(
             Command(label or "claim updated", (*forward, UpdateClaim(after)), (UpdateClaim(before), *inverse))
         )
+
+    def set_evidence(self, claim: Claim, evidence: Sequence[str], *, label: str | None = None) -> Command:
+        """The claim's evidence (links, short notes) replaced by ``evidence``: blank items and repeats dropped."""
+        items = tuple(dict.fromkeys(item.strip() for item in evidence if item.strip()))
+        after = claim.edited(evidence=items)
+        count = f"{len(items)} item{'' if len(items) == 1 else 's'}"
+        return self.run(Command(label or f"evidence saved ({count})", (UpdateClaim(after),), (UpdateClaim(claim),)))
 
     def delete_claim(self, claim: Claim, *, label: str | None = None) -> Command:
         return self.run(Command(label or "claim deleted", (DeleteClaim(claim.id),), (AddClaim(claim),)))

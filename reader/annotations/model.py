@@ -75,6 +75,8 @@ class Claim:
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now)
     updated: str = ""
+    #: Links and short notes that back the annotator's verdict, in the order typed (schema 2).
+    evidence: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -85,6 +87,10 @@ class Claim:
     def edited(self, **changes: object) -> Claim:
         """A copy with ``changes`` and a new ``updated`` time."""
         return replace(self, **changes, updated=now())  # type: ignore[arg-type]
+
+
+#: How many fields ``ClaimColumns`` has (its empty value is this many empty tuples).
+FIELD_COUNT = 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,7 @@ class ClaimColumns:
     statuses: tuple[str, ...]
     created: tuple[str, ...]
     updated: tuple[str, ...]
+    evidence: tuple[Sequence[str], ...]
 
     def __post_init__(self) -> None:
         if "" in self.updated:  # as in Claim: never edited, updated when it was created
@@ -135,11 +142,12 @@ class ClaimColumns:
                 c.status,
                 c.created,
                 c.updated,
+                c.evidence,
             )
             for c in claims
             for a in (c.anchor,)
         ]
-        return cls(*zip(*rows, strict=True)) if rows else cls(*((),) * 12)
+        return cls(*zip(*rows, strict=True)) if rows else cls(*((),) * FIELD_COUNT)
 
     def columns(self) -> tuple[tuple[object, ...], ...]:
         """Every column, in the order of the fields."""
@@ -156,6 +164,7 @@ class ClaimColumns:
             self.statuses,
             self.created,
             self.updated,
+            self.evidence,
         )
 
     def take(self, order: Sequence[int]) -> ClaimColumns:
@@ -182,5 +191,6 @@ class ClaimColumns:
                 self.ids[part],
                 self.created[part],
                 self.updated[part],
+                map(tuple, self.evidence[part]),
             )
         )

@@ -194,6 +194,7 @@ class _ClaimDoc(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     status: str
     created: str
     updated: str
+    evidence: list[str]
 
 
 class _SourceDoc(msgspec.Struct, forbid_unknown_fields=True, gc=False):

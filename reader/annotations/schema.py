@@ -22,7 +22,8 @@ from operator import eq, itemgetter, le, sub
 from typing import Any
 
 from ..text.sanitise import printable
-from .model import SOURCE_TYPES, STATUSES, Anchor, Claim, ClaimColumns, Source
+from .migrations import MIGRATIONS
+from .model import FIELD_COUNT, SOURCE_TYPES, STATUSES, Anchor, Claim, ClaimColumns, Source
 from .storage import NOTHING, Data, Doc, TooLarge
 
 __all__ = [
@@ -54,13 +55,8 @@ __all__ = [
     "source_to_doc",
 ]
 
-SCHEMA_VERSION = 1
-
-
-#: version → the step that turns a database of that version into one of the next version. Empty while
-#: there is only version 1; a step gets the whole database (checked only as far as ``meta``) and returns a
-#: new one, never changing what it was given. ``migrate`` sets the new ``schema_version`` itself.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
+#: 1: the first; 2: claims have ``evidence`` (``migrations.MIGRATIONS`` brings older files up to it).
+SCHEMA_VERSION = 2
 
 
 # --------------------------------------------------------------------------
@@ -111,6 +107,7 @@ def claim_to_doc(claim: Claim) -> Doc:
         "status": claim.status,
         "created": claim.created,
         "updated": claim.updated,
+        "evidence": list(claim.evidence),
     }
 
 
@@ -125,6 +122,7 @@ def claim_from_doc(doc: Doc) -> Claim:
         doc["id"],
         doc["created"],
         doc["updated"],
+        tuple(doc["evidence"]),
     )
 
 
@@ -144,7 +142,7 @@ def claim_columns(docs: Iterable[Doc]) -> ClaimColumns:
 def claim_columns_of_rows(rows: Iterable[tuple[Any, ...]]) -> ClaimColumns:
     """Claims given as the values of their ``CLAIM_FIELDS``, in that order, as columns."""
     listed = list(rows)
-    return ClaimColumns(*zip(*listed)) if listed else ClaimColumns(*((),) * 12)
+    return ClaimColumns(*zip(*listed)) if listed else ClaimColumns(*((),) * FIELD_COUNT)
 
 
 def documents(data: Data | None, name: str) -> Iterator[tuple[int, Doc]]:
@@ -198,6 +196,7 @@ CLAIM_FIELDS: dict[str, Callable[[object], bool]] = {
     "status": lambda v: v in STATUSES,
     "created": lambda v: type(v) is str,
     "updated": lambda v: type(v) is str,
+    "evidence": _is_str_list,
 }
 _CLAIM_DOC = itemgetter(*CLAIM_FIELDS)  # a document's fields in the order of ClaimColumns
 _FIRST = itemgetter(slice(None, 1))
@@ -206,6 +205,7 @@ _WANTED = {
     "end": "a whole number ≥ 0",
     "source_ids": "a list of strings",
     "tags": "a list of strings",
+    "evidence": "a list of strings",
     "status": "one of " + "/".join(STATUSES),
     "type": "one of " + "/".join(SOURCE_TYPES),
     "id": "a non-empty string",
@@ -258,7 +258,7 @@ def good_claims(claims: ClaimColumns, sources: set[str]) -> bool:
     ``created`` already (``ClaimColumns``), which passes and fails as ``""`` would.
     """
     texts = (claims.ids, claims.exacts, claims.prefixes, claims.suffixes, claims.notes, claims.statuses)
-    lists = (claims.source_ids, claims.tags)
+    lists = (claims.source_ids, claims.tags, claims.evidence)
     return (
         set(map(type, chain(*texts, claims.created, claims.updated))) <= _STR
         and set(map(type, chain(claims.starts, claims.ends))) <= _INT  # not bool: type(True) is bool

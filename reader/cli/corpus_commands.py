@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import Config
@@ -112,14 +113,16 @@ def _is_an_article(out: Path, articles: list[Path]) -> bool:
 def _export_config(fmt: str, warn: Callable[[str], None]) -> Config:
     """The settings the format reads: ClaimReview's ``[claimreview]`` table, its problems warned of; the
     other formats read none, so a typo elsewhere in config.toml does not turn their exit status to 1."""
-    from ..config import load_claimreview
+    from ..config import load_claimreview, load_config
 
+    # The annotator names the W3C creator; a broken config is the reader's to report, not the export's.
+    base = Config(annotator=load_config()[0].annotator)
     if fmt != "claimreview":
-        return Config()
+        return base
     settings, problems = load_claimreview()
     for problem in problems:
         warn(f"qari: {printable(problem)}")
-    return Config(claimreview=settings)
+    return replace(base, claimreview=settings)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

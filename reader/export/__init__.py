@@ -41,7 +41,7 @@ from .claimreview import CLAIMREVIEW_CONTEXT, ClaimReviewWriter, claim_review
 from .csv_writer import CSV_COLUMNS, CSVWriter
 from .jsonl import JSONLWriter, claim_json
 from .registry import FORMATS, ExportFormat, export_format
-from .rows import ExportResult, guard_cell
+from .rows import ExportOptions, ExportResult, guard_cell
 from .w3c import W3C_CONTEXT, W3CWriter, w3c_annotation
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "CSVWriter",
     "ClaimReviewWriter",
     "ExportFormat",
+    "ExportOptions",
     "ExportResult",
     "JSONLWriter",
     "W3CWriter",

@@ -1,4 +1,10 @@
-"""CSV: one row per claim, ``CSV_COLUMNS`` in that order; a cell that could run as a formula gets a leading ``'``."""
+"""CSV: one row per claim, ``CSV_COLUMNS`` in that order; a cell that could run as a formula gets a leading ``'``.
+
+The first thirteen columns are the claim as qari 0.1 exported it; the ones
+after them were added at the end (``source_roles``, ``evidence`` and the
+article's header or guessed metadata), so a spreadsheet built on the old
+columns still finds each where it was.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from operator import itemgetter, sub
 from typing import TextIO
 
 from ..corpus import Annotated
-from .rows import FORMULA_STARTS, JOIN, guard_cell
+from .rows import FORMULA_STARTS, JOIN, ExportOptions, guard_cell
 
 __all__ = ["CSV_COLUMNS", "CSVWriter"]
 
@@ -28,6 +34,13 @@ CSV_COLUMNS: tuple[str, ...] = (
     "note",
     "created",
     "updated",
+    "source_roles",
+    "evidence",
+    "article_title",
+    "article_outlet",
+    "article_author",
+    "article_published",
+    "article_url",
 )
 
 
@@ -73,7 +86,7 @@ class CSVWriter:
     claim; only an article's few distinct source lists are looked up one by one.
     """
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, options: ExportOptions | None = None) -> None:  # nothing to add to rows
         self._writer = csv.writer(out)
 
     def begin(self) -> None:
@@ -89,14 +102,26 @@ class CSVWriter:
         keys = list(set(lists))
         (names,) = _guarded(_joined(keys, {source.id: source.name for source in snapshot.sources}))
         types = _joined(keys, {source.id: source.type for source in snapshot.sources})
+        (roles,) = _guarded(_joined(keys, {source.id: source.role for source in snapshot.sources}))
         name_of, type_of = dict(zip(keys, names, strict=True)), dict(zip(keys, types, strict=True))
+        role_of = dict(zip(keys, roles, strict=True))
         starts = claims.starts[:placed]
         if starts:
             article.paragraph_at(starts[-1])  # the last is the largest: IndexError beyond the text, as for any row
         paragraphs = _paragraph_numbers(starts, [paragraph.start for paragraph in article.paragraphs])
         # guard_cell on every text cell; status and source types come from fixed lists, checked on reading
-        ids, exacts, tags, notes, created, updated = _guarded(
-            claims.ids, claims.exacts, list(map(JOIN.join, claims.tags)), claims.notes, claims.created, claims.updated
+        ids, exacts, tags, notes, created, updated, evidence = _guarded(
+            claims.ids,
+            claims.exacts,
+            list(map(JOIN.join, claims.tags)),
+            claims.notes,
+            claims.created,
+            claims.updated,
+            list(map(JOIN.join, claims.evidence)),
+        )
+        meta = article.metadata  # one article's cells, the same in each of its rows
+        title, outlet, author, published, url = (
+            repeat(guard_cell(value or "")) for value in (meta.title, meta.outlet, meta.author, meta.date, meta.url)
         )
         self._writer.writerows(
             zip(
@@ -113,6 +138,13 @@ class CSVWriter:
                 notes,
                 created,
                 updated,
+                map(role_of.__getitem__, lists),
+                evidence,
+                title,
+                outlet,
+                author,
+                published,
+                url,
             )
         )
         return len(claims)

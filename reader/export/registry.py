@@ -17,7 +17,7 @@ from ..config import Config
 from .claimreview import ClaimReviewWriter
 from .csv_writer import CSVWriter
 from .jsonl import JSONLWriter
-from .rows import Writer
+from .rows import ExportOptions, Writer
 from .w3c import W3CWriter
 
 __all__ = ["FORMATS", "ExportFormat", "MakeWriter", "export_format"]
@@ -26,9 +26,9 @@ __all__ = ["FORMATS", "ExportFormat", "MakeWriter", "export_format"]
 MakeWriter = Callable[[TextIO, Config, Callable[[str], None]], Writer]
 
 
-def _plain(writer: Callable[[TextIO], Writer]) -> MakeWriter:
-    """A format that needs no settings and has nothing to warn about."""
-    return lambda out, _config, _warn: writer(out)
+def _plain(writer: Callable[[TextIO, ExportOptions], Writer]) -> MakeWriter:
+    """A format that takes only what every export says besides the claims (the annotator) and never warns."""
+    return lambda out, config, _warn: writer(out, ExportOptions(annotator=config.annotator))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
 
 from ..annotations.model import Claim, Source
+from ..article.metadata import Metadata
 from ..corpus import Annotated
 
-__all__ = ["FORMULA_STARTS", "JOIN", "ExportResult", "Row", "Writer", "claim_rows", "guard_cell"]
+__all__ = ["FORMULA_STARTS", "JOIN", "ExportOptions", "ExportResult", "Row", "Writer", "claim_rows", "guard_cell"]
 
 JOIN = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -24,6 +25,13 @@ class ExportResult:
     articles: int
     claims: int
     warnings: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What an export says besides the claims: who annotated (config ``annotator``; W3C ``creator``)."""
+
+    annotator: str | None = None
 
 
 def guard_cell(value: str) -> str:
@@ -41,6 +49,7 @@ class Row:
     paragraph: int | None  # 1-based
     placed: bool
     source_uri: str
+    metadata: Metadata = field(default_factory=Metadata)  # the article's header or guessed metadata
 
 
 class Writer(Protocol):
@@ -65,9 +74,10 @@ def claim_rows(item: Annotated) -> Iterable[Row]:
     article, snapshot = item.article, item.annotations
     sources = {source.id: source for source in snapshot.sources}
     uri = _article_uri(article.path, item.name)
+    meta = article.metadata
     for claim in snapshot.claims:
         named = tuple(sources[i] for i in claim.source_ids if i in sources)
-        yield Row(item.name, claim, named, article.paragraph_at(claim.anchor.start) + 1, True, uri)
+        yield Row(item.name, claim, named, article.paragraph_at(claim.anchor.start) + 1, True, uri, meta)
     for claim in snapshot.orphans:
         named = tuple(sources[i] for i in claim.source_ids if i in sources)
-        yield Row(item.name, claim, named, None, False, uri)
+        yield Row(item.name, claim, named, None, False, uri, meta)

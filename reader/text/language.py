@@ -9,7 +9,7 @@ a text too short or mixed to tell is "und" (undetermined, as BCP 47 has it).
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGE_NAMES", "guess_language"]
+__all__ = ["LANGUAGE_NAMES", "RTL_LANGUAGES", "guess_language", "short_text_language"]
 
 LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu", "he": "Hebrew", "en": "English", "und": "undetermined"}
 _SAMPLE = 200_000
@@ -17,6 +17,8 @@ _ARABIC_ONLY = frozenset("\u064a\u0643\u0629")  # ي ك ة
 _PERSIAN = frozenset("\u06cc\u06a9\u067e\u0686\u0698\u06af")  # ی ک پ چ ژ گ
 _URDU_ONLY = frozenset("\u06d2\u0679\u0688\u0691\u06ba\u06c1")  # ے ٹ ڈ ڑ ں ہ
 _MIN_LETTERS = 20
+#: The languages qari reads that are written right to left.
+RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he"})
 
 
 def _script(char: str) -> str:
@@ -62,3 +64,22 @@ def guess_language(text: str) -> str:
     if persian + urdu > arabic_only:
         return "fa"
     return "ar"
+
+
+def short_text_language(text: str, article_language: str = "und") -> str:
+    """The language of a few words about an article (a tag, a source's name, a note): ``guess_language``
+    when the text is long enough to tell, else the script most of its letters are in, an Arabic-script
+    text taken to be in the article's language when that is Arabic-script too (``ar`` otherwise)."""
+    guessed = guess_language(text)
+    if guessed != "und":
+        return guessed
+    counts = {"hebrew": 0, "arabic": 0, "latin": 0, "other": 0}
+    for char in text[:_SAMPLE]:
+        if char.isalpha():
+            counts[_script(char)] += 1
+    script = max(counts, key=counts.__getitem__)
+    if not counts[script] or counts[script] < 0.5 * sum(counts.values()):
+        return "und"
+    if script == "arabic":
+        return article_language if article_language in ("ar", "fa", "ur") else "ar"
+    return {"hebrew": "he", "latin": "en"}.get(script, "und")

@@ -201,7 +201,8 @@ class AnnotationsPanel(Vertical):
         self.query_one("#panel-title", Static).update(title)
 
     def _rows_of(self, entry: ClaimEntry | SourceEntry, width: int) -> list[Text]:
-        """An entry's two rows: the quote (or the source's name), then status, sources and tags (or counts)."""
+        """An entry's two rows: the quote (or the source's name), then status, sources, tags and how much evidence
+        (or counts)."""
         bidi = bidi_of(self)
         if isinstance(entry, SourceEntry):
             source = entry.source
@@ -214,7 +215,10 @@ class AnnotationsPanel(Vertical):
         claim = entry.claim
         status_style = self._status_style(claim.status)
         tags = "  ".join(f"#{tag}" for tag in claim.tags)
-        about = f"{claim.status} · {entry.source_names}" + (f" · {tags}" if tags else "")
+        # How much backs the verdict (the links themselves are in the claim dialog), next to the status: it
+        # stays in sight in a narrow panel, and between two Latin words its number keeps its place.
+        evidence = f" · {len(claim.evidence)} evidence" if claim.evidence else ""
+        about = f"{claim.status}{evidence} · {entry.source_names}" + (f" · {tags}" if tags else "")
         if entry.orphan:
             about = f"not placed · {about}"
         quote = visual_cell(claim.anchor.exact, width, "dim" if entry.orphan else "", bidi=bidi)

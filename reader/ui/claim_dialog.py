@@ -1,4 +1,4 @@
-"""The claim dialog: who says it, what kind of source, tags, status, note.
+"""The claim dialog: who says it, what kind of source, tags, status, note, evidence.
 
 Keyboard first: it opens with the focus in the source field, Tab moves,
 Enter saves from any field (or, in the suggestion list, takes the
@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..annotations.drafts import SOURCE_SEPARATOR, ClaimDraft
+from ..annotations.drafts import EVIDENCE_SEPARATOR, SOURCE_SEPARATOR, ClaimDraft, split_evidence
 from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
 from ..annotations.sources import guess_source_type
 from ..text.search import fold
@@ -110,7 +110,7 @@ class ChoiceField(Widget, can_focus=True):
 
 
 class ClaimDialog(FormDialog[ClaimDraft | None]):
-    """New or edited claim: the quote on top, then source, type, role, tags, status, note."""
+    """New or edited claim: the quote on top, then source, type, role, tags, status, note, evidence."""
 
     DEFAULT_CSS = """
     ClaimDialog {
@@ -150,6 +150,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
                 claim.status if claim else "unverified",
                 claim.note if claim else "",
                 tuple(more or ()),
+                claim.evidence if claim else (),
             )
         self.draft = draft
         if draft.source_id is not None:
@@ -184,6 +185,13 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             yield ChoiceField(STATUSES, draft.status, id="claim-status")
             yield Static(visual("note — ملاحظة", bidi=bidi), classes="form-label")
             yield RtlInput(draft.note, id="claim-note", compact=True)
+            yield Static(visual("evidence: links or notes, separated by | — أدلة", bidi=bidi), classes="form-label")
+            yield RtlInput(
+                EVIDENCE_SEPARATOR.join(draft.evidence),
+                placeholder="https://… | بيان الوزارة",
+                id="claim-evidence",
+                compact=True,
+            )
             yield Static("Enter saves · Esc cancels · Tab moves", id="claim-help", classes="form-help")
 
     def on_mount(self) -> None:
@@ -300,6 +308,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
                 status=self.query_one("#claim-status", ChoiceField).value,
                 note=self.query_one("#claim-note", RtlInput).value.strip(),
                 more_sources=tuple(self._further(more) for more in names[1:]),
+                evidence=split_evidence(self.query_one("#claim-evidence", RtlInput).value),
             )
         )
 

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from ..annotations.reading import count_claims
 from ..article import ArticleError, find_articles, load_article
+from ..config import Config
 from ..files import free_name
 from ..library import ArticleInfo, InfoReader, human_size
 from ..text.layout import BidiMode
@@ -320,8 +321,9 @@ class LibraryScreen(Screen[None]):
         from ..export import export_to_file
 
         warnings: list[str] = []
+        config: Config = getattr(self.app, "config", Config())
         try:
-            result = export_to_file(self.paths, out, "csv", warn=warnings.append)
+            result = export_to_file(self.paths, out, "csv", warn=warnings.append, config=config)
         except OSError as err:
             message = f"not exported: {out}: {(err.strerror or str(err)).lower()}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False, timeout=15)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations.model import SOURCE_TYPES, STATUSES, Anchor, Claim, Source
+from reader.annotations.schema import SCHEMA_VERSION
 from reader.annotations.store import AnnotationStore
 
 ARTICLE = (
@@ -75,7 +76,7 @@ def one_line(message: str) -> bool:
 
 def valid_meta() -> dict[str, object]:
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "article": "iran.txt",
         "sha256": hashlib.sha256(ARTICLE.encode()).hexdigest(),
         "app_version": "0.1.0",
@@ -96,6 +97,7 @@ def _claim_doc(**changes: object) -> dict[str, object]:
         "status": "unverified",
         "created": "2025-01-01T00:00:00Z",
         "updated": "2025-01-01T00:00:00Z",
+        "evidence": [],
     }
     doc.update(changes)
     return doc

@@ -114,7 +114,7 @@ def test_json_on_disk_is_valid_and_holds_real_arabic(article: Path, store: Annot
     assert set(data) == {"meta", "sources", "claims"}
     assert list(data["meta"].values()) == [
         {
-            "schema_version": 1,
+            "schema_version": 2,
             "article": "iran.txt",
             "sha256": hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest(),
             "app_version": reader.__version__,
@@ -135,6 +135,7 @@ def test_json_on_disk_is_valid_and_holds_real_arabic(article: Path, store: Annot
         "status",
         "created",
         "updated",
+        "evidence",
     }
     assert docs[0]["source_ids"] == list(claims[0].source_ids) and docs[0]["tags"] == list(claims[0].tags)
     assert docs[0]["exact"] == QUOTES[0] and docs[0]["prefix"] == claims[0].anchor.prefix

@@ -66,7 +66,7 @@ DAMAGED: dict[str, tuple[bytes, str]] = {
         "names the source 'gone', which is not in the sources table",
     ),
     "nested a hundred thousand deep": (b'{"meta": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
-    "newer schema": (_database(meta={"1": {**valid_meta(), "schema_version": 2}}), "written by a newer qari"),
+    "newer schema": (_database(meta={"1": {**valid_meta(), "schema_version": 3}}), "written by a newer qari"),
     "newer schema, other shape": (
         json.dumps({"meta": {"1": {"schema_version": 7}}, "claims": []}).encode(),
         "schema 7",
