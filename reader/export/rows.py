@@ -67,7 +67,7 @@ def claim_rows(item: Annotated) -> Iterable[Row]:
     uri = _article_uri(article.path, item.name)
     for claim in snapshot.claims:
         named = tuple(sources[i] for i in claim.source_ids if i in sources)
-        yield Row(item.name, claim, named, article.paragraph_at(claim.anchor.start) + 1, True, uri)
+        yield Row(item.name, claim, named, article.paragraph_number(claim.anchor.start), True, uri)
     for claim in snapshot.orphans:
         named = tuple(sources[i] for i in claim.source_ids if i in sources)
         yield Row(item.name, claim, named, None, False, uri)

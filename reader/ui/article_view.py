@@ -106,6 +106,7 @@ class ArticleView(BackgroundLayout, can_focus=True):
         def __init__(self, view: ArticleView, paragraph: int, fraction: float) -> None:
             super().__init__()
             self.view = view
+            #: The cursor's paragraph, numbered as the export numbers it (``Article.paragraph_number``).
             self.paragraph = paragraph
             self.fraction = fraction
 
@@ -392,7 +393,7 @@ class ArticleView(BackgroundLayout, can_focus=True):
         self._announce()
 
     def _announce(self) -> None:
-        """Tell the screen where the top of the view is (for the status line)."""
+        """Tell the screen where the cursor is and how far down the view is (for the status line)."""
         if self.document.lines:
             fraction = 1.0 if self.max_scroll_y == 0 else self.scroll_y / self.max_scroll_y
-            self.post_message(self.Moved(self, self.top_paragraph, fraction))
+            self.post_message(self.Moved(self, self.article.paragraph_number(self.document.cursor), fraction))
