@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -171,15 +172,21 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         if place is None:
             row = int(self.scroll_y) + y
             if self.rule_before is not None and row == self.rule_before * self.rows_per_entry:
-                rule = self.get_component_rich_style("entry-list--rule", partial=True)
+                # Not partial: a muted colour is an alpha blend, only resolved against the background.
+                rule = self.get_component_rich_style("entry-list--rule")
                 return Strip([Segment("─" * width, base + rule)], width)
             return Strip.blank(width, base)
         index, line = place
         strip = self._strips_of(index, width)[line]
-        style = base
         if index == self.highlighted:
-            style = base + self.get_component_rich_style("entry-list--highlighted", partial=True)
-            return strip.apply_style(style).crop_extend(0, width, style)
+            # The highlight's colours win over an entry's own (a claim's status colour, chosen to read on the
+            # panel, can be the highlight's own colour: blue on blue); its text styles stay. Not partial: the
+            # blurred highlight is an alpha blend, only resolved against the background.
+            highlight = self.get_component_rich_style("entry-list--highlighted")
+            style = base + highlight
+            colours = Style(color=highlight.color, bgcolor=highlight.bgcolor)
+            strip = Strip(list(Segment.apply_style(strip, style, colours)), strip.cell_length)
+            return strip.crop_extend(0, width, style)
         return strip.apply_style(base).crop_extend(0, width, base)
 
     # --- moving -----------------------------------------------------------------
