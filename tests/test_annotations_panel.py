@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from pilot_helpers import store_open
+from pilot_helpers import store_open, until
 from textual.pilot import Pilot
 
 from reader.annotations.model import Anchor, Claim, Source
@@ -121,13 +121,56 @@ def test_the_panel_shows_each_claims_source_status_and_tags(tmp_path: Path) -> N
         await pilot.pause()
         entry_list = app.screen.query_one(AnnotationsPanel).query_one(EntryList)
         # Shown in visual order: compare with the engine's shaped output.
-        quote_row, about_row = entry_list.rows_of(0)
+        quote_row, about_row, tags_row = entry_list.rows_of(0)
         assert about_row.strip().startswith("disputed · ")
         assert "ﺮﻳﺯﻮﻟﺍ" in about_row  # الوزير, shaped and in visual order
         assert "ﺾﻔﺨﻨﺘﺳ" in quote_row  # ستنخفض
         assert quote_row.endswith(" ") is False  # a right-to-left quote is aligned right
+        assert "ﺩﺎﺼﺘﻗﺍ#" in tags_row and "ﺭﺎﻌﺳﺃ#" in tags_row  # both tags, # first in reading order: اقتصاد، أسعار
+        # The expert's role is shown with his name.
+        expert = next(i for i in range(entry_list.entry_count) if "ﺭﻮﻧ ﻢﻳﺮﻛ" in "".join(entry_list.rows_of(i)))
+        assert "ﻱﺩﺎﺼﺘﻗﻻﺍ ﺮﻴﺒﺨﻟﺍ" in "".join(entry_list.rows_of(expert))  # الخبير الاقتصادي
 
     run(annotated_article(tmp_path), steps)
+
+
+LONG_QUOTE = "وقال المتحدث باسم الوزارة إن الحكومة ستعلن خلال الأيام المقبلة حزمة إجراءات لدعم الأسر الأكثر تضررًا"
+
+
+def test_a_long_quote_wraps_over_several_rows_and_the_panel_widens_and_narrows_from_the_keyboard(
+    tmp_path: Path,
+) -> None:
+    text = LONG_QUOTE + ".\n"
+    path = tmp_path / "daam.txt"
+    path.write_text(text, encoding="utf-8")
+    with AnnotationStore.open(path, text) as store:
+        store.add_source(EXPERT)
+        store.add_claim(Claim(Anchor.from_text(text, 0, len(LONG_QUOTE)), (EXPERT.id,), ("دعم", "أسعار")))
+
+    async def steps(app: QariApp, pilot: Pilot[None]) -> None:
+        await pilot.press("p")
+        panel = app.screen.query_one(AnnotationsPanel)
+        entry_list = panel.query_one(EntryList)
+        await until(pilot, lambda: entry_list.has_focus and entry_list.entry_count == 1)
+        narrow = entry_list.rows_of(0)
+        quote_rows = [row for row in narrow if "ﺮﻴﺒﺨﻟﺍ" not in row and "#" not in row]
+        assert len(quote_rows) >= 3  # wrapped, not cut at one row
+        assert "ﻢﻋﺩ#" in "".join(narrow) and "ﺭﺎﻌﺳﺃ#" in "".join(narrow)  # both tags, none dropped
+        width = panel.outer_size.width
+        await pilot.press(*["greater_than_sign"] * 5)
+        await pilot.pause()
+        assert panel.outer_size.width == width + 20
+        assert len(entry_list.rows_of(0)) < len(narrow)  # wider: the quote takes fewer rows
+        for _ in range(30):
+            await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert panel.outer_size.width == 28  # never narrower than that
+        for _ in range(30):
+            await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert app.screen.size.width - panel.outer_size.width == 30  # the article keeps its room
+
+    run(path, steps)
 
 
 def test_filter_by_tag_then_by_source_and_escape_clears(tmp_path: Path) -> None:

@@ -155,3 +155,63 @@ def test_evidence_is_shown_one_line_and_what_is_typed_comes_back_as_items() -> N
             assert app.result.source_id == KNOWN[0].id
 
     run(body)
+
+
+def test_tab_goes_field_to_field_past_open_suggestions_which_up_and_down_reach_from_their_field() -> None:
+    async def body() -> None:
+        sources = [*KNOWN, Source("سلمان داود", "expert")]
+        app = Host(ClaimDialog(QUOTE, sources=sources, tags=[]))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"سلم")
+            await pilot.pause()
+            suggestions = app.screen.query_one("#claim-suggestions")
+            assert suggestions.has_class("-shown") and suggestions.option_count == 2
+            await pilot.press("down", "down")  # the field keeps the focus; the highlight moves
+            assert app.focused is not None and app.focused.id == "claim-source"
+            assert suggestions.highlighted == 1
+            await pilot.press("up", "up")  # above the first: back to typing, Enter would save
+            assert suggestions.highlighted is None and app.focused.id == "claim-source"
+            await pilot.press("down", "tab")  # Tab: the next field, not the list; the list closes
+            await pilot.pause()
+            assert isinstance(app.focused, ChoiceField) and app.focused.id == "claim-source-type"
+            assert not suggestions.has_class("-shown")
+            await pilot.press("shift+tab")
+            assert app.focused is not None and app.focused.id == "claim-source"
+            assert app.result == "not closed"
+
+    run(body)
+
+
+def test_focused_field_is_marked_in_every_bundled_theme() -> None:
+    from pathlib import Path
+
+    from test_themes import contrast
+
+    themes = sorted(path.stem for path in (Path(__file__).resolve().parent.parent / "themes").glob("*.toml"))
+
+    async def body() -> None:
+        app = Host(ClaimDialog(QUOTE, sources=KNOWN, tags=[]))
+        async with app.run_test(size=(100, 40)) as pilot:
+            from reader.ui.themes import register_themes
+
+            register_themes(app)
+            for theme in themes:
+                app.theme = theme
+                for field_id in ("#claim-source", "#claim-source-type", "#claim-note"):
+                    field = app.screen.query_one(field_id)
+                    field.focus()
+                    await pilot.pause()
+                    box = app.screen.query_one("#claim-box").styles.background
+                    # A focus mark that reads as one (WCAG 2.2 focus appearance: 3:1 against what is around it).
+                    kind, mark = field.styles.border_left
+                    assert kind not in ("", "none", "hidden"), (theme, field_id)
+                    assert contrast((box + mark).hex, box.hex) >= 3, (theme, field_id)
+                    # The focused field's text still reads on its tinted background.
+                    style = field.rich_style
+                    assert contrast(style.color.triplet.hex, style.bgcolor.triplet.hex) >= 4.5, (theme, field_id)
+                    other = app.screen.query_one("#claim-role")
+                    _, unmarked = other.styles.border_left
+                    assert contrast((box + unmarked).hex, box.hex) < 1.5, (theme, "unfocused fields carry no mark")
+
+    run(body)

@@ -7,6 +7,8 @@ async body with ``asyncio.run``.
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -355,8 +357,44 @@ def test_status_line_shows_file_name_and_paragraph() -> None:
             await pilot.press("G")
             await settle(pilot)
             status = str(app.screen.query_one("#article-status", Static).render())
-            assert f"¶ {view.top_paragraph + 1}/30" in status
-            assert view.top_paragraph > 0
+            # The cursor's paragraph (the last), not the one at the top of the view.
+            assert view.top_paragraph + 1 < 30
+            assert "¶ 30/30" in status
+
+    run(body)
+
+
+def test_status_line_paragraph_is_the_cursors_numbered_as_the_export_numbers_it(tmp_path: Path) -> None:
+    from reader.annotations.model import Anchor, Claim, Source
+    from reader.annotations.store import AnnotationStore
+    from reader.article import load_article
+    from reader.corpus import annotated_articles
+    from reader.export import export_claims
+
+    # Blank lines count as paragraphs in the export: the status line must count them too.
+    text = "العنوان\n\nقال الوزير إن الأسعار ستنخفض.\n\n" + "\n\n".join(f"فقرة رقم {i} عن الموضوع." for i in range(40))
+    path = tmp_path / "asaar.txt"
+    path.write_text(text, encoding="utf-8")
+    start = text.index("فقرة رقم 31")
+    with AnnotationStore.open(path, text) as store:
+        store.add_source(Source("الوزير", "official", id="s-1"))
+        store.add_claim(Claim(Anchor.from_text(text, start, start + 11), ("s-1",), id="c-1"))
+    exported = io.StringIO()
+    export_claims(annotated_articles([path], data_dir=tmp_path), exported, "csv", warn=print)
+    exported_paragraph = next(csv.DictReader(io.StringIO(exported.getvalue())))["paragraph"]
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            await pilot.press("G")
+            await settle(pilot)
+            view.cursor = start + 3
+            await settle(pilot)
+            status = str(app.screen.query_one("#article-status", Static).render())
+            assert f"¶ {exported_paragraph}/{text.count(chr(10)) + 1} " in status
+            assert view.top_paragraph + 1 != int(exported_paragraph)
 
     run(body)
 

@@ -189,6 +189,11 @@ class Article:
             raise IndexError(f"offset {offset} outside the article (0..{len(self.text)})")
         return bisect_right(self._bounds, offset, 0, len(self._bounds) - 1) - 1
 
+    def paragraph_number(self, offset: int) -> int:
+        """The 1-based number of the paragraph holding ``offset``, as the export's ``paragraph`` column and the
+        reader's status line give it (every line counts, blank ones too), so the two always agree."""
+        return self.paragraph_at(offset) + 1
+
     # -- scraped structure --------------------------------------------------
 
     @cached_property

@@ -70,7 +70,7 @@ def _then_blank(cells: Iterable[object], blanks: int) -> Iterable[object]:
 
 
 def _paragraph_numbers(starts: Sequence[int], paragraph_starts: list[int]) -> Iterable[int]:
-    """``paragraph_at(start) + 1`` for each of ``starts`` (in reading order, within the text): a bisect
+    """``Article.paragraph_number(start)`` for each of ``starts`` (in reading order, within the text): a bisect
     for each paragraph, of the claims before it, rather than one for each claim."""
     before = list(map(bisect_left, repeat(starts), paragraph_starts[1:]))
     counts = map(sub, [*before, len(starts)], [0, *before])

@@ -77,7 +77,7 @@ def claim_rows(item: Annotated) -> Iterable[Row]:
     meta = article.metadata
     for claim in snapshot.claims:
         named = tuple(sources[i] for i in claim.source_ids if i in sources)
-        yield Row(item.name, claim, named, article.paragraph_at(claim.anchor.start) + 1, True, uri, meta)
+        yield Row(item.name, claim, named, article.paragraph_number(claim.anchor.start), True, uri, meta)
     for claim in snapshot.orphans:
         named = tuple(sources[i] for i in claim.source_ids if i in sources)
         yield Row(item.name, claim, named, None, False, uri, meta)

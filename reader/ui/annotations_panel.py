@@ -24,10 +24,14 @@ from textual.widgets import Static
 from ..annotations.listing import ClaimEntry, SourceEntry, claim_entries, source_entries
 from ..annotations.model import STATUSES, Claim, Source
 from .entry_list import EntryList
-from .label import bidi_of, visual_cell
+from .label import bidi_of, row_count, visual_cell, visual_rows
 from .rtl_input import RtlInput
 
 VIEWS = ("claims", "sources")
+#: An entry's rows at most: the quote, who says it (status, sources with their roles), the tags.
+QUOTE_ROWS, ABOUT_ROWS, TAG_ROWS = 4, 2, 2
+#: The panel's narrowest, and the room it always leaves the article; < and > change its width by a step.
+MIN_WIDTH, ARTICLE_ROOM, WIDTH_STEP = 28, 30, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class AnnotationsPanel(Vertical):
     | `e` `d` | edit / delete the claim or source |
     | `m` | move an orphan claim to the article's selection |
     | `/` | filter: `#tag`, `@source`, or any word |
+    | `<` `>` | narrower / wider |
     | Escape | clear the filter, then back to the article |
     """
 
@@ -71,6 +76,8 @@ class AnnotationsPanel(Vertical):
             tooltip="Place the highlighted orphan claim at the article's selection",
         ),
         Binding("slash", "filter", "Filter", id="panel.filter", tooltip="Filter by #tag, @source or any word"),
+        Binding("less_than_sign", f"resize({-WIDTH_STEP})", "Narrower", id="panel.narrower", show=False),
+        Binding("greater_than_sign", f"resize({WIDTH_STEP})", "Wider", id="panel.wider", show=False),
         Binding(
             "escape",
             "leave",
@@ -93,7 +100,8 @@ class AnnotationsPanel(Vertical):
         &.-shown { display: block; }
         #panel-title { height: 1; padding: 0 1; color: $text-muted; }
         #panel-filter { margin: 0 1; background: $boost; }
-        #panel-list { height: 1fr; }
+        /* The scrollbar's room is kept: entries are wrapped at the list's width. */
+        #panel-list { height: 1fr; scrollbar-gutter: stable; }
         #panel-empty { padding: 1; color: $text-muted; display: none; }
         #panel-empty.-shown { display: block; }
     }
@@ -121,11 +129,12 @@ class AnnotationsPanel(Vertical):
         self.data = PanelData()
         self._entries: list[ClaimEntry | SourceEntry] = []
         self._built_for: tuple[object, ...] | None = None
+        self._width: int | None = None  # set by < and >; None: the stylesheet's
 
     def compose(self) -> ComposeResult:
         yield Static("", id="panel-title")
         yield RtlInput(placeholder="#tag  @source  or any word", id="panel-filter", compact=True)
-        yield EntryList(self._rows_of, id="panel-list")
+        yield EntryList(self._rows_of, height_of=self._height_of, id="panel-list")
         yield Static("", id="panel-empty")
 
     # --- data --------------------------------------------------------------------
@@ -201,28 +210,39 @@ class AnnotationsPanel(Vertical):
         self.query_one("#panel-title", Static).update(title)
 
     def _rows_of(self, entry: ClaimEntry | SourceEntry, width: int) -> list[Text]:
-        """An entry's two rows: the quote (or the source's name), then status, sources, tags and how much evidence
-        (or counts)."""
+        """An entry's rows: the quote wrapped, then status and sources with their roles, then the tags (for a
+        source: its name and role, then its type and claim count)."""
         bidi = bidi_of(self)
         if isinstance(entry, SourceEntry):
-            source = entry.source
-            who = f"{source.name} — {source.role}" if source.role else source.name
             count = f"{entry.count} claim{'' if entry.count == 1 else 's'}"
             return [
-                visual_cell(who, width, "bold", bidi=bidi),
-                visual_cell(f"{source.type} · {count}", width, "dim", bidi=bidi),
+                *visual_rows(_who(entry.source), width, "bold", bidi=bidi, max_rows=ABOUT_ROWS),
+                visual_cell(f"{entry.source.type} · {count}", width, "dim", bidi=bidi),
             ]
         claim = entry.claim
-        status_style = self._status_style(claim.status)
-        tags = "  ".join(f"#{tag}" for tag in claim.tags)
-        # How much backs the verdict (the links themselves are in the claim dialog), next to the status: it
-        # stays in sight in a narrow panel, and between two Latin words its number keeps its place.
-        evidence = f" · {len(claim.evidence)} evidence" if claim.evidence else ""
-        about = f"{claim.status}{evidence} · {entry.source_names}" + (f" · {tags}" if tags else "")
-        if entry.orphan:
-            about = f"not placed · {about}"
-        quote = visual_cell(claim.anchor.exact, width, "dim" if entry.orphan else "", bidi=bidi)
-        return [quote, visual_cell(about, width, status_style, bidi=bidi)]
+        rows = visual_rows(claim.anchor.exact, width, "dim" if entry.orphan else "", bidi=bidi, max_rows=QUOTE_ROWS)
+        rows += visual_rows(_about(entry), width, self._status_style(claim.status), bidi=bidi, max_rows=ABOUT_ROWS)
+        if claim.tags:
+            rows += visual_rows(_tags(claim), width, bidi=bidi, max_rows=TAG_ROWS)
+        return rows
+
+    def _height_of(self, entry: ClaimEntry | SourceEntry, width: int) -> int:
+        """How many rows ``_rows_of`` gives the entry (the list asks it of every entry: cached wrapping)."""
+        bidi = bidi_of(self)
+        if isinstance(entry, SourceEntry):
+            return row_count(_who(entry.source), width, bidi=bidi, max_rows=ABOUT_ROWS) + 1
+        claim = entry.claim
+        rows = row_count(claim.anchor.exact, width, bidi=bidi, max_rows=QUOTE_ROWS)
+        rows += row_count(_about(entry), width, bidi=bidi, max_rows=ABOUT_ROWS)
+        return rows + (row_count(_tags(claim), width, bidi=bidi, max_rows=TAG_ROWS) if claim.tags else 0)
+
+    def action_resize(self, step: int) -> None:
+        """< >: the panel narrower or wider, leaving the article its room (kept while qari runs)."""
+        widest = max(self.screen.size.width - ARTICLE_ROOM, MIN_WIDTH)
+        # From the width asked last: keys pressed faster than the layout follows all count.
+        self._width = min(max((self._width or self.outer_size.width) + step, MIN_WIDTH), widest)
+        self.styles.max_width = widest
+        self.styles.width = self._width
 
     def _status_style(self, status: str) -> Style:
         """The article's colour for the status, so the list and the text agree."""
@@ -323,6 +343,24 @@ class AnnotationsPanel(Vertical):
 
     def hide(self) -> None:
         self.remove_class("-shown")
+
+
+def _who(source: Source) -> str:
+    return f"{source.name} — {source.role}" if source.role else source.name
+
+
+def _about(entry: ClaimEntry) -> str:
+    """Status, how much evidence, and sources, each with its role: «unverified · 2 evidence · كريم نور (خبير اقتصادي)»."""
+    names = "، ".join(f"{s.name} ({s.role})" if s.role else s.name for s in entry.sources) or "no source"
+    # How much backs the verdict (the links themselves are in the claim dialog), next to the status: it
+    # stays in sight in a narrow panel, and between two Latin words its number keeps its place.
+    evidence = f" · {len(entry.claim.evidence)} evidence" if entry.claim.evidence else ""
+    about = f"{entry.claim.status}{evidence} · {names}"
+    return f"not placed · {about}" if entry.orphan else about
+
+
+def _tags(claim: Claim) -> str:
+    return "  ".join(f"#{tag}" for tag in claim.tags)
 
 
 def _key(entry: ClaimEntry | SourceEntry) -> str:

@@ -394,7 +394,7 @@ class ArticleView(BackgroundLayout, can_focus=True):
         self._announce()
 
     def _announce(self) -> None:
-        """Tell the screen where the top of the view is (for the status line)."""
+        """Tell the screen the cursor's paragraph (numbered as the export numbers it) and how far down the view is."""
         if self.document.lines:
             fraction = 1.0 if self.max_scroll_y == 0 else self.scroll_y / self.max_scroll_y
-            self.post_message(self.Moved(self, self.top_paragraph, fraction))
+            self.post_message(self.Moved(self, self.article.paragraph_number(self.document.cursor), fraction))

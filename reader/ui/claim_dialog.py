@@ -1,8 +1,9 @@
 """The claim dialog: who says it, what kind of source, tags, status, note, evidence.
 
-Keyboard first: it opens with the focus in the source field, Tab moves,
-Enter saves from any field (or, in the suggestion list, takes the
-suggestion), Escape cancels. Every text field is an ``RtlInput``, so Arabic
+Keyboard first: it opens with the focus in the source field, Tab moves
+field to field, ↓ ↑ in a field move through its suggestions (the list never
+takes the focus), Enter saves from any field (or takes the highlighted
+suggestion), Escape closes the suggestions, else cancels. Every text field is an ``RtlInput``, so Arabic
 shows shaped and in order while it is typed.
 """
 
@@ -12,6 +13,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -109,14 +111,42 @@ class ChoiceField(Widget, can_focus=True):
         self.post_message(self.Changed(self, value))
 
 
+class SuggestionList(OptionList, can_focus=False):
+    """A text field's suggestions: never focused (Tab goes field to field); its field's ↓ ↑ move the
+    highlight, Enter takes it, a click takes the one clicked."""
+
+
 class ClaimDialog(FormDialog[ClaimDraft | None]):
     """New or edited claim: the quote on top, then source, type, role, tags, status, note, evidence."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "down",
+            "suggestion(1)",
+            "Next suggestion",
+            id="claim-dialog.next-suggestion",
+            show=False,
+            tooltip="Highlight the next of the field's suggestions (the focus stays in the field)",
+        ),
+        Binding(
+            "up",
+            "suggestion(-1)",
+            "Previous suggestion",
+            id="claim-dialog.previous-suggestion",
+            show=False,
+            tooltip="Highlight the previous suggestion; above the first, back to typing",
+        ),
+    ]
 
     DEFAULT_CSS = """
     ClaimDialog {
         #claim-quote { color: $text-muted; max-height: 4; margin-bottom: 1; }
         #claim-suggestions { height: auto; max-height: 6; display: none; }
         #claim-suggestions.-shown { display: block; }
+        /* The list is never focused: its highlight is drawn as a focused list's. */
+        #claim-suggestions > .option-list--option-highlighted {
+            color: $block-cursor-foreground; background: $block-cursor-background;
+        }
     }
     """
 
@@ -157,6 +187,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             source = next((s for s in sources if s.id == draft.source_id), source)
         self._picked: Source | None = source
         self._type_chosen = source is not None or bool(draft.source_name)
+        self._suggesting = "claim-source"  # the field whose suggestions are listed
 
     def compose(self) -> ComposeResult:
         draft = self.draft
@@ -172,7 +203,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
                 id="claim-source",
                 compact=True,
             )
-            yield OptionList(id="claim-suggestions")
+            yield SuggestionList(id="claim-suggestions")
             yield Static("source type (← →)", classes="form-label")
             yield ChoiceField(SOURCE_TYPES, draft.source_type, id="claim-source-type")
             yield Static(visual("role or affiliation — الصفة", bidi=bidi), classes="form-label")
@@ -223,6 +254,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             label = visual(f"{source.name} — {source.role}" if source.role else source.name, 80, bidi=bidi_of(self))
             label.append(f"  ({source.type})")
             suggestions.add_option(Option(label, id=source.id))
+        self._suggesting = "claim-source"
         suggestions.set_class(bool(matches), "-shown")
 
     def _suggest_tags(self, typed: str) -> None:
@@ -232,6 +264,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         matches = [t for t in self.known_tags if last and fold(t).startswith(last)][:8]
         for tag in matches:
             suggestions.add_option(Option(visual(tag, 60, bidi=bidi_of(self)), id=f"tag:{tag}"))
+        self._suggesting = "claim-tags"
         suggestions.set_class(bool(matches), "-shown")
 
     def _take_suggestion(self, option_id: str) -> None:
@@ -272,19 +305,35 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         if event.control.id == "claim-source-type" and event.control.has_focus:
             self._type_chosen = True
 
-    def on_key(self, event: events.Key) -> None:
+    def _suggestions_open(self) -> bool:
+        """The focused field's suggestions are listed."""
+        shown = self.query_one("#claim-suggestions", OptionList).has_class("-shown")
+        return shown and self.focused is not None and self.focused.id == self._suggesting
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._suggestions_open() if action == "suggestion" else True
+
+    def action_suggestion(self, step: int) -> None:
+        """↓ ↑ in a field whose suggestions are open move their highlight; above the first, back to typing."""
+        if not self._suggestions_open():
+            raise SkipAction()
         suggestions = self.query_one("#claim-suggestions", OptionList)
-        if event.key == "down" and suggestions.has_class("-shown") and isinstance(self.focused, RtlInput):
-            suggestions.focus()
-            if suggestions.highlighted is None:
-                suggestions.highlighted = 0
-            event.stop()
+        highlighted = suggestions.highlighted
+        if step > 0:
+            suggestions.highlighted = 0 if highlighted is None else min(highlighted + 1, suggestions.option_count - 1)
+        else:
+            suggestions.highlighted = None if not highlighted else highlighted - 1
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Another field: the suggestions of the one left are closed.
+        if event.widget.id != self._suggesting:
+            self.query_one("#claim-suggestions", OptionList).remove_class("-shown")
 
     # --- save / cancel ----------------------------------------------------------------
 
     def action_save(self) -> None:
         suggestions = self.query_one("#claim-suggestions", OptionList)
-        if suggestions.has_focus and suggestions.highlighted is not None:
+        if suggestions.has_class("-shown") and suggestions.highlighted is not None:
             option = suggestions.get_option_at_index(suggestions.highlighted)
             if option.id:
                 self._take_suggestion(option.id)
@@ -321,6 +370,5 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
         suggestions = self.query_one("#claim-suggestions", OptionList)
         if suggestions.has_class("-shown"):
             suggestions.remove_class("-shown")
-            self.query_one("#claim-source", RtlInput).focus()
             return
         self.dismiss(None)

@@ -9,10 +9,12 @@ what is on the screen.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -26,7 +28,8 @@ T = TypeVar("T")
 
 
 class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
-    """Entries of ``rows_per_entry`` rows each, with an optional rule before one of them.
+    """Entries of ``rows_per_entry`` rows each (or as many as ``height_of`` says), with an optional rule before
+    one of them.
 
     | key | does |
     |---|---|
@@ -84,16 +87,28 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         """Enter (or a click) on an entry."""
 
     def __init__(
-        self, render_entry: Callable[[T, int], list[Text]], *, rows_per_entry: int = 2, id: str | None = None
+        self,
+        render_entry: Callable[[T, int], list[Text]],
+        *,
+        rows_per_entry: int = 2,
+        height_of: Callable[[T, int], int] | None = None,
+        id: str | None = None,
     ) -> None:
-        """``render_entry(entry, width)``: the entry's rows, each a ``Text`` no wider than ``width``."""
+        """``render_entry(entry, width)``: the entry's rows, each a ``Text`` no wider than ``width``.
+
+        ``height_of(entry, width)``: how many rows the entry takes at that width (it must be cheap: it is asked
+        for every entry when the entries or the width change); without it, ``rows_per_entry`` each.
+        """
         super().__init__(id=id)
         self._render_entry = render_entry
+        self._height_of = height_of
         self.rows_per_entry = rows_per_entry
         self.entries: Sequence[T] = ()
         self.rule_before: int | None = None
         self._drawn: dict[int, list[Strip]] = {}  # entry index → its rows, for the current width and entries
         self._drawn_width = 0
+        self._tops: list[int] = [0]  # first row of each entry, then the row after the last
+        self._tops_width = -1
 
     # --- contents ---------------------------------------------------------------
 
@@ -102,7 +117,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         self.entries = entries
         self.rule_before = rule_before if rule_before is not None and 0 < rule_before < len(entries) else None
         self._drawn.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self._row_count())
+        self._lay_out()
         self.highlighted = min(max(highlight, 0), len(entries) - 1) if entries else None
         self.refresh()
 
@@ -113,6 +128,8 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         else:
             for position in positions:
                 self._drawn.pop(position, None)
+        if self._height_of is not None:
+            self._lay_out()
         self.refresh()
 
     @property
@@ -124,23 +141,39 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width or 40
         return [text.plain for text in self._render_entry(self.entries[index], width)]
 
+    def _lay_out(self, width: int | None = None) -> None:
+        """Where each entry starts at ``width`` (default: the current one; the rule takes a row), and the list's
+        height. Entries drawn before are drawn again: their heights may have changed."""
+        width = self.scrollable_content_region.width if width is None else width
+        self._drawn.clear()
+        tops = [0]
+        for index, entry in enumerate(self.entries):
+            if index == self.rule_before:
+                tops[-1] += 1
+            height = self.rows_per_entry if self._height_of is None else max(self._height_of(entry, width), 1)
+            tops.append(tops[-1] + height)
+        self._tops, self._tops_width = tops, width
+        if self.virtual_size != Size(width, tops[-1]):
+            self.virtual_size = Size(width, tops[-1])
+
+    def _height(self, index: int) -> int:
+        return self._tops[index + 1] - self._tops[index] - (index + 1 == self.rule_before)
+
     def _row_count(self) -> int:
-        return len(self.entries) * self.rows_per_entry + (self.rule_before is not None)
+        return self._tops[-1]
 
     def _first_row(self, index: int) -> int:
-        rule = self.rule_before is not None and index >= self.rule_before
-        return index * self.rows_per_entry + rule
+        return self._tops[index]
+
+    def _rule_row(self) -> int | None:
+        return None if self.rule_before is None else self._tops[self.rule_before] - 1
 
     def _entry_at_row(self, row: int) -> tuple[int, int] | None:
         """(entry index, row within it) at a row of the list; None on the rule or past the end."""
-        if self.rule_before is not None:
-            rule_row = self.rule_before * self.rows_per_entry
-            if row == rule_row:
-                return None
-            if row > rule_row:
-                row -= 1
-        index, line = divmod(row, self.rows_per_entry)
-        return (index, line) if 0 <= index < len(self.entries) else None
+        if not 0 <= row < self._tops[-1] or row == self._rule_row():
+            return None
+        index = bisect_right(self._tops, row) - 1
+        return index, row - self._tops[index]
 
     # --- drawing ----------------------------------------------------------------
 
@@ -149,7 +182,9 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         self._drawn.clear()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._row_count())
+        self._lay_out()
+        if self.highlighted is not None:
+            self._show_entry(self.highlighted)
 
     def _strips_of(self, index: int, width: int) -> list[Strip]:
         if width != self._drawn_width:
@@ -158,28 +193,37 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
         strips = self._drawn.get(index)
         if strips is None:
             console = self.app.console
-            texts = self._render_entry(self.entries[index], width)[: self.rows_per_entry]
-            texts += [Text("")] * (self.rows_per_entry - len(texts))
+            height = self._height(index)
+            texts = self._render_entry(self.entries[index], width)[:height]
+            texts += [Text("")] * (height - len(texts))
             strips = [Strip(list(text.render(console, end=""))) for text in texts]
             self._drawn[index] = strips
         return strips
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if self._height_of is not None and width != self._tops_width:
+            self._lay_out(width)  # the width changed before on_resize said so (a scrollbar came or went)
         base = self.rich_style
         place = self._entry_at_row(int(self.scroll_y) + y)
         if place is None:
             row = int(self.scroll_y) + y
-            if self.rule_before is not None and row == self.rule_before * self.rows_per_entry:
-                rule = self.get_component_rich_style("entry-list--rule", partial=True)
+            if row == self._rule_row():
+                # Not partial: a muted colour is an alpha blend, only resolved against the background.
+                rule = self.get_component_rich_style("entry-list--rule")
                 return Strip([Segment("─" * width, base + rule)], width)
             return Strip.blank(width, base)
         index, line = place
         strip = self._strips_of(index, width)[line]
-        style = base
         if index == self.highlighted:
-            style = base + self.get_component_rich_style("entry-list--highlighted", partial=True)
-            return strip.apply_style(style).crop_extend(0, width, style)
+            # The highlight's colours win over an entry's own (a claim's status colour, chosen to read on the
+            # panel, can be the highlight's own colour: blue on blue); its text styles stay. Not partial: the
+            # blurred highlight is an alpha blend, only resolved against the background.
+            highlight = self.get_component_rich_style("entry-list--highlighted")
+            style = base + highlight
+            colours = Style(color=highlight.color, bgcolor=highlight.bgcolor)
+            strip = Strip(list(Segment.apply_style(strip, style, colours)), strip.cell_length)
+            return strip.crop_extend(0, width, style)
         return strip.apply_style(base).crop_extend(0, width, base)
 
     # --- moving -----------------------------------------------------------------
@@ -193,7 +237,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
             self.post_message(self.Highlighted(self, new))  # type: ignore[arg-type]
 
     def _show_entry(self, index: int) -> None:
-        region = Region(0, self._first_row(index), 1, self.rows_per_entry)
+        region = Region(0, self._first_row(index), 1, self._height(index))
         self.scroll_to_region(region, animate=False, force=True, immediate=True)
 
     def action_move(self, step: int) -> None:
@@ -202,8 +246,14 @@ class EntryList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False):
             self.highlighted = min(max(current + step, 0), len(self.entries) - 1)
 
     def action_page(self, direction: int) -> None:
-        per_page = max(self.scrollable_content_region.height // self.rows_per_entry - 1, 1)
-        self.action_move(direction * per_page)
+        if not self.entries:
+            return
+        current = self.highlighted if self.highlighted is not None else 0
+        # The entry a screenful away (less one entry's room, so the one left is still in view).
+        target = self._first_row(current) + direction * max(self.scrollable_content_region.height - 2, 1)
+        place = self._entry_at_row(min(max(target, 0), self._row_count() - 1))
+        index = place[0] if place is not None else min(max(current + direction, 0), len(self.entries) - 1)
+        self.highlighted = index if index != current else min(max(current + direction, 0), len(self.entries) - 1)
 
     def action_edge(self, direction: int) -> None:
         if self.entries:

@@ -33,6 +33,13 @@ class FormDialog(ModalScreen[ResultType]):
         .form-error { color: $error; text-style: bold; }
         .form-help { color: $text-muted; margin-top: 1; }
         RtlInput { background: $boost; }
+        /* The focused field: a bar in the accent colour at its left (every field keeps the bar's room, so
+           nothing moves) on a tinted background. */
+        .form-box > RtlInput.-textual-compact, .form-box > ChoiceField { border-left: thick $boost !important; }
+        .form-box > RtlInput.-textual-compact:focus, .form-box > ChoiceField:focus {
+            border-left: thick $accent !important;
+            background: $accent 15%;
+        }
     }
     """
 

@@ -19,6 +19,8 @@ state kept here, so no widget or test can leave it set for another.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
@@ -29,6 +31,7 @@ from textual.markup import MarkupError
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ..text.cells import cell_width
 from ..text.layout import BidiMode, Direction, LayoutOptions, VisualLine, layout_paragraph
 from ..text.sanitise import visible
 from ..text.unidata import classes_of
@@ -126,6 +129,42 @@ def visual_cell(
     body = more + line.text if line.rtl and bidi == "app" else line.text + more
     pad = " " * max(width - line.cell_length - len(more), 0)
     return Text.assemble(pad, (body, style)) if line.rtl else Text.assemble((body, style), pad)
+
+
+@lru_cache(maxsize=32_768)  # three texts for each of 5,000 claims, at two widths
+def _wrapped(text: str, width: int, bidi: BidiMode) -> tuple[tuple[int, int, bool], ...]:
+    """Where each row of a one-paragraph text starts and ends at ``width`` cells, and whether it reads right to
+    left (kept: a list asks again for every entry each time it changes)."""
+    return tuple((line.start, line.end, line.rtl) for line in layout_paragraph(text, _options(width, bidi)))
+
+
+def visual_rows(text: str, width: int, style: Style | str = "", *, bidi: BidiMode, max_rows: int) -> list[Text]:
+    """``text`` wrapped over at most ``max_rows`` rows of exactly ``width`` cells, each laid out as
+    ``visual_cell`` lays out a row; the last ends with … where the text goes on. For list entries."""
+    text = " ".join(text.split())
+    spans = _wrapped(text, width, bidi) if width > 0 and text else ()
+    if len(spans) <= 1:
+        return [visual_cell(text, width, style, bidi=bidi)]
+    direction: Direction = "rtl" if spans[0][2] else "ltr"  # a row alone keeps its paragraph's direction
+    shown = [(start, end) for start, end, _ in spans[:max_rows]]
+    if len(spans) > max_rows:
+        shown[-1] = (shown[-1][0], len(text))
+    return [visual_cell(text[start:end], width, style, bidi=bidi, direction=direction) for start, end in shown]
+
+
+def row_count(text: str, width: int, *, bidi: BidiMode, max_rows: int) -> int:
+    """How many rows ``visual_rows`` gives (cheap once the text has been wrapped at that width)."""
+    text = " ".join(text.split())
+    if width <= 0 or not text:
+        return 1
+    # Without wrapping when the cells settle it: a lam-alef pair takes one cell, so the text takes at most
+    # ``cells`` and at least ``cells`` less its lams (5,000 claims' entries are counted when a list opens).
+    cells = cell_width(text)
+    if cells <= width:
+        return 1
+    if cells - text.count("\u0644") > max_rows * width:
+        return max_rows
+    return min(len(_wrapped(text, width, bidi)), max_rows)
 
 
 def visual_lines(text: str, width: int, *, bidi: BidiMode) -> list[VisualLine]:

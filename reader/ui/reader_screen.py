@@ -114,7 +114,7 @@ class ReaderScreen(CopyingScreen):
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()
-        self._show_status(0, 0.0)
+        self._show_status(1, 0.0)
         self._open_store_later()
 
     # --- claims at the cursor -------------------------------------------------
@@ -312,13 +312,12 @@ class ReaderScreen(CopyingScreen):
         self._show_status(event.paragraph, event.fraction)
 
     def _show_status(self, paragraph: int, fraction: float) -> None:
+        """``paragraph``: the cursor's, 1-based as in the export's ``paragraph`` column."""
         total = self.article.paragraph_count
         view = self.query_one(ArticleView)
         laid_out = "" if view.complete else " · laying out…"
         settings = f" · {view.settings}" if view.settings else ""
-        status = (
-            f"{self.article.name} · ¶ {paragraph + 1}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
-        )
+        status = f"{self.article.name} · ¶ {paragraph}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
         if self.article.text.isspace() or not self.article.text:  # isspace: no copy of a 5 MB text per key
             status = f"{self.article.name} · this article is empty"
         bidi = bidi_of(self)
