@@ -23,7 +23,7 @@ from reader.article import load_article
 from reader.ui.app import QariApp
 from reader.ui.article_view import ArticleView
 
-SIZE = (100, 40)
+SIZE = (100, 30)  # the size the goals and the README's tmux checks use
 
 
 class _FrameWatch:
