@@ -397,3 +397,25 @@ def test_match_position_says_which_match_is_selected() -> None:
     assert document.match_position == 3  # wrapped around to the last
     document.select(0, 3)
     assert document.match_position is None  # a selection that is not a match
+
+
+def test_the_title_line_is_one_sentence_even_when_long_or_stopped() -> None:
+    # A title the header names, too long and with a full stop: no headline by its look, one by the metadata.
+    title = "الهدنة. " + " ".join(["مفاوضات"] * 30)
+    text = f"---\ntitle: {title}\n---\n{title}\nقال الوسيط إن المفاوضات مستمرة. ثم غادر."
+    document = laid_out(text)
+    assert document.title_paragraph == 0
+    document.move_to(document.article.text.index("مفاوضات"))
+    document.select_sentence()
+    assert document.selected_text == title
+    document.move_to(document.article.text.index("ثم"))
+    document.select_sentence()
+    assert document.selected_text == "ثم غادر."
+
+
+def test_a_guessed_title_with_a_full_stop_is_not_taken_whole() -> None:
+    document = laid_out("قال الوسيط إن المفاوضات مستمرة. ثم غادر القاعة\nوأكد مسؤول آخر ذلك.")
+    assert document.title_paragraph == 0  # the first line, guessed: not what the file says
+    document.move_to(document.article.text.index("ثم"))
+    document.select_sentence()
+    assert document.selected_text == "ثم غادر القاعة"

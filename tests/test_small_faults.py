@@ -1,8 +1,10 @@
-"""Small faults of issue 15: the selection after a saved claim, one article not "1 articles"."""
+"""Small faults of issue 15: the selection after a saved claim, one article not "1 articles", `s` on a headline,
+the suggestion review keeping source and claim in sight, `p` saying where it is."""
 
 from __future__ import annotations
 
 import asyncio
+import shutil
 from pathlib import Path
 
 from pilot_helpers import store_open, type_text, until
@@ -12,6 +14,7 @@ from reader.ui.app import LibraryScreen, QariApp
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
 
+ROOT = Path(__file__).resolve().parent.parent
 TEXT = "قال الوزير إن الأسعار ستنخفض الشهر المقبل.\n"
 
 
@@ -65,5 +68,30 @@ def test_at_100_columns_the_footer_keeps_question_mark_help_in_sight(tmp_path: P
             keys = {key.description: key for key in app.screen.query(FooterKey)}
             help_key = keys["Help"]
             assert help_key.region.width > 0 and help_key.region.right <= 100 - 12  # left of "^p palette"
+
+    asyncio.run(body())
+
+
+def ceasefire(tmp_path: Path) -> Path:
+    """A copy of the sample article (the reader writes annotations beside it)."""
+    return Path(shutil.copy(ROOT / "sample_articles" / "ceasefire-talks.txt", tmp_path))
+
+
+def test_s_on_a_headline_selects_the_whole_headline(tmp_path: Path) -> None:
+    article = load_article(ceasefire(tmp_path))
+    headline = "مفاوضات الهدنة تدخل أسبوعها الثالث.. خلاف على الممرات الإنسانية وجدول تبادل الأسرى"
+
+    async def body() -> None:
+        app = QariApp(article=article)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await store_open(pilot)
+            view = app.screen.query_one(ArticleView)
+            for word in ("مفاوضات", "خلاف"):
+                view.move_cursor(article.text.index(word))
+                await pilot.press("s")
+                assert view.selected_text == headline
+            view.move_cursor(article.text.index("وعقد"))  # body text: still one sentence
+            await pilot.press("s")
+            assert view.selected_text.startswith("وعقد") and view.selected_text.endswith("الحكومي.")
 
     asyncio.run(body())

@@ -22,7 +22,7 @@ from typing import Any
 from ..annotations.model import Claim
 from ..article import Article
 from ..text.layout import VisualLine
-from ..text.search import sentence_at, word_at
+from ..text.search import paragraph_around, sentence_at, word_at
 from .highlights import EMPTY, ClaimIndex, Mark, Search, Span, SpanIndex, marks_on, step_index
 from .moves import Side, line_target, word_target
 from .rows import RestOfLayout, Rows, Settings, first_rows
@@ -182,10 +182,22 @@ class Document:
     def toggle_selecting(self) -> None:
         self.caret.toggle_selecting()
 
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset``; the whole line in the title or any other headline («..» ends nothing there).
+
+        Only a title the file states (header, saved page) is trusted whatever it holds; a guessed one
+        may be the first body line, and is one sentence only if it looks like a headline.
+        """
+        article = self.article
+        stated = article.stated is not None and article.stated.title
+        if stated and self.title_paragraph is not None and article.paragraph_at(offset) == self.title_paragraph:
+            return paragraph_around(article.text, offset)
+        return sentence_at(article.text, offset)
+
     def select_sentence(self) -> None:
         """Select the sentence around the cursor (and leave selection mode)."""
         self.caret.selecting = False
-        self.select(*sentence_at(self.article.text, self.caret.offset))
+        self.select(*self.sentence_at(self.caret.offset))
 
     def select_word_at(self, offset: int) -> bool:
         """Select the word at ``offset``; False on a space or punctuation."""

@@ -21,7 +21,6 @@ from ..attribution import Suggestion, suggest
 from ..config import Config
 from ..export.registry import FORMATS
 from ..files import free_name
-from ..text.search import sentence_at
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .confirm_dialog import Choice, ReplaceDialog
@@ -124,7 +123,7 @@ class ReaderScreen(CopyingScreen):
         if self._writable() is None:
             return
         view = self.query_one(ArticleView)
-        start, end = claim_span(self.article.text, *(view.selection or sentence_at(self.article.text, view.cursor)))
+        start, end = claim_span(self.article.text, *(view.selection or view.document.sentence_at(view.cursor)))
         if start == end:
             self.notify("select the claim's words first (or put the cursor in its sentence)", severity="warning")
             return
