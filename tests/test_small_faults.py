@@ -13,6 +13,7 @@ from reader.article import find_articles, load_article
 from reader.ui.app import LibraryScreen, QariApp
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
+from reader.ui.suggestion_bar import SuggestionBar
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "قال الوزير إن الأسعار ستنخفض الشهر المقبل.\n"
@@ -93,5 +94,37 @@ def test_s_on_a_headline_selects_the_whole_headline(tmp_path: Path) -> None:
             view.move_cursor(article.text.index("وعقد"))  # body text: still one sentence
             await pilot.press("s")
             assert view.selected_text.startswith("وعقد") and view.selected_text.endswith("الحكومي.")
+
+    asyncio.run(body())
+
+
+def test_the_suggestion_review_keeps_the_source_and_its_claim_in_sight(tmp_path: Path) -> None:
+    article = load_article(ceasefire(tmp_path))
+
+    async def body() -> None:
+        app = QariApp(article=article)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await store_open(pilot)
+            view = app.screen.query_one(ArticleView)
+            bar = app.screen.query_one(SuggestionBar)
+            await pilot.press("a")
+            await until(pilot, lambda: bool(bar.suggestions))
+            rows = view.document.rows
+            assert len(rows) > 3 * view.scrollable_content_region.height  # long enough to scroll
+            seen = set()
+            for step in [*["tab"] * len(bar.suggestions), *["shift+tab"] * 4]:
+                await pilot.pause()
+                suggestion = bar.current
+                assert suggestion is not None
+                top, height = int(view.scroll_y), view.scrollable_content_region.height
+                source, claim = (
+                    (rows.row_of(a), rows.row_of(b - 1)) for a, b in (suggestion.source_span, suggestion.claim_span)
+                )
+                assert top <= source[0] and source[1] < top + height, (bar.index, suggestion.source)
+                if max(source[1], claim[1]) - min(source[0], claim[0]) < height:
+                    assert top <= claim[0] and claim[1] < top + height, (bar.index, suggestion.source)
+                seen.add(top)
+                await pilot.press(step)
+            assert len(seen) > 3  # it did scroll
 
     asyncio.run(body())

@@ -137,6 +137,31 @@ class Document:
             return 0
         return self.rows.lines[min(top_row, len(self.rows) - 1)].paragraph
 
+    def top_row_showing(self, first: tuple[int, int], then: tuple[int, int], top: int, height: int) -> int:
+        """The top row for a view ``height`` rows high that shows ``first`` and as much of ``then`` as fits.
+
+        The suggestion review shows a source and its claim: the source must be seen, the claim
+        as far as the screen allows. Of the tops that do that, the one nearest ``top`` (no jump
+        when both are in sight already).
+        """
+        rows = self.rows
+
+        def span_rows(span: tuple[int, int]) -> tuple[int, int]:
+            return rows.row_of(span[0]), rows.row_of(max(span[0], span[1] - 1))
+
+        (f0, f1), (t0, t1) = span_rows(first), span_rows(then)
+        height = max(height, 1)
+        low, high = f1 - height + 1, f0  # the tops that show all of ``first``
+        if low > high:  # taller than the view: its start
+            return max(f0, 0)
+
+        def score(y: int) -> tuple[int, int, int]:
+            shown = min(t1, y + height - 1) - max(t0, y) + 1  # rows of ``then`` in sight; less than 0: the gap
+            return max(shown, 0), min(shown, 0), -abs(y - top)
+
+        tops = {min(max(y, low), high) for y in (top, t0, t1 - height + 1)}
+        return max(0, max(tops, key=score))
+
     # --- cursor and selection -------------------------------------------------
 
     @property

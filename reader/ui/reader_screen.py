@@ -236,6 +236,17 @@ class ReaderScreen(CopyingScreen):
         spans = [span for s in event.control.suggestions for span in (s.source_span, s.claim_span)]
         view.set_suggestions(spans)
         view.select(*event.suggestion.claim_span)
+        # After the frame: the bar, shown at the first suggestion, takes its rows from the view first.
+        self.call_after_refresh(self._show_suggestion, event.control, event.suggestion)
+
+    def _show_suggestion(self, bar: SuggestionBar, suggestion: Suggestion) -> None:
+        """Scroll so the suggestion's source is in sight, and as much of its claim as fits."""
+        if bar.current is not suggestion:
+            return
+        view = self.query_one(ArticleView)
+        height = view.scrollable_content_region.height
+        top = view.document.top_row_showing(suggestion.source_span, suggestion.claim_span, int(view.scroll_y), height)
+        view.scroll_to(y=top, animate=False)
 
     def on_suggestion_bar_accepted(self, event: SuggestionBar.Accepted) -> None:
         suggestion, bar = event.suggestion, event.control
