@@ -10,6 +10,7 @@ from pathlib import Path
 from pilot_helpers import store_open, type_text, until
 
 from reader.article import find_articles, load_article
+from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.app import LibraryScreen, QariApp
 from reader.ui.article_view import ArticleView
 from reader.ui.claim_dialog import ClaimDialog
@@ -126,5 +127,51 @@ def test_the_suggestion_review_keeps_the_source_and_its_claim_in_sight(tmp_path:
                 seen.add(top)
                 await pilot.press(step)
             assert len(seen) > 3  # it did scroll
+
+    asyncio.run(body())
+
+
+def test_p_says_on_the_panel_what_it_does_next_and_an_empty_panel_keeps_the_focus(tmp_path: Path) -> None:
+    path = tmp_path / "prices.txt"
+    path.write_text(TEXT, encoding="utf-8")
+
+    async def body() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await store_open(pilot)
+            panel = screen.query_one(AnnotationsPanel)
+            view = screen.query_one(ArticleView)
+
+            def hint() -> str:
+                return str(panel.query_one("#panel-hint").render())
+
+            # No claims yet: the note holds the focus, so p is not typed into the filter and hides the panel.
+            await pilot.press("p")
+            await until(pilot, lambda: panel.has_focus_within)
+            assert hint() == "p: hide · Esc: to the text"
+            await pilot.press("p")
+            await pilot.pause()
+            assert not panel.display and panel.filter_text == "" and view.has_focus
+
+            view.select(0, TEXT.index(" الأسعار"))
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, ClaimDialog))
+            await type_text(app, pilot, "الوزير")
+            await pilot.press("enter")
+            await until(pilot, lambda: app.screen is screen and bool(view.claims))
+            await pilot.press("p")
+            await until(pilot, lambda: panel.has_focus_within)
+            assert hint() == "p: hide · Esc: to the text"
+            hint_row = panel.query_one("#panel-hint").region
+            assert hint_row.bottom <= screen.query_one("QariFooter").region.y  # not under the footer
+            await pilot.press("escape")
+            await pilot.pause()
+            assert view.has_focus and hint() == "p: into the list"
+            await pilot.press("p")
+            await pilot.pause()
+            assert panel.has_focus_within and hint() == "p: hide · Esc: to the text"
+            await pilot.press("p")
+            await pilot.pause()
+            assert not panel.display
 
     asyncio.run(body())
