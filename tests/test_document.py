@@ -397,3 +397,51 @@ def test_match_position_says_which_match_is_selected() -> None:
     assert document.match_position == 3  # wrapped around to the last
     document.select(0, 3)
     assert document.match_position is None  # a selection that is not a match
+
+
+def test_the_title_line_is_one_sentence_even_when_long_or_stopped() -> None:
+    # A title the header names, too long and with a full stop: no headline by its look, one by the metadata.
+    title = "الهدنة. " + " ".join(["مفاوضات"] * 30)
+    text = f"---\ntitle: {title}\n---\n{title}\nقال الوسيط إن المفاوضات مستمرة. ثم غادر."
+    document = laid_out(text)
+    assert document.title_paragraph == 0
+    document.move_to(document.article.text.index("مفاوضات"))
+    document.select_sentence()
+    assert document.selected_text == title
+    document.move_to(document.article.text.index("ثم"))
+    document.select_sentence()
+    assert document.selected_text == "ثم غادر."
+
+
+def test_a_guessed_title_with_a_full_stop_is_not_taken_whole() -> None:
+    document = laid_out("قال الوسيط إن المفاوضات مستمرة. ثم غادر القاعة\nوأكد مسؤول آخر ذلك.")
+    assert document.title_paragraph == 0  # the first line, guessed: not what the file says
+    document.move_to(document.article.text.index("ثم"))
+    document.select_sentence()
+    assert document.selected_text == "ثم غادر القاعة"
+
+
+def test_the_review_top_shows_the_source_and_as_much_of_the_claim_as_fits() -> None:
+    text = "\n".join(f"فقرة رقم {n} في نص طويل عن الهدنة والأسرى" for n in range(40))
+    document = laid_out(text)
+    rows = document.rows
+
+    def span(n: int) -> tuple[int, int]:
+        start = text.index(f"رقم {n} ")
+        return start, start + len(f"رقم {n}")
+
+    def paragraph(n: int) -> tuple[int, int]:
+        start = text.index(f"فقرة رقم {n} ")
+        return start, text.index("\n", start)
+
+    source, claim = span(20), paragraph(22)
+    top = document.top_row_showing(source, claim, 0, 10)
+    assert top <= rows.row_of(source[0]) and rows.row_of(claim[1] - 1) < top + 10
+    assert document.top_row_showing(source, claim, top + 1, 10) == top + 1  # both in sight: no jump
+    # Too far apart for one screen: the source, then the claim's start below it.
+    far = paragraph(35)
+    top = document.top_row_showing(source, far, 0, 10)
+    assert top == rows.row_of(source[0])
+    # A claim before its source: the source at the bottom, the claim's end above it.
+    top = document.top_row_showing(span(35), paragraph(20), 0, 10)
+    assert top + 9 == rows.row_of(span(35)[1] - 1)

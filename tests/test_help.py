@@ -168,3 +168,45 @@ def test_a_long_tooltip_wraps_inside_the_help_box(tmp_path: Path) -> None:
             assert any("to confirm as claims" in row for row in rows)  # wrapped, all of it there
 
     asyncio.run(main())
+
+
+def test_the_reader_help_lists_the_claim_fields_and_wraps_all_of_it_inside_the_table(tmp_path: Path) -> None:
+    from pilot_helpers import store_open, until
+
+    from reader.article import load_article
+    from reader.ui.app import QariApp
+    from reader.ui.suggestion_bar import SuggestionBar
+
+    path = tmp_path / "a.txt"
+    path.write_text("قال الوزير إن الأسعار ستنخفض.\n", encoding="utf-8")
+
+    def fits(app: App[None]) -> list[tuple[str, str]]:
+        table = app.screen.query_one("#help-keys", DataTable)
+        # Not the box: the table's own room, its scrollbar's columns taken off (no horizontal scrolling).
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        return [
+            (str(a).strip(), " ".join(str(b).split())) for a, b in (table.get_row_at(i) for i in range(table.row_count))
+        ]
+
+    async def main() -> None:
+        app = QariApp(article=load_article(path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await store_open(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            rows = fits(app)
+            fields = [name for name, _ in rows[[name for name, _ in rows].index("Claim fields") + 1 :]]
+            assert fields == ["source", "source type", "role", "tags", "status", "note", "evidence"]
+            does = dict(rows)
+            assert "separated by ؛ or ;" in does["source"] and "disputed" in does["status"]
+            assert "https://… | the ministry's statement" in does["evidence"]  # wrapped, all of it there
+            await pilot.press("escape")
+            # The longest group title (the suggestion bar's) widens the key column; the rows still fit.
+            bar = app.screen.query_one(SuggestionBar)
+            await pilot.press("a")
+            await until(pilot, lambda: bool(bar.suggestions) and bar.has_focus)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert "Attribution suggestions" in dict(fits(app))
+
+    asyncio.run(main())

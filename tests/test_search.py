@@ -123,3 +123,29 @@ def test_teh_marbuta_and_heh_match_each_other() -> None:
     text = "أعلنت قناةُ الأخبار"
     ((start, end),) = FoldedText.of(text).find_all("قناه")
     assert text[start:end] == "قناةُ"
+
+
+HEADLINE = "مفاوضات الهدنة تدخل أسبوعها الثالث.. خلاف على الممرات الإنسانية وجدول تبادل الأسرى"
+
+
+def test_a_headline_is_a_short_paragraph_without_a_full_stop() -> None:
+    from reader.text.search import is_headline
+
+    assert is_headline(HEADLINE)
+    assert is_headline("هل تنجح الهدنة؟.. مصادر تجيب")
+    assert is_headline("التضخم يبلغ 3.5% في يناير")
+    assert is_headline("د. ليلى قاسم: الهدنة صامدة")
+    assert not is_headline("قال الوزير إن الأسعار ستنخفض. وأكد مسؤول آخر ذلك")
+    assert not is_headline("وقال: «انتهى الأمر.» ثم غادر")
+    assert not is_headline(" ".join(["كلمة"] * 26))
+    assert not is_headline("   ")
+
+
+def test_s_in_a_headline_takes_the_whole_line_though_two_dots_part_it() -> None:
+    text = f"{HEADLINE}\n\nدخلت المفاوضات أسبوعها الثالث.. دون اختراق. وقال الوسيط إنه متفائل.\n"
+    for word in ("الهدنة", "خلاف", "الأسرى"):
+        assert text[slice(*sentence_at(text, text.index(word)))] == HEADLINE
+    assert text[slice(*sentence_at(text, len(HEADLINE)))] == HEADLINE  # the cursor on its newline
+    body = text.index("وقال")
+    assert text[slice(*sentence_at(text, body))] == "وقال الوسيط إنه متفائل."
+    assert text[slice(*sentence_at(text, text.index("دون")))] == "دون اختراق."

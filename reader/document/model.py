@@ -22,7 +22,7 @@ from typing import Any
 from ..annotations.model import Claim
 from ..article import Article
 from ..text.layout import VisualLine
-from ..text.search import sentence_at, word_at
+from ..text.search import paragraph_around, sentence_at, word_at
 from .highlights import EMPTY, ClaimIndex, Mark, Search, Span, SpanIndex, marks_on, step_index
 from .moves import Side, line_target, word_target
 from .rows import RestOfLayout, Rows, Settings, first_rows
@@ -137,6 +137,31 @@ class Document:
             return 0
         return self.rows.lines[min(top_row, len(self.rows) - 1)].paragraph
 
+    def top_row_showing(self, first: tuple[int, int], then: tuple[int, int], top: int, height: int) -> int:
+        """The top row for a view ``height`` rows high that shows ``first`` and as much of ``then`` as fits.
+
+        The suggestion review shows a source and its claim: the source must be seen, the claim
+        as far as the screen allows. Of the tops that do that, the one nearest ``top`` (no jump
+        when both are in sight already).
+        """
+        rows = self.rows
+
+        def span_rows(span: tuple[int, int]) -> tuple[int, int]:
+            return rows.row_of(span[0]), rows.row_of(max(span[0], span[1] - 1))
+
+        (f0, f1), (t0, t1) = span_rows(first), span_rows(then)
+        height = max(height, 1)
+        low, high = f1 - height + 1, f0  # the tops that show all of ``first``
+        if low > high:  # taller than the view: its start
+            return max(f0, 0)
+
+        def score(y: int) -> tuple[int, int, int]:
+            shown = min(t1, y + height - 1) - max(t0, y) + 1  # rows of ``then`` in sight; less than 0: the gap
+            return max(shown, 0), min(shown, 0), -abs(y - top)
+
+        tops = {min(max(y, low), high) for y in (top, t0, t1 - height + 1)}
+        return max(0, max(tops, key=score))
+
     # --- cursor and selection -------------------------------------------------
 
     @property
@@ -182,10 +207,22 @@ class Document:
     def toggle_selecting(self) -> None:
         self.caret.toggle_selecting()
 
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset``; the whole line in the title or any other headline («..» ends nothing there).
+
+        Only a title the file states (header, saved page) is trusted whatever it holds; a guessed one
+        may be the first body line, and is one sentence only if it looks like a headline.
+        """
+        article = self.article
+        stated = article.stated is not None and article.stated.title
+        if stated and self.title_paragraph is not None and article.paragraph_at(offset) == self.title_paragraph:
+            return paragraph_around(article.text, offset)
+        return sentence_at(article.text, offset)
+
     def select_sentence(self) -> None:
         """Select the sentence around the cursor (and leave selection mode)."""
         self.caret.selecting = False
-        self.select(*sentence_at(self.article.text, self.caret.offset))
+        self.select(*self.sentence_at(self.caret.offset))
 
     def select_word_at(self, offset: int) -> bool:
         """Select the word at ``offset``; False on a space or punctuation."""

@@ -118,14 +118,60 @@ def previous_word_start(text: str, offset: int) -> int:
         start = max(0, start - 4096)
 
 
+# A headline is short; 25 words is more than any the sample outlets print, fewer than most body paragraphs.
+_HEADLINE_WORDS = 25
+_DOTS_RE = re.compile(r"[.\u06d4]+")
+_AFTER_STOP = " \t\"'»”’)]"
+
+
+def _ends_a_sentence(paragraph: str, dots: re.Match[str]) -> bool:
+    """One dot before a space, a closing quote or the end, not after a one-letter abbreviation («د. ليلى»).
+
+    «..» and «...» part a headline's halves; a dot inside a number (3.5) ends nothing.
+    """
+    at, end = dots.span()
+    if end - at > 1 or (end < len(paragraph) and paragraph[end] not in _AFTER_STOP):
+        return False
+    abbreviation = at >= 1 and paragraph[at - 1].isalpha() and (at < 2 or not paragraph[at - 2].isalnum())
+    return not abbreviation
+
+
+def is_headline(paragraph: str) -> bool:
+    """A short paragraph with no full stop: a headline or subheading, read as one unit.
+
+    Headlines part their halves with «..», «…», «؟» or «!» («مفاوضات الهدنة تدخل أسبوعها
+    الثالث.. خلاف على الممرات»), which end sentences in body text but not here.
+    """
+    words = paragraph.split()
+    if not words or len(words) > _HEADLINE_WORDS:
+        return False
+    return not any(_ends_a_sentence(paragraph, dots) for dots in _DOTS_RE.finditer(paragraph))
+
+
+def paragraph_around(text: str, offset: int) -> tuple[int, int]:
+    """The paragraph (line) holding ``offset``, without its leading and trailing spaces."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence around ``offset``: from after the previous sentence end to its own end mark.
 
     A paragraph (a line) ends a sentence too; leading spaces are not part of it.
     A cursor at the end of a paragraph (on its newline) is in its last sentence.
+    A headline (``is_headline``) is one sentence, whatever marks it holds.
     """
     if offset > 0 and (offset >= len(text) or text[offset] == "\n") and text[offset - 1] != "\n":
         offset -= 1
+    paragraph = paragraph_around(text, offset)
+    if paragraph[1] - paragraph[0] <= 400 and is_headline(text[slice(*paragraph)]):
+        return paragraph
     start = max(0, offset - 4096)
     sentence_start = 0 if start == 0 else start
     for m in _SENTENCE_END_RE.finditer(text, start, offset):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import work
 from textual.screen import Screen
@@ -27,7 +28,7 @@ from ..article import Article
 from ..attribution import Suggestion
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
-from .claim_dialog import ClaimDialog
+from .claim_dialog import FIELDS_HELP, ClaimDialog
 from .read_only import ReadOnlyBar
 from .source_dialog import SourceDialog
 
@@ -37,6 +38,9 @@ Action = Callable[[AnnotationEditor], Command]
 
 class AnnotatingScreen(Screen[None]):
     """A screen that annotates ``article``: holds its store and editor (see the module's docstring)."""
+
+    #: After the keys, the help screen lists the claim dialog's fields (c and e open it from here).
+    HELP_SECTIONS: ClassVar[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (("Claim fields", FIELDS_HELP),)
 
     def __init__(self, article: Article) -> None:
         super().__init__()

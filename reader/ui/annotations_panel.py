@@ -95,15 +95,18 @@ class AnnotationsPanel(Vertical):
         min-width: 28;
         max-width: 64;
         display: none;
+        padding-bottom: 1;  /* the footer's row: docked too, the footer covers the panel's last row */
         background: $panel;
         border-right: vkey $border-blurred;
         &.-shown { display: block; }
+        &:focus-within { border-right: vkey $border; }
         #panel-title { height: 1; padding: 0 1; color: $text-muted; }
         #panel-filter { margin: 0 1; background: $boost; }
         /* The scrollbar's room is kept: entries are wrapped at the list's width. */
         #panel-list { height: 1fr; scrollbar-gutter: stable; }
         #panel-empty { padding: 1; color: $text-muted; display: none; }
         #panel-empty.-shown { display: block; }
+        #panel-hint { height: auto; padding: 0 1; color: $text-muted; }
     }
     """
 
@@ -135,7 +138,8 @@ class AnnotationsPanel(Vertical):
         yield Static("", id="panel-title")
         yield RtlInput(placeholder="#tag  @source  or any word", id="panel-filter", compact=True)
         yield EntryList(self._rows_of, height_of=self._height_of, id="panel-list")
-        yield Static("", id="panel-empty")
+        yield _EmptyNote("", id="panel-empty")
+        yield Static("", id="panel-hint")
 
     # --- data --------------------------------------------------------------------
 
@@ -311,8 +315,30 @@ class AnnotationsPanel(Vertical):
         entry_list = self._list()
         if entry_list.display:
             entry_list.focus()
-        else:
+        elif self.filter_text:
             self.query_one("#panel-filter", RtlInput).focus()
+        else:  # nothing listed: the note takes the focus, so p and Escape are not typed into the filter
+            self.query_one("#panel-empty", _EmptyNote).focus()
+
+    def on_descendant_focus(self) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The panel's last row says what the panel's key (p, or S for sources) does next, as the focus is now."""
+        wanted = "reader.sources" if self.view == "sources" else "reader.claims"
+        key = next(
+            (
+                self.app.get_key_display(a.binding)
+                for a in self.screen.active_bindings.values()
+                if a.binding.id == wanted
+            ),
+            "S" if self.view == "sources" else "p",
+        )
+        hint = f"{key}: hide · Esc: to the text" if self.has_focus_within else f"{key}: into the list"
+        self.query_one("#panel-hint", Static).update(Text(hint))
 
     def action_leave(self) -> None:
         if self.filter_text:
@@ -330,6 +356,7 @@ class AnnotationsPanel(Vertical):
     def watch_view(self) -> None:
         if self.is_mounted and self.display:
             self.rebuild()
+            self._show_hint()
 
     def show(self, view: str) -> None:
         """Show the panel with ``view`` listed and the focus in its list."""
@@ -343,6 +370,10 @@ class AnnotationsPanel(Vertical):
 
     def hide(self) -> None:
         self.remove_class("-shown")
+
+
+class _EmptyNote(Static, can_focus=True):
+    """ "no claims yet…": focusable, so the panel keeps the focus (and its keys) with nothing to list."""
 
 
 def _who(source: Source) -> str:

@@ -31,6 +31,22 @@ from .form_dialog import FormDialog
 from .label import VisualLabel, bidi_of, visual
 from .rtl_input import RtlInput
 
+#: The dialog's fields as the help screen lists them (opened from the reader or from this dialog). In Latin
+#: letters but the separators: the help's table draws its text as it is, with no right-to-left layout.
+FIELDS_HELP: tuple[tuple[str, str], ...] = (
+    ("source", "who makes the claim; several separated by ؛ or ; (known sources are suggested as you type)"),
+    ("source type", " · ".join(SOURCE_TYPES) + " (← → or an initial); follows the name until you pick one"),
+    ("role", "the source's role or title: minister, spokesman, analyst…"),
+    ("tags", "separated by , or ، (completed from the tags already used)"),
+    ("status", " · ".join(STATUSES) + " (← → or an initial)"),
+    ("note", "your own note on the claim"),
+    (
+        "evidence",
+        f"links and short notes that back the verdict, on one line with{EVIDENCE_SEPARATOR}between items: "
+        f"https://…{EVIDENCE_SEPARATOR}the ministry's statement",
+    ),
+)
+
 
 def split_sources(text: str) -> tuple[str, ...]:
     """Source names typed in one field, separated by ؛ or ;, spaces tidied, each once (Arabic-folded)."""
@@ -118,6 +134,8 @@ class SuggestionList(OptionList, can_focus=False):
 
 class ClaimDialog(FormDialog[ClaimDraft | None]):
     """New or edited claim: the quote on top, then source, type, role, tags, status, note, evidence."""
+
+    HELP_SECTIONS: ClassVar[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (("Claim fields", FIELDS_HELP),)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

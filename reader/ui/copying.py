@@ -25,7 +25,6 @@ from ..annotations.citation import citation
 from ..annotations.editor import claim_span
 from ..annotations.model import Claim
 from ..text.sanitise import copyable
-from ..text.search import sentence_at
 from .annotating import AnnotatingScreen
 from .article_view import ArticleView
 
@@ -73,7 +72,7 @@ class CopyingScreen(AnnotatingScreen):
         claim = view.claim_at(view.cursor) if view.claims else None
         if claim is not None:
             return claim.anchor.start, claim.anchor.end, "claim", claim
-        start, end = sentence_at(self.article.text, view.cursor)
+        start, end = view.document.sentence_at(view.cursor)
         return start, end, "sentence", None
 
     def _copy(self, text: str, said: str) -> None:

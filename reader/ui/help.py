@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -103,7 +104,8 @@ class HelpScreen(ModalScreen[None]):
             padding: 0 1;
         }
         #help-title { height: 1; text-style: bold; color: $primary; }
-        #help-keys { height: 1fr; background: $surface; }
+        /* The scrollbar's room is always kept: the rows are wrapped to what is left. */
+        #help-keys { height: 1fr; background: $surface; scrollbar-gutter: stable; overflow-x: hidden; }
         #help-hint { height: 1; color: $text-muted; }
     }
     """
@@ -126,9 +128,22 @@ class HelpScreen(ModalScreen[None]):
         if target is None:
             return
         groups = binding_groups(target)
-        keys_width = max((len(row.keys) + 2 for _, rows in groups for row in rows), default=8)
-        # The box is 80% of the screen (90 at most) less its border and padding; each column pads 1 either side.
-        room = max(min(self.app.size.width * 4 // 5, 90) - 4 - keys_width - 4, 20)
+        # Sections the screen adds after its keys: the claim dialog's fields (name, what goes in it).
+        sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = getattr(target, "HELP_SECTIONS", ())
+        names = [row.keys for _, rows in groups for row in rows] + [
+            name for _, fields in sections for name, _ in fields
+        ]
+        titles = [title for title, _ in groups] + [title for title, _ in sections]
+        keys_width = max([cell_len(name) + 2 for name in names] + [cell_len(title) for title in titles] + [8])
+        # The box is 80% of the screen (90 at most) less its border and padding, and the scrollbar's room;
+        # each column pads 1 either side.
+        box = min(self.app.size.width * 4 // 5, 90) - 4 - table.styles.scrollbar_size_vertical
+        room = max(box - keys_width - 4, 20)
+
+        def add(name: Text, does: Text) -> None:
+            lines = does.wrap(self.app.console, room)  # a long tooltip wraps instead of running off the box
+            table.add_row(name, Text("\n").join(lines), height=len(lines))
+
         for title, rows in groups:
             table.add_row(Text(title, style="bold"), Text(""))
             for row in rows:
@@ -138,8 +153,11 @@ class HelpScreen(ModalScreen[None]):
                     does.append("  " + row.tooltip, style="dim")
                 if not row.enabled:
                     does.append(" (not now)", style="dim")
-                lines = does.wrap(self.app.console, room)  # a long tooltip wraps instead of running off the box
-                table.add_row(Text("  " + row.keys, style=style or "bold"), Text("\n").join(lines), height=len(lines))
+                add(Text("  " + row.keys, style=style or "bold"), does)
+        for title, fields in sections:
+            table.add_row(Text(title, style="bold"), Text(""))
+            for name, what in fields:
+                add(Text("  " + name, style="bold"), Text(what))
         table.focus()
 
     def _screen_below(self) -> Screen[object] | None:

@@ -21,7 +21,6 @@ from ..attribution import Suggestion, suggest
 from ..config import Config
 from ..export.registry import FORMATS
 from ..files import free_name
-from ..text.search import sentence_at
 from .annotations_panel import AnnotationsPanel
 from .article_view import ArticleView
 from .confirm_dialog import Choice, ReplaceDialog
@@ -124,7 +123,7 @@ class ReaderScreen(CopyingScreen):
         if self._writable() is None:
             return
         view = self.query_one(ArticleView)
-        start, end = claim_span(self.article.text, *(view.selection or sentence_at(self.article.text, view.cursor)))
+        start, end = claim_span(self.article.text, *(view.selection or view.document.sentence_at(view.cursor)))
         if start == end:
             self.notify("select the claim's words first (or put the cursor in its sentence)", severity="warning")
             return
@@ -237,6 +236,17 @@ class ReaderScreen(CopyingScreen):
         spans = [span for s in event.control.suggestions for span in (s.source_span, s.claim_span)]
         view.set_suggestions(spans)
         view.select(*event.suggestion.claim_span)
+        # After the frame: the bar, shown at the first suggestion, takes its rows from the view first.
+        self.call_after_refresh(self._show_suggestion, event.control, event.suggestion)
+
+    def _show_suggestion(self, bar: SuggestionBar, suggestion: Suggestion) -> None:
+        """Scroll so the suggestion's source is in sight, and as much of its claim as fits."""
+        if bar.current is not suggestion:
+            return
+        view = self.query_one(ArticleView)
+        height = view.scrollable_content_region.height
+        top = view.document.top_row_showing(suggestion.source_span, suggestion.claim_span, int(view.scroll_y), height)
+        view.scroll_to(y=top, animate=False)
 
     def on_suggestion_bar_accepted(self, event: SuggestionBar.Accepted) -> None:
         suggestion, bar = event.suggestion, event.control
