@@ -17,15 +17,7 @@ PRESS = sorted(FOLDER.glob("press-*.json"))
 NAME = re.compile(r"press-(?P<split>[a-z]+)-(?P<language>[a-z]+)-\d\d-[a-z0-9-]+\.json")
 
 FIELDS = {"text": str, "split": str, "language": str, "register": str, "region": str, "attributions": list}
-LABEL_FIELDS = {
-    "verb": str,
-    "source": str,
-    "role": str,
-    "named": bool,
-    "claim": str,
-    "quoted": bool,
-    "relay": str,
-}
+LABEL_FIELDS = {"verb": str, "source": str, "role": str, "named": bool, "claim": str, "quoted": bool, "relay": str}
 MAY_BE_EMPTY = ("role", "relay")
 SPLITS = ("dev", "test")
 LANGUAGES = ("ar", "fa", "he")
