@@ -7,11 +7,12 @@ never need the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Source
 
-__all__ = ["EVIDENCE_SEPARATOR", "SOURCE_SEPARATOR", "ClaimDraft", "SourceDraft", "split_evidence"]
+__all__ = ["EVIDENCE_SEPARATOR", "SOURCE_SEPARATOR", "ClaimDraft", "SourceDraft", "split_evidence", "split_items"]
 
 SOURCE_SEPARATOR = "؛ "  # the Arabic semicolon: names hold commas and و, never a semicolon
 #: Between evidence items in the claim dialog's one-line field, as in the CSV's ``evidence`` cell. A bar:
@@ -19,14 +20,24 @@ SOURCE_SEPARATOR = "؛ "  # the Arabic semicolon: names hold commas and و, neve
 EVIDENCE_SEPARATOR = " | "
 
 
-def split_evidence(text: str) -> tuple[str, ...]:
-    """Evidence items typed (or pasted) in one field: split at | or a line break, spaces tidied, each once."""
+def split_items(text: str, separators: str, same: Callable[[str], str] = str) -> tuple[str, ...]:
+    """Items typed in one dialog field, between any of the characters ``separators``: spaces tidied,
+    empty ones dropped, each once (two items are the same when ``same`` gives the same key), in the order typed."""
+    for separator in separators[1:]:
+        text = text.replace(separator, separators[0])
     items: list[str] = []
-    for part in text.replace("\n", "|").split("|"):
+    seen: set[str] = set()
+    for part in text.split(separators[0]):
         item = " ".join(part.split())
-        if item and item not in items:
+        if item and same(item) not in seen:
+            seen.add(same(item))
             items.append(item)
     return tuple(items)
+
+
+def split_evidence(text: str) -> tuple[str, ...]:
+    """Evidence items typed (or pasted) in one field: split at | or a line break, spaces tidied, each once."""
+    return split_items(text, "|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..annotations.drafts import EVIDENCE_SEPARATOR, SOURCE_SEPARATOR, ClaimDraft, split_evidence
+from ..annotations.drafts import EVIDENCE_SEPARATOR, SOURCE_SEPARATOR, ClaimDraft, split_evidence, split_items
 from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
 from ..annotations.sources import guess_source_type
 from ..text.search import fold
@@ -50,22 +50,12 @@ FIELDS_HELP: tuple[tuple[str, str], ...] = (
 
 def split_sources(text: str) -> tuple[str, ...]:
     """Source names typed in one field, separated by ؛ or ;, spaces tidied, each once (Arabic-folded)."""
-    names: list[str] = []
-    for part in text.replace(";", "؛").split("؛"):
-        name = " ".join(part.split())
-        if name and fold(name) not in {fold(known) for known in names}:
-            names.append(name)
-    return tuple(names)
+    return split_items(text, "؛;", fold)
 
 
 def split_tags(text: str) -> tuple[str, ...]:
     """Tags typed as a comma- (or Arabic comma-) separated list, without repeats, in the order typed."""
-    tags: list[str] = []
-    for part in text.replace("،", ",").split(","):
-        tag = " ".join(part.split())
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tuple(tags)
+    return split_items(text, ",،")
 
 
 class ChoiceField(Widget, can_focus=True):
