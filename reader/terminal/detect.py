@@ -159,8 +159,7 @@ def from_answers(data: bytes, inside: str = "") -> Found | None:
             return _found(_DEVICES[first_two], f"its device attributes are >{parameters}", inside)
         if parameters.startswith("65;"):
             return _found("vte", f"its device attributes are >{parameters} (VTE)", inside)
-    mode = _DECRQM8_RE.search(data)
-    if mode and mode.group(1) in (b"1", b"2"):
+    if bidi_mode_state(data):
         # It knows the bidi mode, so it does bidi and CSI 8 l switches it off, as VTE and mintty do.
         return _found("vte", "it knows the bidi mode (DECRQM 8)", inside)
     return None

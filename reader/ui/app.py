@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -23,7 +24,6 @@ from ..export.registry import FORMATS
 from ..terminal import bidi_mode, exit_on_signals, terminal_hung_up
 from ..terminal.clipboard import sequences_here
 from ..terminal.here import first_time
-from ..terminal.mode import switched
 from ..terminal.plan import Plan
 from .article_view import ArticleView
 from .cell_order import cells_arranged
@@ -253,11 +253,12 @@ class QariApp(App[None]):
 def _run(app: QariApp) -> int:
     """Run the app with the terminal's own bidi switched off and always switched back.
 
-    The driver switches with Textual's application mode (suspends included);
-    this covers what happens outside it (a crash before the driver starts).
+    With a plan, the driver switches with Textual's application mode (start, end, suspends; Textual stops
+    it in a ``finally``, so a crash puts the terminal back too); without one, the generic switch is sent
+    around the whole run.
     """
     plan = app.plan
-    switch = switched(plan.enter, plan.leave) if plan is not None else bidi_mode(app.bidi)
+    switch = nullcontext() if plan is not None else bidi_mode(app.bidi)
     with switch, cells_arranged(plan.cells if plan else ""), exit_on_signals(app.request_exit):
         app.run()
     return 0
