@@ -221,7 +221,9 @@ def score_text(item: PressText, suggestions: list[Suggestion] | None = None) -> 
             if _overlaps(suggestion.source_span, label.source_span) and agree(suggestion.source, label.source)
         ]
         if not candidates:
-            tally.misses.append(f"{item.name}: FALSE  {suggestion.verb} | {suggestion.source} | {suggestion.claim[:60]}")
+            tally.misses.append(
+                f"{item.name}: FALSE  {suggestion.verb} | {suggestion.source} | {suggestion.claim[:60]}"
+            )
             continue
         label = next((c for c in candidates if words(c.verb) == words(suggestion.verb)), candidates[0])
         free.remove(label)
@@ -272,9 +274,7 @@ def bench_rows() -> list[tuple[str, str, str, str, str]]:
 
 
 def table(splits: Iterable[str]) -> str:
-    lines = [
-        "split  lang texts labels  sugg | lenient P  R | exact P  R | named claim= claim~ quoted",
-    ]
+    lines = ["split  lang texts labels  sugg | lenient P  R | exact P  R | named claim= claim~ quoted"]
     for split in splits:
         for language, t in score(load_press(splits=(split,))).items():
             if not t.texts:

@@ -29,19 +29,37 @@ sentence), ``anonymity`` (named or anonymous, source type), ``analyser``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from .analyser import Analyser
 from .arabic import verb_lemma
 from .folding import norm
-from .suggestion import Span, Suggestion
+from .languages import languages_in, masked
+from .suggestion import Span, Suggestion, quoted_claim
 
-__all__ = ["Span", "Suggestion", "known_verb_form", "suggest"]
+__all__ = ["RULES", "Span", "Suggestion", "known_verb_form", "suggest"]
+
+#: language → the rules that read its lines (a masked text: other languages' lines blanked).
+RULES: dict[str, Callable[[str], list[Suggestion]]] = {"ar": lambda text: Analyser(text).run()}
 
 
 def suggest(text: str) -> list[Suggestion]:
-    """Attributions found in ``text`` (an article's text), in reading order of their sources."""
+    """Attributions found in ``text`` (an article's text), in reading order of their sources.
+
+    Each line is read by its own language's rules (``languages``); a line in a
+    language without rules gets none.
+    """
     if not text:
         return []
-    return Analyser(text).run()
+    present = languages_in(text) & RULES.keys()
+    found = []
+    for language in sorted(present):
+        view = text if len(present) == 1 and languages_in(text) == {language} else masked(text, language)
+        for suggestion in RULES[language](view):
+            quoted = quoted_claim(text, suggestion.claim_span)
+            found.append(replace(suggestion, quoted=quoted, language=language))
+    return sorted(found, key=lambda s: (s.source_span, s.verb_span))
 
 
 def known_verb_form(word: str) -> bool:

@@ -32,8 +32,27 @@ class Suggestion:
     claim: str
     claim_span: Span
     pattern: str  # "verb-source", "source-verb", "according-to" or "quote"
+    quoted: bool = False  # the whole claim is inside quotation marks (else a paraphrase)
+    relay: str = ""  # who passes the words on («نقلت وكالة X عن مسؤول…»: وكالة X), or ""
+    language: str = "ar"  # whose rules found it: "ar", "fa" or "he"
 
     @property
     def anonymous(self) -> bool:
         """True for an anonymous source (``not named``)."""
         return not self.named
+
+
+_OPENING = "«“”\"„‘'‹"
+_CLOSING = "»”“\"‟’'›"
+
+
+def quoted_claim(text: str, span: Span) -> bool:
+    """True when the claim at ``span`` is wholly inside quotation marks (journalists open with ” too)."""
+    start, end = span
+    claim = text[start:end].strip()
+    if len(claim) >= 2 and claim[0] in _OPENING and claim.rstrip(".")[-1:] in _CLOSING:
+        inner = claim[1:].rstrip(".")[:-1]
+        return not any(mark in inner for mark in "«»")
+    before = text[:start].rstrip(" \u00a0\t")
+    after = text[end:].lstrip(" \u00a0\t.")
+    return bool(before) and before[-1] in _OPENING and after[:1] in _CLOSING and after[:1] != ""
