@@ -438,12 +438,16 @@ def test_suggest_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         "claim_start",
         "claim_end",
         "claim",
+        "quoted",
+        "relay",
+        "language",
     }
     for row in rows:
         assert set(row) == keys
         assert ARTICLE[row["source_start"] : row["source_end"]] == row["source"]
         assert ARTICLE[row["claim_start"] : row["claim_end"]] == row["claim"]
     assert [row["named"] for row in rows] == [False, True]
+    assert {row["language"] for row in rows} == {"ar"}
 
 
 def test_suggest_for_people(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -173,6 +173,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                     "claim_start": found.claim_span[0],
                     "claim_end": found.claim_span[1],
                     "claim": found.claim,
+                    "quoted": found.quoted,
+                    "relay": found.relay,
+                    "language": found.language,
                 },
                 ensure_ascii=False,
             )

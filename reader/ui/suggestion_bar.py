@@ -21,10 +21,13 @@ from .label import bidi_of, visual_cell
 
 
 def describe(suggestion: Suggestion) -> str:
-    """One line about a suggestion: who, in what role, named or not, and through which verb."""
+    """One line about a suggestion: who, in what role, named or not, quoted or paraphrased, relayed by whom,
+    and through which verb: what a fact-checker weighs before confirming it."""
     who = f"{suggestion.source} — {suggestion.role}" if suggestion.role else suggestion.source
     kind = suggestion.source_type if suggestion.named else "anonymous"
-    return f"{who} · {kind} · «{suggestion.verb}»"
+    how = "quoted" if suggestion.quoted else "paraphrased"
+    via = f" · via {suggestion.relay}" if suggestion.relay else ""
+    return f"{who} · {kind} · {how}{via} · «{suggestion.verb}»"
 
 
 class SuggestionBar(Widget, can_focus=True):
