@@ -29,9 +29,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from .annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
+from .annotations.model import SOURCE_TYPES, STATUSES, Claim, Source, name_key
 from .corpus import Annotated, Skipped
-from .text.search import fold
 
 __all__ = ["ArticleCount", "CorpusStats", "SourceCount", "corpus_stats", "source_key"]
 
@@ -39,8 +38,8 @@ ANONYMOUS = "anonymous"
 
 
 def source_key(name: str) -> str:
-    """The form under which source names are grouped: Arabic-folded, spaces collapsed."""
-    return " ".join(fold(name).split())
+    """The form under which source names are grouped: the annotations' own (case endings dropped, folded)."""
+    return name_key(name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,14 @@ side, so a claim can be found again when the article's text changes.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from operator import itemgetter
+
+from ..text.search import fold
 
 STATUSES: tuple[str, ...] = ("unverified", "supported", "disputed", "false", "opinion")
 SOURCE_TYPES: tuple[str, ...] = ("official", "expert", "anonymous", "media", "document", "social", "other")
@@ -194,3 +197,13 @@ class ClaimColumns:
                 map(tuple, self.evidence[part]),
             )
         )
+
+
+# The accusative's tanween alef (مسؤولًا / مسؤولاً): a case ending, not part of the name.
+_TANWEEN_ALEF_RE = re.compile(r"\u064b\u0627(?!\w)|\u0627\u064b(?!\w)")
+
+
+def name_key(name: str) -> str:
+    """A source name as sources are compared: case endings dropped, Arabic-folded, spaces collapsed, so
+    «مسؤولًا أمريكيًا» and «مسؤول أمريكي», «وزارة» and «وزاره» are one source."""
+    return " ".join(fold(_TANWEEN_ALEF_RE.sub("", name)).split())

@@ -15,8 +15,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..text.search import fold
-from .model import Source
+from .model import Source, name_key
 from .paths import SUFFIX, FileState, annotation_path
 from .reading import sources_in_file
 
@@ -78,6 +77,6 @@ REGISTRY = SourceRegistry()
 def known_sources(near: Iterable[Source], own: Iterable[Source]) -> list[Source]:
     """The type-ahead's list: the folder's sources and the article's own, one per name (Arabic-folded; the
     article's own win, so picking one names it, not a copy), sorted by name."""
-    known = {fold(source.name): source for source in near}
-    known.update({fold(source.name): source for source in own})
+    known = {name_key(source.name): source for source in near}
+    known.update({name_key(source.name): source for source in own})
     return sorted(known.values(), key=lambda source: source.name)

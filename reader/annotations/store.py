@@ -34,11 +34,10 @@ from typing import Self
 
 from .. import __version__
 from ..text.sanitise import printable
-from ..text.search import fold
 from .changes import AddClaim, AddSource, Batch, Change, DeleteClaim, DeleteSource, State, UpdateClaim, UpdateSource
 from .errors import SaveError, StoreError
 from .lifecycle import LOCKED_REASON, StoreFile
-from .model import Claim, Source
+from .model import Claim, Source, name_key
 from .paths import DATA_DIR_ENV, annotation_path, annotations_file, article_sha256, default_data_dir, fallback_path
 from .reading import AnnotationSnapshot, count_claims, read_annotations
 
@@ -277,8 +276,3 @@ class AnnotationStore(StoreFile):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def name_key(name: str) -> str:
-    """A source name as ``find_source`` compares it: Arabic-folded, spaces collapsed."""
-    return " ".join(fold(name).split())

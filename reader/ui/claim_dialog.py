@@ -24,7 +24,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..annotations.drafts import EVIDENCE_SEPARATOR, SOURCE_SEPARATOR, ClaimDraft, split_evidence, split_items
-from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source
+from ..annotations.model import SOURCE_TYPES, STATUSES, Claim, Source, name_key
 from ..annotations.sources import guess_source_type
 from ..text.search import fold
 from .form_dialog import FormDialog
@@ -243,7 +243,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             typed = event.value.replace(";", "؛").split("؛")
             first = typed[0]
             self._suggest(typed[-1])  # type-ahead for the source being typed
-            if self._picked is not None and fold(" ".join(first.split())) != fold(self._picked.name):
+            if self._picked is not None and name_key(first) != name_key(self._picked.name):
                 self._picked = None
             if not self._type_chosen and self._picked is None:
                 self.query_one("#claim-source-type", ChoiceField).set_reactive(
@@ -352,9 +352,9 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
             self.notify("a claim needs a source: who says it?", severity="warning")
             self.query_one("#claim-source", RtlInput).focus()
             return
-        picked = self._picked if self._picked is not None and fold(self._picked.name) == fold(name) else None
+        picked = self._picked if self._picked is not None and name_key(self._picked.name) == name_key(name) else None
         if picked is None:
-            picked = next((s for s in self.known_sources if fold(s.name) == fold(name)), None)
+            picked = next((s for s in self.known_sources if name_key(s.name) == name_key(name)), None)
         self.dismiss(
             ClaimDraft(
                 source_name=name,
@@ -371,7 +371,7 @@ class ClaimDialog(FormDialog[ClaimDraft | None]):
 
     def _further(self, name: str) -> Source:
         """A further source by name: the known one (its type, role and id), else new with a guessed type."""
-        known = next((s for s in self.known_sources if fold(s.name) == fold(name)), None)
+        known = next((s for s in self.known_sources if name_key(s.name) == name_key(name)), None)
         return known if known is not None else Source(name, guess_source_type(name))
 
     def action_cancel(self) -> None:

@@ -12,8 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ..annotations.drafts import SourceDraft
-from ..annotations.model import SOURCE_TYPES, Source
-from ..text.search import fold
+from ..annotations.model import SOURCE_TYPES, Source, name_key
 from .claim_dialog import ChoiceField
 from .form_dialog import FormDialog
 from .label import VisualLabel, bidi_of, visual
@@ -78,8 +77,8 @@ class SourceDialog(FormDialog[SourceDraft | None]):
 
     def merges_into(self, name: str) -> Source | None:
         """The other source this name would merge into, if any."""
-        key = fold(" ".join(name.split()))
-        return next((s for s in self.others if s.id != self.source.id and fold(s.name) == key), None)
+        key = name_key(name)
+        return next((s for s in self.others if s.id != self.source.id and name_key(s.name) == key), None)
 
     def action_save(self) -> None:
         name = " ".join(self.query_one("#source-name", RtlInput).value.split())
