@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Literal
 from .changes import AddClaim, AddSource, Change, DeleteClaim, DeleteSource, UpdateClaim, UpdateSource
 from .drafts import ClaimDraft, SourceDraft
 from .errors import StoreError
-from .model import Anchor, Claim, Source
-from .store import AnnotationStore, name_key
+from .model import Anchor, Claim, Source, name_key
+from .store import AnnotationStore
 
 if TYPE_CHECKING:
     from ..attribution import Suggestion
