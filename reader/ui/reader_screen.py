@@ -261,7 +261,7 @@ class ReaderScreen(CopyingScreen):
             source_id=None,
             tags=(),
             status="unverified",
-            note="",
+            note=f"relayed by {suggestion.relay}" if suggestion.relay else "",  # who passed the words on
         )
 
         def then(saved: bool) -> None:
