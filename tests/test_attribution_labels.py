@@ -19,7 +19,7 @@ NAME = re.compile(r"press-(?P<split>[a-z]+)-(?P<language>[a-z]+)-\d\d-[a-z0-9-]+
 FIELDS = {"text": str, "split": str, "language": str, "register": str, "region": str, "attributions": list}
 LABEL_FIELDS = {"verb": str, "source": str, "role": str, "named": bool, "claim": str, "quoted": bool, "relay": str}
 MAY_BE_EMPTY = ("role", "relay")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "unseen")
 LANGUAGES = ("ar", "fa", "he")
 
 
