@@ -3,7 +3,8 @@
 The press set is ``tests/data/attribution/press-*`` (see that folder's
 README): articles written in the registers of real Arabic, Persian and Hebrew
 press, labelled by hand before the suggester ran on them, split into ``dev``
-(read and tuned on) and ``test`` (only measured).
+(read and tuned on), ``test`` (only measured) and ``unseen`` (written by
+another writer after the first run, measured only at the end).
 
 How a suggestion is matched to a label (one-to-one, in reading order):
 
@@ -324,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the dev split's misses (never test's)")
     parser.add_argument("--language", choices=LANGUAGES, help="only this language's misses")
-    parser.add_argument("--split", choices=("dev", "test"), action="append", help="splits for the table")
+    parser.add_argument("--split", choices=("dev", "test", "unseen"), action="append", help="splits for the table")
     args = parser.parse_args(argv)
     if args.misses:
         texts = [t for t in load_press(splits=("dev",)) if args.language in (None, t.language)]
