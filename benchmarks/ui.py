@@ -55,7 +55,7 @@ class _FrameWatch:
 async def _first_paint(path: Path) -> float:
     with _FrameWatch() as watch:
         start = time.perf_counter()
-        app = QariApp(article=load_article(path))
+        app = QariApp(article=load_article(path, streamed=True))  # as `qari FILE` opens it
         async with app.run_test(size=SIZE):
             await asyncio.wait_for(watch.drawn.wait(), 60)
             elapsed = watch.when - start

@@ -8,6 +8,7 @@
 | ``scraped`` | guesses from a scraped text's first lines; related-news blocks |
 | ``model`` | ``Article`` and its paragraphs |
 | ``files`` | reading one article file, finding a folder's articles |
+| ``streamed`` | a big file for the reader: its head decoded at once, the rest on first use |
 | ``web`` | saved pages through trafilatura |
 | ``fetch`` | http(s) URLs: one bounded download |
 | ``importer`` | ``qari import``: a page or URL → a text article with a header |

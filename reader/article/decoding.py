@@ -14,7 +14,7 @@ import re
 from ..text.sanitise import printable
 from .metadata import ArticleError
 
-__all__ = ["decode", "plausibly_arabic", "shown"]
+__all__ = ["decode", "decode_head", "plausibly_arabic", "shown"]
 
 _SAMPLE = 64 * 1024
 
@@ -90,6 +90,18 @@ def _binary_text(text: str) -> bool:
     return sample.count("\0") > max(2, 0.02 * size) or bad > max(4, 0.05 * size)
 
 
+def _utf16_candidates(data: bytes) -> list[str]:
+    """The UTF-16 codecs whose high bytes ``data``'s first 64 KB look like (usually none)."""
+    if len(data) < 8 or len(data) % 2:
+        return []
+    sample = data[:_SAMPLE]
+    return [
+        codec
+        for codec, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2]))
+        if _count_in(high, _UTF16_HIGH) >= 0.6 * len(high) and _count_in(low, _C0) <= 0.25 * len(low)
+    ]
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 with no BOM, when one byte of every pair looks like a high byte.
 
@@ -97,12 +109,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     byte; UTF-8 text never is. Pure-Arabic UTF-16 is also valid ASCII, so
     this runs before the UTF-8 attempt.
     """
-    if len(data) < 8 or len(data) % 2:
-        return None
-    sample = data[:_SAMPLE]
-    for codec, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
-        if _count_in(high, _UTF16_HIGH) < 0.6 * len(high) or _count_in(low, _C0) > 0.25 * len(low):
-            continue
+    for codec in _utf16_candidates(data):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
@@ -161,3 +168,42 @@ def decode(data: bytes, *, name: str | os.PathLike[str] = "<stdin>") -> tuple[st
     if plausibly_arabic(text):
         return text, "windows-1256"
     raise ArticleError(f"qari: {where}: cannot decode: not UTF-8, UTF-16 or Windows-1256 Arabic text")
+
+
+def decode_head(data: bytes, head_size: int, *, name: str | os.PathLike[str] = "<stdin>") -> tuple[str, int] | None:
+    """(the text of ``data``'s first whole lines, up to ``head_size`` bytes; where the rest starts) for UTF-8.
+
+    The reader shows a big file's first screen before decoding the rest:
+    this decodes only its head, after the same checks ``decode`` makes first
+    (binary signatures and bytes, a byte-order mark, UTF-16), raising the
+    same ArticleError. None when the head does not settle the question
+    (another encoding, no newline to cut at, a carriage return anywhere, a
+    head that is not UTF-8): then ``decode`` reads the whole file as before.
+    A newline byte never occurs inside a UTF-8 character, so a cut after
+    one never splits a character. A BOM is left on the head, as ``decode``
+    leaves text after the one it strips (``Article.from_text`` removes it).
+    """
+    if len(data) <= head_size or b"\r" in data:
+        return None
+    where = shown(name)
+    if data.startswith(_MAGIC):
+        raise ArticleError(f"qari: {where}: not a text article (binary data)")
+    start = 0
+    if data.startswith(_BOMS[0][0]):
+        start = len(_BOMS[0][0])
+    elif data.startswith(tuple(bom for bom, _, _ in _BOMS)) or _utf16_candidates(data):
+        return None
+    elif _binary_bytes(data[:_SAMPLE]):
+        raise ArticleError(f"qari: {where}: not a text article (binary data)")
+    cut = data.rfind(b"\n", start, head_size) + 1
+    if cut <= start:
+        return None
+    try:
+        head = data[start:cut].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if start and len(head) < _SAMPLE:
+        return None  # too short a head to judge as decode would: read it all
+    if start and _binary_text(head):
+        raise ArticleError(f"qari: {where}: not a text article (binary data)")
+    return head, cut

@@ -31,8 +31,13 @@ def _stat(path: Path, where: str, kind: str) -> os.stat_result:
         raise ArticleError(f"qari: {where}: cannot open ({_reason(err)})") from None
 
 
-def load_article(path: str | os.PathLike[str]) -> Article:
-    """Read and decode one article file (a saved page is extracted). Raises ArticleError (one line)."""
+def load_article(path: str | os.PathLike[str], *, streamed: bool = False) -> Article:
+    """Read and decode one article file (a saved page is extracted). Raises ArticleError (one line).
+
+    ``streamed``: a big UTF-8 file's rest is decoded on first use of ``text``
+    (``reader.article.streamed``), so the reader's first screen need not
+    wait for it; the reader checks ``decode_problem`` once it is decoded.
+    """
     where = shown(path)
     file = Path(path)
     info = _stat(file, where, "file")
@@ -50,6 +55,12 @@ def load_article(path: str | os.PathLike[str]) -> Article:
         raise ArticleError(f"qari: no such file: {where}") from None
     except OSError as err:
         raise ArticleError(f"qari: {where}: cannot read ({_reason(err)})") from None
+    if streamed and not is_page(file):
+        from .streamed import streamed_article
+
+        article = streamed_article(data, file)
+        if article is not None:
+            return article
     return article_from_bytes(data, file)
 
 

@@ -102,6 +102,9 @@ def _paragraph_bounds(text: str) -> list[int]:
 # --------------------------------------------------------------------------
 # Article
 
+#: ``paragraph_at`` counts newlines for offsets below this while the paragraph table is not built.
+_COUNT_BELOW = 64 * 1024
+
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF, so a paragraph is exactly one ``\\n``-separated line."""
@@ -140,16 +143,38 @@ class Article:
         opening a 5 MB article costs what opening a short one does; the full
         guesses are made in the background.
         """
-        if len(self.text) <= size:
+        text = self.head  # a streamed article's head is longer than ``size``: its rest is not needed here
+        if len(text) <= size:
             return self
-        cut = self.text.rfind("\n", 0, size)
+        cut = text.rfind("\n", 0, size)
         return Article(
-            text=self.text[: cut if cut > 0 else size],
+            text=text[: cut if cut > 0 else size],
             name=self.name,
             path=self.path,
             encoding=self.encoding,
             stated=self.stated,
         )
+
+    @property
+    def head(self) -> str:
+        """The beginning of ``text`` decoded so far: all of it, unless a big file's rest is still bytes.
+
+        For what the first screen needs (the first paragraphs, the guesses
+        from the beginning) without waiting for the rest (``streamed``).
+        """
+        return self.text
+
+    @property
+    def decode_problem(self) -> str | None:
+        """Why the rest of a streamed file did not decode as its head did (one line), else None."""
+        return None
+
+    def is_blank(self) -> bool:
+        """No text but spaces and newlines (``isspace``: no copy of a 5 MB text per key)."""
+        head = self.head
+        if head and not head.isspace():
+            return False  # a streamed article's rest need not be decoded to know
+        return not self.text or self.text.isspace()
 
     # -- paragraphs ---------------------------------------------------------
 
@@ -185,6 +210,12 @@ class Article:
         The ``\\n`` after a paragraph belongs to that paragraph, and
         ``len(text)`` (the end-of-text cursor position) to the last one.
         """
+        if "_bounds" not in self.__dict__ and 0 <= offset <= _COUNT_BELOW:
+            # Near the top (the first screen's status line): counting newlines costs microseconds where the
+            # paragraph table of a 5 MB article costs milliseconds.
+            head = self.head
+            if offset <= len(head):
+                return head.count("\n", 0, offset)
         if not 0 <= offset <= len(self.text):
             raise IndexError(f"offset {offset} outside the article (0..{len(self.text)})")
         return bisect_right(self._bounds, offset, 0, len(self._bounds) - 1) - 1

@@ -254,7 +254,7 @@ def cmd_reader(args: argparse.Namespace) -> int:
             articles: list[Path] | None = find_articles(target)
             article = None
         else:
-            article = load_article(target)
+            article = load_article(target, streamed=True)  # the reader's first screen before a big file's rest
             articles = None
     except ArticleError as err:
         fail(str(err))

@@ -10,7 +10,7 @@ of the view's strip-cache key: a row no highlight touches has none.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..annotations.model import Claim
@@ -93,8 +93,8 @@ class Search:
 
     __slots__ = ("_folded", "_text", "matches", "query")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self, text: Callable[[], str]) -> None:
+        self._text = text  # asked for at the first search
         self._folded: FoldedText | None = None  # the text in search form, made at the first search
         self.query = ""
         self.matches = EMPTY
@@ -104,7 +104,7 @@ class Search:
         self.query = query
         if query.strip():
             if self._folded is None:
-                self._folded = FoldedText.of(self._text)
+                self._folded = FoldedText.of(self._text())
             self.matches = SpanIndex.of(self._folded.find_all(query))
         else:
             self.matches = EMPTY

@@ -64,7 +64,7 @@ class Document:
         self.caret = Caret()
         self._claims = ClaimIndex()
         self._suggestions = EMPTY
-        self._search = Search(article.text)
+        self._search = Search(lambda: article.text)  # at the first search: a big file's rest may not be decoded yet
 
     # --- layout -------------------------------------------------------------
 

@@ -137,7 +137,7 @@ def _paragraphs_for_the_top(article: Article, through_paragraph: int) -> tuple[P
     """
     if through_paragraph == 0:
         top = article.beginning()
-        if top is article or article.text.startswith("\n", len(top.text)):
+        if top is article or article.head.startswith("\n", len(top.text)):
             return top.paragraphs, top.text
     return article.paragraphs, article.text
 

@@ -362,7 +362,7 @@ class LibraryScreen(Screen[None]):
         index = cast(int, event.control.entries[event.index])  # the library lists row numbers
         path = self.paths[index]
         try:
-            article = load_article(path)
+            article = load_article(path, streamed=True)  # a big file's first screen shows before its rest decodes
         except ArticleError as err:
             self.notify(str(err), severity="error", markup=False)
             return

@@ -16,7 +16,7 @@ from ..annotations.drafts import ClaimDraft
 from ..annotations.editor import claim_span
 from ..annotations.model import Claim
 from ..annotations.sources import type_with_outlet
-from ..article import Article
+from ..article import Article, ArticleError, load_article
 from ..attribution import Suggestion, suggest
 from ..config import Config
 from ..export.registry import FORMATS
@@ -328,7 +328,7 @@ class ReaderScreen(CopyingScreen):
         laid_out = "" if view.complete else " · laying out…"
         settings = f" · {view.settings}" if view.settings else ""
         status = f"{self.article.name} · ¶ {paragraph}/{total} · {fraction:.0%} · bidi {self.bidi}{settings}{laid_out}"
-        if self.article.text.isspace() or not self.article.text:  # isspace: no copy of a 5 MB text per key
+        if self.article.is_blank():
             status = f"{self.article.name} · this article is empty"
         bidi = bidi_of(self)
         line = ltr_line(status, bidi=bidi)  # the article's name may be Arabic
@@ -351,6 +351,17 @@ class ReaderScreen(CopyingScreen):
         names = [source.name for i in claim.source_ids if (source := self.store.source(i)) is not None]
         tags = " ".join(f"#{tag}" for tag in claim.tags)
         return " · ".join(part for part in (claim.status, "، ".join(names), tags, claim.note) if part)
+
+    def _reopen_whole(self, path: Path) -> None:
+        """The file's beginning was UTF-8 and its rest is not: read it as a small file is read, which decides
+        the encoding from all of it (or says in one line why it cannot), and show that instead."""
+        try:
+            article = load_article(path)
+        except ArticleError as err:
+            self.app.notify(str(err), severity="error", markup=False, timeout=15)
+            self.action_back()  # to the library, where an unreadable file is reported the same way
+            return
+        self.app.switch_screen(ReaderScreen(article, bidi=self.bidi))
 
     def action_back(self) -> None:
         """Escape with nothing to clear: back to the library; opened on one file, to its folder's library."""
