@@ -70,7 +70,8 @@ class _Rules:
             self._verb_source(line, b, v, claim, pattern="verb-source")
             return
         quote = clause.leading_quote(line, start, v)
-        if start == v:
+        last = clause.last_segment(line, start, v)
+        if start == v or (last < v and clause.bare_start(line, last, v) == v):
             self._verb_source(line, b, v, None, pattern="verb-source")
         elif quote is not None and clause.skip_comma(line, line.pairs[quote] + 1) == v:
             self._verb_source(line, b, v, clause.inside(line, quote), pattern="quote")
@@ -89,6 +90,8 @@ class _Rules:
             return
         if segments[-1][1] > segments[-1][0]:
             source, roles = segments[-1], []
+        elif clause.adverbial(line.word(start)) and self._verb_source(line, b, v, None, pattern="verb-source"):
+            return  # «אחרי הישיבה, אמר השר כי…»: the source follows the verb
         else:
             source, roles = segments[0], segments[1:-1]
         s, e = source
@@ -98,26 +101,28 @@ class _Rules:
                 e = prior
             elif e - s > 5:
                 return
-        roles = [r for r in roles if not clause.relative(line.word(r[0]))]
+        roles = [r for r in roles if not clause.relative_segment(line.word(r[0]))]
         strip = 1 if plural and clause.bet_prefix(line.word(s)) else 0
-        after = clause.complement(line, v + 1, b, first_sh=True)
+        relay = None
+        after_verb = v + 1
+        if lemma in RELAY_LEMMAS and (named := clause.relayed(line, v + 1, b)) is not None:
+            relay, (s, e), strip, roles = (s, e, strip), named, 0, []
+            after_verb = named[1] + (line.word(named[1]).startswith("ש") and verb(line.word(named[1])) is not None)
+        after = clause.complement(line, after_verb, b, first_sh=True)
         claim: tuple[int, int] | None = quoted
         if after is not None:
             claim = clause.claim_from(line, after, b)
         elif v + 1 < b and line.word(v + 1) not in clause.ENDS:
             return  # no claim after the verb, and more than its end after it
-        relay = None
-        if lemma in RELAY_LEMMAS and (named := clause.relayed(line, v + 1, b)) is not None:
-            relay, (s, e), strip, roles = (s, e, strip), named, 0, []
         self._add(line, v, (s, e), strip, roles, claim, "source-verb", relay)
 
     # --- VERB SOURCE -------------------------------------------------------------------
 
-    def _verb_source(self, line: Line, b: int, v: int, claim: tuple[int, int] | None, pattern: str) -> None:
+    def _verb_source(self, line: Line, b: int, v: int, claim: tuple[int, int] | None, pattern: str) -> bool:
         k = clause.skip_addressee(line, v + 1, b)
         end = clause.phrase_end(line, k, b)
         if end is None or end == k:
-            return
+            return False
         roles: list[tuple[int, int]] = []
         stop = end
         while line.word(stop) == "," and claim is None:
@@ -127,18 +132,18 @@ class _Rules:
                 break
             role_end = clause.phrase_end(line, nxt, b)
             if role_end is None or role_end == nxt or role_end - nxt > 6:
-                return
-            if not clause.relative(line.word(nxt)):
+                return False
+            if not clause.relative_segment(line.word(nxt)):
                 roles.append((nxt, role_end))
             stop = role_end
         if claim is None:
             after = clause.complement(line, stop, b, first_sh=True, limit=1)
             if after is None:
-                return
+                return False
             claim = clause.claim_from(line, after, b)
         elif line.word(stop) not in clause.ENDS | {"", ","} and stop < b and not line.is_open(stop):
-            return
-        self._add(line, v, (k, end), 0, roles, claim, pattern, None)
+            return False
+        return self._add(line, v, (k, end), 0, roles, claim, pattern, None)
 
     # --- לפי / לדברי / על פי -----------------------------------------------------------
 
@@ -173,10 +178,15 @@ class _Rules:
     def _from_verb(self, line: Line, a: int, b: int, v: int) -> None:
         start = clause.clause_start(line, a, v)
         after = clause.complement(line, v + 1, b, first_sh=True)
-        if start < v:
+        trailing = line.word(v - 1) in ("כך", "וכך")
+        if start < v and not trailing:
             segments = clause.segments(line, start, v)
             source = segments[-1] if segments[-1][1] > segments[-1][0] else segments[0]
-            roles = [r for r in segments[1:-1] if not clause.relative(line.word(r[0]))] if source == segments[0] else []
+            roles = (
+                [r for r in segments[1:-1] if not clause.relative_segment(line.word(r[0]))]
+                if source == segments[0]
+                else []
+            )
             strip = clause.from_prefix(line.word(source[0]))
             if strip and after is not None:
                 self._add(line, v, source, strip, roles, clause.claim_from(line, after, b), "source-verb", None)
@@ -186,9 +196,14 @@ class _Rules:
         end = clause.phrase_end(line, v + 1, b)
         if end is None or end == v + 1:
             return
+        strip = clause.from_prefix(line.word(v + 1))
+        if trailing:
+            if end >= b or line.word(end) in clause.ENDS:
+                claim = clause.claim_before(line, start, v - 1)
+                self._add(line, v, (v + 1, end), strip, [], claim, "verb-source", None)
+            return
         after = clause.complement(line, end, b, first_sh=True, limit=1)
         if after is not None:
-            strip = clause.from_prefix(line.word(v + 1))
             self._add(line, v, (v + 1, end), strip, [], clause.claim_from(line, after, b), "verb-source", None)
 
     # --- «SOURCE: claim» headlines ------------------------------------------------------
@@ -200,7 +215,7 @@ class _Rules:
         colon = next((k for k, t in enumerate(tokens) if t.word == ":" and not line.inside[k]), None)
         if colon is None or not 1 <= colon <= 6 or colon + 1 >= len(tokens):
             return
-        if any(not t.word[0].isalpha() and t.word not in QUOTES for t in tokens[:colon]):
+        if any((not t.word[0].isalpha() and t.word not in QUOTES) or verb(t.word) for t in tokens[:colon]):
             return
         first = colon + 1
         if line.is_open(first) and line.pairs[first] >= len(tokens) - 2:
@@ -223,12 +238,12 @@ class _Rules:
         claim: tuple[int, int] | None,
         pattern: str,
         relay: tuple[int, int, int] | None,
-    ) -> None:
+    ) -> bool:
         s, e = source
         e = clause.cut_relative(line, s, e)
         words = [line.word(k) for k in range(s, e)]
         if not words or claim is None or len(words) > clause.MAX_SOURCE or not clause.source_ok(words, strip):
-            return
+            return False
         doc = self.doc
         tokens = line.tokens
         start = tokens[s].start + strip
@@ -246,7 +261,7 @@ class _Rules:
             role_words = [line.word(k) for r in roles for k in range(*r)]
         claim_text, claim_span = doc.slice(*claim)
         if not claim_text.strip():
-            return
+            return False
         named = is_named([w[strip:] if i == 0 else w for i, w in enumerate(words)], role_words)
         relay_text = ""
         if relay is not None:
@@ -260,10 +275,11 @@ class _Rules:
             role=role_text,
             role_span=role_span,
             named=named,
-            source_type=source_type(words, role_words, named),
+            source_type=source_type([words[0][strip:], *words[1:]], role_words, named),
             claim=claim_text,
             claim_span=claim_span,
             pattern=pattern,
             relay=relay_text,
             language="he",
         )
+        return True

@@ -16,6 +16,7 @@ from .hebrew_words import (
     CONNECTORS,
     FROM_VERBS,
     NOT_SOURCE,
+    OPENING_TIME,
     RELATIVE_VERBS,
     SH_WORDS,
     TIME_WORDS,
@@ -41,9 +42,14 @@ def clause_start(line: Line, a: int, i: int) -> int:
     for k in range(a, i):
         if line.word(k) == ":" and not line.inside[k]:
             start = k + 1
+    return bare_start(line, start, i)
+
+
+def bare_start(line: Line, start: int, i: int) -> int:
+    """``start`` moved past connectors and time words that open a clause («עם זאת,», «אתמול»)."""
     while start < i:
         word = line.word(start)
-        if word in CONNECTORS:
+        if word in CONNECTORS or word in OPENING_TIME:
             start += 1
         elif word in ("עם", "לעומת") and line.word(start + 1) == "זאת":
             start += 2
@@ -51,6 +57,14 @@ def clause_start(line: Line, a: int, i: int) -> int:
             start += 1
         else:
             break
+    return start
+
+
+def last_segment(line: Line, start: int, v: int) -> int:
+    """Where the comma-separated stretch just before ``v`` starts."""
+    for k in range(v - 1, start - 1, -1):
+        if line.word(k) == "," and not line.inside[k]:
+            return k + 1
     return start
 
 
@@ -142,6 +156,8 @@ def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | 
         word = line.word(e)
         if word in (",", "כי", ":") or word in ENDS or (e > k and is_complement_sh(word) and not according):
             break
+        if e > k and word.startswith("ש") and verb(word) is not None and not according:
+            break  # «ציטט את השר שאמר כי…»
         if line.is_open(e):
             close = line.pairs[e]
             if e == k or close - e > 5:
@@ -179,6 +195,18 @@ def relayed(line: Line, k: int, b: int) -> tuple[int, int] | None:
 def relative(word: str) -> bool:
     """«שביקש שלא להזדהות», «שפורסם בקיץ»: a relative clause, neither source nor role."""
     return word.startswith("ש") and word[1:] in RELATIVE_VERBS
+
+
+def relative_segment(word: str) -> bool:
+    """A comma-separated stretch opened by ש־ («, שנשאל על כך בכנסת,»): a clause, not a role."""
+    return relative(word) or (word.startswith("ש") and len(word) > 2 and word not in SH_WORDS)
+
+
+def adverbial(word: str) -> bool:
+    """A phrase that opens a sentence before its verb («בישיבה אתמול,», «אחרי הפגישה,»)."""
+    return word in ("אחרי", "לאחר", "לפני", "בעקבות", "כאשר", "כשנשאל", "בסיום", "בתום", "במהלך") or (
+        word[:1] in ("ב", "כ") and len(word) > 3 and word not in BET_WORDS
+    )
 
 
 def cut_relative(line: Line, s: int, e: int) -> int:

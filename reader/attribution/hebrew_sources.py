@@ -52,7 +52,8 @@ def is_named(words: list[str], role: list[str]) -> bool:
         words = words[1:]
     if not words or not _anonymous_head(words[0]):
         return True
-    if len(words) > 1 and _name_like(words[1]) and not _anonymous_head(words[1]):
+    definite = words[0].startswith("ה")  # «התושב יוסי חדד»; «נהג אוטובוס» is no name
+    if definite and len(words) > 1 and _name_like(words[1]) and not _anonymous_head(words[1]):
         return True
     return bool(role) and len(role) <= 3 and all(_name_like(w) for w in role)
 
