@@ -15,6 +15,7 @@ several sentences is one claim, and sentences are never split inside one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 _MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
@@ -55,17 +56,20 @@ class HebrewText:
     """The article's text without niqqud, split into lines of tokens, with the way back to its offsets."""
 
     def __init__(self, text: str) -> None:
-        kept = [i for i, ch in enumerate(text) if not _MARKS.match(ch)]
+        removed = [m.start() for m in _MARKS.finditer(text)]
         self.text = text
-        self.normalised = "".join(text[i] for i in kept).translate(_FOLD)
-        self._back = [*kept, len(text)]
+        self.normalised = _MARKS.sub("", text).translate(_FOLD)
+        self._kept_before_removed = [p - j for j, p in enumerate(removed)]
         self.lines = [_line(self.normalised, m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.normalised)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The article's (start, end) for a normalised range."""
         if end <= start:
-            return self._back[start], self._back[start]
-        return self._back[start], self._back[end - 1] + 1
+            return self._original(start), self._original(start)
+        return self._original(start), self._original(end - 1) + 1
+
+    def _original(self, index: int) -> int:
+        return index + bisect_right(self._kept_before_removed, index)
 
     def slice(self, start: int, end: int) -> tuple[str, tuple[int, int]]:
         """The article's own characters for a normalised range, with their span."""

@@ -168,10 +168,10 @@ OFFICIAL_WORDS = _words(
 
 def verb(word: str) -> tuple[str, Verb] | None:
     """(prefix, verb) when ``word`` is a reporting-verb form, bare or after «ו» / «ש» / «וש»."""
-    for prefix in ("", "ו", "ש", "וש"):
-        if word.startswith(prefix) and (found := VERBS.get(word[len(prefix) :])):
-            return prefix, found
-    return None
+    return _PREFIXED.get(word)
+
+
+_PREFIXED = {prefix + form: (prefix, v) for prefix in ("וש", "ש", "ו", "") for form, v in VERBS.items()}
 
 
 def bare(word: str) -> str:
