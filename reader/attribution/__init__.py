@@ -35,13 +35,17 @@ from dataclasses import replace
 from .analyser import Analyser
 from .arabic import verb_lemma
 from .folding import norm
+from .hebrew import hebrew_suggestions
 from .languages import languages_in, masked
 from .suggestion import Span, Suggestion, quoted_claim
 
 __all__ = ["RULES", "Span", "Suggestion", "known_verb_form", "suggest"]
 
 #: language → the rules that read its lines (a masked text: other languages' lines blanked).
-RULES: dict[str, Callable[[str], list[Suggestion]]] = {"ar": lambda text: Analyser(text).run()}
+RULES: dict[str, Callable[[str], list[Suggestion]]] = {
+    "ar": lambda text: Analyser(text).run(),
+    "he": hebrew_suggestions,
+}
 
 
 def suggest(text: str) -> list[Suggestion]:

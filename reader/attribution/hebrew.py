@@ -1,0 +1,285 @@
+"""Hebrew attribution rules: who a Hebrew article says claims what.
+
+Hebrew press attributes in a few set ways, each read here over one sentence:
+
+* SOURCE[, ROLE,] VERB (…) כי / ש־ CLAIM — «ראש המועצה, שמעון לוי, אמר כי…»,
+  also impersonal with «ב…»: «במשרד הבריאות מסרו כי…» (source משרד הבריאות);
+* VERB SOURCE כי / ש־ / : CLAIM — «עוד ציינה לוי כי…», and after the claim:
+  «"…", אמר לוי», «CLAIM, כך הודיעה המועצה»;
+* לפי / לדברי / על פי SOURCE, CLAIM — or trailing: «CLAIM, כך לפי SOURCE»;
+* מ־SOURCE נמסר / עולה כי CLAIM — «מהמשטרה נמסר כי…», «נמסר מהמשטרה כי…»;
+* a headline «SOURCE: "claim"» (or «TITLE…: claim»).
+
+An addressee after the verb («אמר לנו», «אמר ל"כאן"») and a circumstance
+(«בתגובה», «אתמול») are skipped, never taken as the source; a pronoun subject
+(«הוא אמר», «לדבריו») is never suggested; «X דיווח בשם Y» and «X ציטט את Y»
+give source Y and relay X. Like the Arabic rules, these prefer a missed
+attribution to a wrong source.
+"""
+
+from __future__ import annotations
+
+from . import hebrew_clauses as clause
+from .hebrew_sources import is_named, source_type
+from .hebrew_text import QUOTES, HebrewText, Line
+from .hebrew_words import FROM_VERBS, PRIOR_VERBS, RELAY_LEMMAS, TITLES, VAV_WORDS, bare, verb
+from .suggestion import Span, Suggestion
+
+
+def hebrew_suggestions(text: str) -> list[Suggestion]:
+    """The attributions the Hebrew rules find in ``text`` (a masked article)."""
+    return _Rules(text).run()
+
+
+class _Rules:
+    def __init__(self, text: str) -> None:
+        self.doc = HebrewText(text)
+        self.found: dict[tuple[Span, Span], Suggestion] = {}
+
+    def run(self) -> list[Suggestion]:
+        for line in self.doc.lines:
+            self._headline(line)
+            for a, b in line.sentences:
+                for i in range(a, b):
+                    if not line.inside[i]:
+                        self._at(line, a, b, i)
+        return list(self.found.values())
+
+    # --- where a pattern starts --------------------------------------------------------
+
+    def _at(self, line: Line, a: int, b: int, i: int) -> None:
+        word = line.word(i)
+        if line.word(i - 1) == "(":
+            return  # «אורי שושן (כתב):» a speaker's tag, not a report
+        according = clause.according_length(line, i)
+        if according:
+            self._according(line, a, b, i, according)
+        elif word in FROM_VERBS:
+            self._from_verb(line, a, b, i)
+        elif found := verb(word):
+            prefix, v = found
+            if prefix.endswith("ש") and line.word(i - 1) not in ("כפי", "וכפי", "כמו"):
+                return  # «ההודעה שפרסמה העירייה»: a relative clause, not a report
+            self._verb(line, a, b, i, v.plural, v.lemma)
+
+    def _verb(self, line: Line, a: int, b: int, v: int, plural: bool, lemma: str) -> None:
+        start = clause.clause_start(line, a, v)
+        prev = line.word(v - 1)
+        if prev in ("כך", "וכך", "כפי", "וכפי", "כמו"):
+            claim = clause.claim_before(line, start, v - 1)
+            self._verb_source(line, b, v, claim, pattern="verb-source")
+            return
+        quote = clause.leading_quote(line, start, v)
+        last = clause.last_segment(line, start, v)
+        if start == v or (last < v and clause.bare_start(line, last, v) == v):
+            self._verb_source(line, b, v, None, pattern="verb-source")
+        elif quote is not None and clause.skip_comma(line, line.pairs[quote] + 1) == v:
+            self._verb_source(line, b, v, clause.inside(line, quote), pattern="quote")
+        else:
+            claim = clause.inside(line, quote) if quote is not None else None
+            first = clause.skip_comma(line, line.pairs[quote] + 1) if quote is not None else start
+            self._source_verb(line, first, b, v, plural, lemma, claim)
+
+    # --- SOURCE VERB -------------------------------------------------------------------
+
+    def _source_verb(
+        self, line: Line, start: int, b: int, v: int, plural: bool, lemma: str, quoted: tuple[int, int] | None
+    ) -> None:
+        segments = clause.segments(line, start, v)
+        if not segments:
+            return
+        if segments[-1][1] > segments[-1][0]:
+            source, roles = segments[-1], []
+        elif clause.adverbial(line.word(start)) and self._verb_source(line, b, v, None, pattern="verb-source"):
+            return  # «אחרי הישיבה, אמר השר כי…»: the source follows the verb
+        else:
+            source, roles = segments[0], segments[1:-1]
+        s, e = source
+        if line.word(v).startswith("ו") and not line.word(v).startswith("וו"):
+            prior = next((k for k in range(s, e) if line.word(k) in PRIOR_VERBS), None)
+            if prior is not None:
+                e = prior
+            elif e - s > 5:
+                return
+        roles = [r for r in roles if not clause.relative_segment(line.word(r[0]))]
+        strip = 1 if plural and clause.bet_prefix(line.word(s)) else 0
+        relay = None
+        after_verb = v + 1
+        if lemma in RELAY_LEMMAS and (named := clause.relayed(line, v + 1, b)) is not None:
+            relay, (s, e), strip, roles = (s, e, strip), named, 0, []
+            after_verb = named[1] + (line.word(named[1]).startswith("ש") and verb(line.word(named[1])) is not None)
+        after = clause.complement(line, after_verb, b, first_sh=True)
+        claim: tuple[int, int] | None = quoted
+        if after is not None:
+            claim = clause.claim_from(line, after, b)
+        elif v + 1 < b and line.word(v + 1) not in clause.ENDS:
+            return  # no claim after the verb, and more than its end after it
+        self._add(line, v, (s, e), strip, roles, claim, "source-verb", relay)
+
+    # --- VERB SOURCE -------------------------------------------------------------------
+
+    def _verb_source(self, line: Line, b: int, v: int, claim: tuple[int, int] | None, pattern: str) -> bool:
+        k = clause.skip_addressee(line, v + 1, b)
+        end = clause.phrase_end(line, k, b)
+        if end is None or end == k:
+            return False
+        roles: list[tuple[int, int]] = []
+        stop = end
+        while line.word(stop) == "," and claim is None:
+            nxt = clause.skip_comma(line, stop)
+            if line.is_open(nxt):
+                claim = clause.inside(line, nxt)
+                break
+            role_end = clause.phrase_end(line, nxt, b)
+            if role_end is None or role_end == nxt or role_end - nxt > 6:
+                return False
+            if not clause.relative_segment(line.word(nxt)):
+                roles.append((nxt, role_end))
+            stop = role_end
+        if claim is None:
+            after = clause.complement(line, stop, b, first_sh=True, limit=1)
+            if after is None:
+                return False
+            claim = clause.claim_from(line, after, b)
+        elif line.word(stop) not in clause.ENDS | {"", ","} and stop < b and not line.is_open(stop):
+            return False
+        return self._add(line, v, (k, end), 0, roles, claim, pattern, None)
+
+    # --- לפי / לדברי / על פי -----------------------------------------------------------
+
+    def _according(self, line: Line, a: int, b: int, i: int, length: int) -> None:
+        start = clause.clause_start(line, a, i)
+        prev = line.word(i - 1)
+        trailing = prev in (",", "כך", "וכך")
+        if i != start and not trailing:
+            return
+        s = i + length
+        end = clause.phrase_end(line, s, b, according=True)
+        if end is None or end == s:
+            return
+        if trailing:
+            if end < b and line.word(end) not in clause.ENDS:
+                return
+            comma = i - 1 if prev == "," else i - 2
+            if line.word(comma) != ",":
+                return
+            claim = clause.claim_before(line, clause.clause_start(line, a, comma), comma)
+        else:
+            if line.word(end) != "," or end + 1 >= b:
+                return
+            claim = clause.claim_from(line, line.tokens[end + 1].start, b)
+        if claim is None:
+            return
+        verb_span = (line.tokens[i].start, line.tokens[i + length - 1].end)
+        self._add(line, verb_span, (s, end), 0, [], claim, "according-to", None)
+
+    # --- מ־X נמסר כי ---------------------------------------------------------------------
+
+    def _from_verb(self, line: Line, a: int, b: int, v: int) -> None:
+        start = clause.clause_start(line, a, v)
+        after = clause.complement(line, v + 1, b, first_sh=True)
+        trailing = line.word(v - 1) in ("כך", "וכך")
+        if start < v and not trailing:
+            segments = clause.segments(line, start, v)
+            source = segments[-1] if segments[-1][1] > segments[-1][0] else segments[0]
+            roles = (
+                [r for r in segments[1:-1] if not clause.relative_segment(line.word(r[0]))]
+                if source == segments[0]
+                else []
+            )
+            strip = clause.from_prefix(line.word(source[0]))
+            if strip and after is not None:
+                self._add(line, v, source, strip, roles, clause.claim_from(line, after, b), "source-verb", None)
+            return
+        if not line.word(v + 1).startswith("מ"):
+            return
+        end = clause.phrase_end(line, v + 1, b)
+        if end is None or end == v + 1:
+            return
+        strip = clause.from_prefix(line.word(v + 1))
+        if trailing:
+            if end >= b or line.word(end) in clause.ENDS:
+                claim = clause.claim_before(line, start, v - 1)
+                self._add(line, v, (v + 1, end), strip, [], claim, "verb-source", None)
+            return
+        after = clause.complement(line, end, b, first_sh=True, limit=1)
+        if after is not None:
+            self._add(line, v, (v + 1, end), strip, [], clause.claim_from(line, after, b), "verb-source", None)
+
+    # --- «SOURCE: claim» headlines ------------------------------------------------------
+
+    def _headline(self, line: Line) -> None:
+        tokens = line.tokens
+        if not tokens or len(tokens) > 30 or tokens[-1].word in clause.ENDS or len(line.sentences) != 1:
+            return
+        colon = next((k for k, t in enumerate(tokens) if t.word == ":" and not line.inside[k]), None)
+        if colon is None or not 1 <= colon <= 6 or colon + 1 >= len(tokens):
+            return
+        if any((not t.word[0].isalpha() and t.word not in QUOTES) or verb(t.word) for t in tokens[:colon]):
+            return
+        first = colon + 1
+        if line.is_open(first) and line.pairs[first] >= len(tokens) - 2:
+            claim = clause.inside(line, first)
+        elif bare(tokens[0].word) in TITLES or tokens[0].word in TITLES:
+            claim = (tokens[first].start, tokens[-1].end)
+        else:
+            return
+        self._add(line, colon, (0, colon), 0, [], claim, "source-verb", None)
+
+    # --- the record --------------------------------------------------------------------
+
+    def _add(
+        self,
+        line: Line,
+        verb_at: int | Span,
+        source: tuple[int, int],
+        strip: int,
+        roles: list[tuple[int, int]],
+        claim: tuple[int, int] | None,
+        pattern: str,
+        relay: tuple[int, int, int] | None,
+    ) -> bool:
+        s, e = source
+        e = clause.cut_relative(line, s, e)
+        words = [line.word(k) for k in range(s, e)]
+        if not words or claim is None or len(words) > clause.MAX_SOURCE or not clause.source_ok(words, strip):
+            return False
+        doc = self.doc
+        tokens = line.tokens
+        start = tokens[s].start + strip
+        if words[0].startswith("ו") and len(words[0]) > 3 and words[0] not in VAV_WORDS and not strip:
+            start += 1  # «ושר האוצר אמר»: the conjunction is not the source's
+        source_text, source_span = doc.slice(start, tokens[e - 1].end)
+        if isinstance(verb_at, int):
+            verb_text, verb_span = doc.slice(tokens[verb_at].start, tokens[verb_at].end)
+        else:
+            verb_text, verb_span = doc.slice(*verb_at)
+        role_words: list[str] = []
+        role_text, role_span = "", None
+        if roles:
+            role_text, role_span = doc.slice(tokens[roles[0][0]].start, tokens[roles[-1][1] - 1].end)
+            role_words = [line.word(k) for r in roles for k in range(*r)]
+        claim_text, claim_span = doc.slice(*claim)
+        if not claim_text.strip():
+            return False
+        named = is_named([w[strip:] if i == 0 else w for i, w in enumerate(words)], role_words)
+        relay_text = ""
+        if relay is not None:
+            relay_text = doc.slice(tokens[relay[0]].start + relay[2], tokens[relay[1] - 1].end)[0]
+        key = (source_span, verb_span)
+        self.found[key] = Suggestion(
+            verb=verb_text,
+            verb_span=verb_span,
+            source=source_text,
+            source_span=source_span,
+            role=role_text,
+            role_span=role_span,
+            named=named,
+            source_type=source_type([words[0][strip:], *words[1:]], role_words, named),
+            claim=claim_text,
+            claim_span=claim_span,
+            pattern=pattern,
+            relay=relay_text,
+            language="he",
+        )
+        return True

@@ -1,0 +1,239 @@
+"""The pieces of a Hebrew sentence the attribution patterns are made of, over one line's tokens.
+
+Clause starts (after a colon and opening connectors), comma segments, the
+complementiser that opens a claim (כי, ש־, a colon, a quote), the end of a
+source phrase, an addressee to skip, a relayed source, and the prefix letters
+a source's label leaves out («במשרד X מסרו» → משרד X).
+"""
+
+from __future__ import annotations
+
+from .hebrew_text import Line
+from .hebrew_words import (
+    ACCORDING,
+    ADDRESSEES,
+    BET_WORDS,
+    CONNECTORS,
+    FROM_VERBS,
+    NOT_SOURCE,
+    OPENING_TIME,
+    RELATIVE_VERBS,
+    SH_WORDS,
+    TIME_WORDS,
+    verb,
+)
+
+ENDS = frozenset(".!?…")
+MAX_SOURCE = 8  # words in a source phrase
+
+
+def according_length(line: Line, i: int) -> int:
+    """How many tokens «לפי» / «לדברי» / «על פי» takes at ``i`` (0 when it is none of them)."""
+    word = line.word(i)
+    word = word[1:] if word.startswith("ו") and word[1:] in ACCORDING | {"על"} else word
+    if word in ACCORDING:
+        return 1
+    return 2 if word == "על" and line.word(i + 1) == "פי" else 0
+
+
+def clause_start(line: Line, a: int, i: int) -> int:
+    """Where the clause holding ``i`` starts: after the last colon and any opening connectors."""
+    start = a
+    for k in range(a, i):
+        if line.word(k) == ":" and not line.inside[k]:
+            start = k + 1
+    return bare_start(line, start, i)
+
+
+def bare_start(line: Line, start: int, i: int) -> int:
+    """``start`` moved past connectors and time words that open a clause («עם זאת,», «אתמול»)."""
+    while start < i:
+        word = line.word(start)
+        if word in CONNECTORS or word in OPENING_TIME:
+            start += 1
+        elif word in ("עם", "לעומת") and line.word(start + 1) == "זאת":
+            start += 2
+        elif word in (",", "-", "–"):
+            start += 1
+        else:
+            break
+    return start
+
+
+def last_segment(line: Line, start: int, v: int) -> int:
+    """Where the comma-separated stretch just before ``v`` starts."""
+    for k in range(v - 1, start - 1, -1):
+        if line.word(k) == "," and not line.inside[k]:
+            return k + 1
+    return start
+
+
+def segments(line: Line, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated stretches of [start, end) (quoted commas kept inside)."""
+    segments, s = [], start
+    for k in range(start, end):
+        if line.word(k) == "," and not line.inside[k]:
+            segments.append((s, k))
+            s = k + 1
+    segments.append((s, end))
+    return segments
+
+
+def skip_comma(line: Line, k: int) -> int:
+    return k + 1 if line.word(k) == "," else k
+
+
+def leading_quote(line: Line, start: int, v: int) -> int | None:
+    """The opening mark of a quote that starts the clause and closes before the verb."""
+    if line.is_open(start) and line.pairs[start] < v:
+        return start
+    return None
+
+
+def inside(line: Line, open_at: int) -> tuple[int, int]:
+    """The normalised range between a pair of quotation marks (a final full stop inside dropped)."""
+    close = line.pairs[open_at]
+    end_token = close - 1 if line.word(close - 1) in ENDS and close - 1 > open_at else close
+    return line.tokens[open_at].end, line.tokens[end_token].start
+
+
+def is_complement_sh(word: str) -> bool:
+    return word.startswith("ש") and len(word) > 2 and word not in SH_WORDS and verb(word) is None
+
+
+def complement(line: Line, k: int, b: int, *, first_sh: bool, limit: int = 12) -> int | None:
+    """The normalised offset where the claim starts after ``k``: past כי, ש־, a colon or an opening quote."""
+    first = k
+    while k < b and k - first < limit:
+        word = line.word(k)
+        if word in ("כי", ":") or (word == "ש" and k + 1 < b):
+            return line.tokens[k + 1].start if k + 1 < b else None
+        if word.startswith(("ש־", "ש-")):
+            return line.tokens[k].start + 2
+        if is_complement_sh(word) and (first_sh or k > first):
+            return line.tokens[k].start + 1
+        if line.is_open(k):
+            if line.word(k - 1) == "ל":
+                k = line.pairs[k] + 1
+                continue
+            return line.tokens[k].start
+        if word in ENDS or verb(word) is not None or word in FROM_VERBS:
+            return None
+        k += 1
+    return None
+
+
+def claim_from(line: Line, start: int, b: int) -> tuple[int, int] | None:
+    """From ``start`` to the sentence's end (final mark dropped); a wholly quoted claim loses its marks."""
+    last = b - 1
+    while last >= 0 and line.word(last) in ENDS:
+        last -= 1
+    if last < 0 or line.tokens[last].end <= start:
+        return None
+    opener = next((k for k, t in enumerate(line.tokens) if t.start == start), None)
+    if opener is not None and line.is_open(opener):
+        close = line.pairs[opener]
+        if close == last or (close == last - 1 and line.word(last) in ENDS):
+            return inside(line, opener)
+    return start, line.tokens[last].end
+
+
+def claim_before(line: Line, start: int, comma: int) -> tuple[int, int] | None:
+    """The clause before «, כך…» / «, לפי…»: from its start to the comma."""
+    if line.word(comma) == "כך":
+        comma -= 1
+    if comma <= start:
+        return None
+    if line.is_open(start) and line.pairs[start] == comma - 1:
+        return inside(line, start)
+    return line.tokens[start].start, line.tokens[comma - 1].end
+
+
+def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | None:
+    """Where a source phrase starting at ``k`` ends: a comma, כי, ש־, a colon, a quote or the sentence end."""
+    e = k
+    while e < b:
+        word = line.word(e)
+        if word in (",", "כי", ":") or word in ENDS or (e > k and is_complement_sh(word) and not according):
+            break
+        if e > k and word.startswith("ש") and verb(word) is not None and not according:
+            break  # «ציטט את השר שאמר כי…»
+        if line.is_open(e):
+            close = line.pairs[e]
+            if e == k or close - e > 5:
+                break
+            e = close + 1
+            continue
+        if ((found := verb(word)) is not None and not found[0].endswith("ש")) or word in FROM_VERBS:
+            return None
+        e += 1
+    return e if e - k <= MAX_SOURCE + 2 else None
+
+
+def skip_addressee(line: Line, k: int, b: int) -> int:
+    """Past an addressee («לי», «ל"כאן"») and time words after a verb, before its source."""
+    while k < b:
+        word = line.word(k)
+        if word in ADDRESSEES or word in TIME_WORDS:
+            k += 1
+        elif word == "ל" and line.is_open(k + 1):
+            k = line.pairs[k + 1] + 1
+        else:
+            break
+    return k
+
+
+def relayed(line: Line, k: int, b: int) -> tuple[int, int] | None:
+    """«דיווח בשם Y» / «ציטט את Y»: the span of Y, the person whose words are passed on."""
+    k = skip_addressee(line, k, b)
+    if line.word(k) not in ("בשם", "את"):
+        return None
+    end = phrase_end(line, k + 1, b)
+    return (k + 1, end) if end is not None and end > k + 1 else None
+
+
+def relative(word: str) -> bool:
+    """«שביקש שלא להזדהות», «שפורסם בקיץ»: a relative clause, neither source nor role."""
+    return word.startswith("ש") and word[1:] in RELATIVE_VERBS
+
+
+def relative_segment(word: str) -> bool:
+    """A comma-separated stretch opened by ש־ («, שנשאל על כך בכנסת,»): a clause, not a role."""
+    return relative(word) or (word.startswith("ש") and len(word) > 2 and word not in SH_WORDS)
+
+
+def adverbial(word: str) -> bool:
+    """A phrase that opens a sentence before its verb («בישיבה אתמול,», «אחרי הפגישה,»)."""
+    return word in ("אחרי", "לאחר", "לפני", "בעקבות", "כאשר", "כשנשאל", "בסיום", "בתום", "במהלך") or (
+        word[:1] in ("ב", "כ") and len(word) > 3 and word not in BET_WORDS
+    )
+
+
+def cut_relative(line: Line, s: int, e: int) -> int:
+    for k in range(s + 1, e):
+        if relative(line.word(k)):
+            return k
+    return e
+
+
+def bet_prefix(word: str) -> bool:
+    """«במשרד», «בעיריית»: a locative ב, not a word that starts with ב («בכיר», «בית»)."""
+    return word.startswith("ב") and len(word) > 2 and word not in BET_WORDS
+
+
+def from_prefix(word: str) -> int:
+    """How many letters of «מ…» / «מ־…» / «ב…» to leave out of a נמסר-source (0: not one)."""
+    if word.startswith(("מ־", "מ-")):
+        return 2
+    return 1 if word[:1] in ("מ", "ב") and len(word) > 2 else 0
+
+
+def source_ok(words: list[str], strip: int) -> bool:
+    first = words[0][strip:]
+    if first in NOT_SOURCE or words[0] in NOT_SOURCE or not first[:1].isalpha():
+        return False
+    return all(w not in ("את", "כי") for w in words) and not any(according_word(w) for w in words)
+
+
+def according_word(word: str) -> bool:
+    return word in ACCORDING or (word[1:] in ACCORDING and word[0] == "ו")
