@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from reader.annotations.model import SOURCE_TYPES
@@ -166,17 +164,12 @@ def test_a_demand_is_not_a_report() -> None:
     assert suggest("ראש העיר קרא לתושבים להישאר בבתים.") == []
 
 
-def test_suggest_stays_linear_on_a_long_hebrew_article() -> None:
-    """Measured 15 ms per 1,000 words; the bound (best of three) only catches a blow-up, not a busy machine."""
+def test_a_long_hebrew_article_gets_every_repeated_attribution() -> None:
+    """Every copy of a paragraph is read alike (speed is measured in make bench, not here)."""
     paragraph = (
         "שר האוצר, משה לוי, אמר כי הגירעון יירד. לפי משרד הבריאות, התחלואה בירידה. "
         '"לא נסגור את המרפאה", אמרה מנהלת המחוז. הכביש ייפתח מחר, כך הודיעה המשטרה.\n'
     )
-    text = paragraph * 200  # about 5,000 words
-    times = []
-    for _ in range(3):
-        began = time.perf_counter()
-        found = suggest(text)
-        times.append(time.perf_counter() - began)
+    found = suggest(paragraph * 200)  # about 5,000 words
     assert len(found) == 800
-    assert min(times) < 1.0
+    assert {s.source for s in found} == {"שר האוצר", "משרד הבריאות", "מנהלת המחוז", "המשטרה"}
