@@ -36,12 +36,14 @@ from .analyser import Analyser
 from .arabic import verb_lemma
 from .folding import norm
 from .languages import languages_in, masked
+from .persian import read_persian
 from .suggestion import Span, Suggestion, quoted_claim
 
 __all__ = ["RULES", "Span", "Suggestion", "known_verb_form", "suggest"]
 
 #: language → the rules that read its lines (a masked text: other languages' lines blanked).
 RULES: dict[str, Callable[[str], list[Suggestion]]] = {"ar": lambda text: Analyser(text).run()}
+RULES["fa"] = read_persian
 
 
 def suggest(text: str) -> list[Suggestion]:
