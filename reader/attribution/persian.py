@@ -257,13 +257,18 @@ class PersianReader:
         role = None
         if why == "comma":
             role, rest = self.role(clause, last + 1, first, particles)
-        elif why == "ra":
-            n = self.known_prefix(clause, start, last)
-            if n is None:
-                return None
-            if lemma in OBJECT_RA:
-                obj = (start + n, last)
-            last = start + n - 1
+        else:
+            # «X OBJECT را VERB»: nothing marks where the subject ends and the object begins but a
+            # title the article used before («سخنگوی آبفای استان» after «سخنگوی آبفای استان اصفهان»).
+            mark = next((k for k in range(last + 1, first) if clause.word(k) == OBJECT_MARK), None)
+            if why == "ra" or (why == "stop" and mark is not None):
+                n = self.known_prefix(clause, start, last)
+                if n is None and why == "ra":
+                    return None
+                if n is not None:
+                    if lemma in OBJECT_RA:
+                        obj = (start + n, (mark if mark is not None else last + 1) - 1)
+                    last = start + n - 1
         one = Found(verb, lemma, (start, last), role, relay, brk, quote=quote, obj=obj)
         self.relayed(clause, one, rest, first)
         if lemma in OBJECT_AZ:
