@@ -18,7 +18,8 @@ and every span is mapped back to the article's own offsets.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.text.search import FoldedText
@@ -37,9 +38,10 @@ from .persian_phrases import (
     quote_spans,
     scan_subject,
     sentences,
+    verbish,
     words_of,
 )
-from .persian_sources import is_anonymous, source_type
+from .persian_sources import is_anonymous, looks_like_source, source_type
 from .persian_words import (
     CLAUSE_BREAKS,
     COMPLEMENTISER,
@@ -58,9 +60,9 @@ from .persian_words import (
     REPORT_PARTICLE,
     ROLE_HEADS,
     SOURCE_AFTER_DAR,
+    SOURCE_NEEDED,
     VERB_LEMMA,
     VERB_RE,
-    VERBISH,
     VIEWPOINT_PARTICLES,
     extra,
     key,
@@ -71,7 +73,7 @@ from .suggestion import Span, Suggestion
 
 Tokens = tuple[int, int]  # first and last token index, inclusive
 _SAY = pnorm("گفت")
-_DAR, _AZ, _BE, _NAQL, _YE = (pnorm(word) for word in ("در", "از", "به", "نقل", "ی"))
+_DAR, _AZ, _BE, _NAQL, _YE, _VA = (pnorm(word) for word in ("در", "از", "به", "نقل", "ی", "و"))
 _DEMONSTRATIVES = pset("این", "آن", "اینها", "همین", "همان", "چنین")
 _TIME_BEFORE_AZ = pset("پس", "پیش", "قبل", "بعد")
 
@@ -104,6 +106,14 @@ class PersianReader:
         self.sources: list[list[str]] = []  # the words of each source so far: a title mentioned again
         self.verbs = [m for m in VERB_RE.finditer(self.norm) if self._is_verb(m.start(), m.end(), m.group())]
         self.particles = [m for m in PARTICLE_RE.finditer(self.norm) if not self._in_quote(m.start())]
+        self._verb_starts = [m.start() for m in self.verbs]
+        self._particle_starts = [m.start() for m in self.particles]
+
+    @staticmethod
+    def within(matches: list[re.Match[str]], starts: list[int], clause: Clause) -> list[re.Match[str]]:
+        """The matches that lie inside ``clause`` (``starts``: their sorted start offsets)."""
+        first, last = bisect_left(starts, clause.start), bisect_left(starts, clause.end)
+        return [m for m in matches[first:last] if m.end() <= clause.end]
 
     def _in_quote(self, at: int) -> bool:
         i = bisect_right(self._quote_starts, at) - 1
@@ -151,13 +161,13 @@ class PersianReader:
         ends = {token.end: i for i, token in enumerate(clause.tokens)}
         verbs = [
             (starts[m.start()], ends[m.end()], VERB_LEMMA[key(m.group())])
-            for m in self.verbs
-            if clause.start <= m.start() and m.end() <= clause.end and m.start() in starts and m.end() in ends
+            for m in self.within(self.verbs, self._verb_starts, clause)
+            if m.start() in starts and m.end() in ends
         ]
         particles = {
             starts[m.start()]: (ends[m.end()], key(m.group()))
-            for m in self.particles
-            if clause.start <= m.start() and m.end() <= clause.end and m.start() in starts and m.end() in ends
+            for m in self.within(self.particles, self._particle_starts, clause)
+            if m.start() in starts and m.end() in ends
         }
         found: list[Found] = []
         used: set[int] = set()  # particles read as the relay of a verb's source
@@ -219,8 +229,10 @@ class PersianReader:
                 continue
             if word in CLAUSE_BREAKS:
                 start, brk = k + 1, (k - 1 if clause.word(k - 1) in COMMAS else k)
-            elif word == COMPLEMENTISER and clause.word(k - 1) in VERBISH:
+            elif word == COMPLEMENTISER and verbish(clause, k - 1):
                 start, brk = k + 1, None  # «این در حالی است که X گفت…»
+            elif word == _VA and k > base and verbish(clause, k - 1):
+                start, brk = k + 1, k  # «… ثابت می‌ماند و معاون او نیز افزود»: a new clause
             k += 1
         start = self.lead(clause, start, first)
         quote = None
@@ -269,6 +281,8 @@ class PersianReader:
                     if lemma in OBJECT_RA:
                         obj = (start + n, (mark if mark is not None else last + 1) - 1)
                     last = start + n - 1
+        if lemma in SOURCE_NEEDED and not looks_like_source(" ".join(words_of(clause, start, last))):
+            return None  # «تجربه نشان داده است که…»: a lesson, not a source
         one = Found(verb, lemma, (start, last), role, relay, brk, quote=quote, obj=obj)
         self.relayed(clause, one, rest, first)
         if lemma in OBJECT_AZ:
@@ -320,6 +334,9 @@ class PersianReader:
             return None
         if not any(ch.isalpha() for k in range(start, last + 1) for ch in clause.word(k)):
             return None
+        relative = next((k for k in range(start, last + 1) if clause.word(k) == COMPLEMENTISER), last + 1)
+        if has_verbish(clause, start, relative - 1):
+            return None  # a clause, not a name
         return start, last, why
 
     def known_prefix(self, clause: Clause, start: int, last: int) -> int | None:
@@ -398,8 +415,8 @@ class PersianReader:
             return
         source = found[:2]
         words = words_of(clause, *source)
-        if particle in DOCUMENT_PARTICLES and len(words) < 2:
-            return  # «طبق قانون»: a rule followed, not a source
+        if particle in DOCUMENT_PARTICLES and (len(words) < 2 or not looks_like_source(" ".join(words))):
+            return  # «طبق قانون», «بر اساس برنامه‌ریزی‌ها»: a rule or a plan followed, not a source
         if particle in VIEWPOINT_PARTICLES and len(words) == 1 and words[0].endswith(_YE):
             return  # «از نظر فنی»: an aspect, not a source
         role = None
@@ -465,8 +482,8 @@ class PersianReader:
         if clause.word(opening) in NOT_A_SOURCE_START or VERB_RE.search(self.norm, start, clause.tokens[colon].start):
             return False
         last = self.trim(clause, colon + 1, len(clause.tokens) - 1)
-        if len(words_of(clause, colon + 1, last)) < 3:
-            return False
+        if sum(word[0].isalpha() for word in words_of(clause, colon + 1, last)) < 4:
+            return False  # «کد خبر: ۱۲۳۴», «تاریخ انتشار: ۱۲ مهر ۱۴۰۲»: the page's details, not a claim
         one = Found((colon, colon), "", (opening, colon - 1))
         self.add(clause, one, (clause.tokens[colon + 1].start, clause.tokens[last].end), "headline")
         return True

@@ -35,11 +35,12 @@ from .persian_words import (
 from .sentences import Token
 
 _QUOTES_RE = re.compile(r"«[^«»\n]*»|[“”][^“”\n]*[”“]|\"[^\"\n]*\"")
-_END_RE = re.compile(r"[.!?\u061f\u06d4…]+[»”\"]*(?=\s|$)|\u061b")
+_END_RE = re.compile(r"[.!?\u061f\u06d4…]+[»”\"]*(?=\s|$)|(?<![»”\"])\u061b")  # «…»؛ این را X گفت: one
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
 OPEN_QUOTES = frozenset("«“”\"")
-_DAR, _AZ = pnorm("در"), pnorm("از")
+_DAR, _AZ, _TAR = pnorm("در"), pnorm("از"), pnorm("تر")  # «پیش‌تر» read as «پیش تر»
+_PRESENT = pset("می", "نمی")
 _DEMONSTRATIVES = pset("این", "آن", "همین", "همان")
 _DEMONSTRATIVE_TIMES = TIME_HEADS | pset("روز", "روزها", "باره", "زمینه", "بار", "میان", "حال")
 MAX_SOURCE = 14  # tokens: a longer «subject» is a clause, not a name
@@ -160,7 +161,7 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             return k - 1, "stop"
         if word in _DEMONSTRATIVES and following in _DEMONSTRATIVE_TIMES and k > start:
             return k - 1, "stop"
-        if word in AZ_AFTER_TIME and following == _AZ:
+        if word in AZ_AFTER_TIME and following in (_AZ, _TAR):
             return k - 1, "stop"
         if word == _DAR and (following in AFTER_DAR or following in STOPS or not following):
             return k - 1, "stop"
@@ -176,9 +177,14 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
     return limit - 1, "end"
 
 
+def verbish(clause: Clause, k: int) -> bool:
+    """Token ``k`` is a finite verb, an auxiliary, or the stem of a present verb («می ماند»)."""
+    return clause.word(k) in VERBISH or (k > 0 and clause.word(k - 1) in _PRESENT)
+
+
 def has_verbish(clause: Clause, first: int, last: int) -> bool:
     """A finite verb or auxiliary among tokens [first, last]: a clause, not a name or a role."""
-    return any(clause.word(k) in VERBISH for k in range(first, last + 1))
+    return any(verbish(clause, k) for k in range(first, last + 1))
 
 
 def words_of(clause: Clause, first: int, last: int) -> list[str]:

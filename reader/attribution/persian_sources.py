@@ -74,6 +74,14 @@ def is_anonymous(source: str) -> bool:
     return False
 
 
+def looks_like_source(source: str) -> bool:
+    """The phrase names a document, a body, an office or a trade («مصوبه شورا»), not a plan or a rule of thumb."""
+    text = " " + pnorm(source) + " "
+    return any(
+        " " + keyword in text for keywords in (_DOCUMENT, _MEDIA, _EXPERT, _OFFICIAL) for keyword in keywords
+    ) or any(word in _BODIES for word in text.split())
+
+
 def source_type(source: str, role: str, named: bool) -> str:
     """One of ``model.SOURCE_TYPES``: "anonymous" when not named, else by the source's words, then its role's."""
     if not named:
@@ -87,6 +95,6 @@ def source_type(source: str, role: str, named: bool) -> str:
             ("expert", _EXPERT),
             ("official", _OFFICIAL),
         ):
-            if any(keyword in text for keyword in keywords):
+            if any(" " + keyword in text for keyword in keywords):  # at a word's start: «نامه» is not «برنامه»
                 return kind
     return "other"
