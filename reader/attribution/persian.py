@@ -18,16 +18,8 @@ and every span is mapped back to the article's own offsets.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-
-from reader.text.search import FoldedText
-
-from .folding import is_ignored
 from .persian_phrases import (
     COMMAS,
-    MAX_SOURCE,
     OPEN_QUOTES,
     Clause,
     clause_of,
@@ -35,26 +27,23 @@ from .persian_phrases import (
     has_verbish,
     is_word,
     next_comma,
-    quote_spans,
     scan_subject,
     sentences,
     verbish,
     words_of,
 )
-from .persian_sources import is_anonymous, looks_like_source, source_type
+from .persian_sources import looks_like_source
+from .persian_text import AZ, DAR, DEMONSTRATIVES, TIME_BEFORE_AZ, VA, YE, Found, PersianText, Tokens, relay_mark
 from .persian_words import (
     CLAUSE_BREAKS,
     COMPLEMENTISER,
-    CONNECTORS,
     DOCUMENT_PARTICLES,
     NEEDS_INTRO,
     NOT_A_SOURCE_START,
-    NOT_A_VERB_AFTER,
     OBJECT_AZ,
     OBJECT_MARK,
     OBJECT_RA,
     OPENERS,
-    PARTICLE_RE,
     QUANTIFIERS,
     RELAY_PARTICLE,
     REPORT_PARTICLE,
@@ -64,81 +53,15 @@ from .persian_words import (
     VERB_LEMMA,
     VERB_RE,
     VIEWPOINT_PARTICLES,
-    extra,
     key,
     pnorm,
-    pset,
 )
 from .suggestion import Span, Suggestion
 
-Tokens = tuple[int, int]  # first and last token index, inclusive
-_SAY = pnorm("گفت")
-_DAR, _AZ, _BE, _NAQL, _YE, _VA = (pnorm(word) for word in ("در", "از", "به", "نقل", "ی", "و"))
-_DEMONSTRATIVES = pset("این", "آن", "اینها", "همین", "همان", "چنین")
-_TIME_BEFORE_AZ = pset("پس", "پیش", "قبل", "بعد")
 
+class PersianReader(PersianText):
+    """The patterns over one article's Persian lines."""
 
-@dataclass(slots=True)
-class Found:
-    """One attribution in a sentence, as token ranges, before its claim is known."""
-
-    verb: Tokens
-    lemma: str
-    source: Tokens
-    role: Tokens | None = None
-    relay: Tokens | None = None
-    brk: int | None = None  # where the clause it opens begins: the claim before it stops there
-    joined: bool = False  # «VERB1 و VERB2»: the second shares the first's source
-    obj: Tokens | None = None  # the verb's object, the claim when nothing follows the verb
-    quote: Tokens | None = None  # a quotation opening the clause: «…»، X گفت
-
-
-class PersianReader:
-    """One article's Persian lines, folded, and the suggestions found in them."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.folded = FoldedText.of(text)
-        self.norm = extra(self.folded.folded)
-        self.quotes = quote_spans(self.norm)
-        self._quote_starts = [a for a, _ in self.quotes]
-        self.found: dict[tuple[Span, Span], Suggestion] = {}
-        self.sources: list[list[str]] = []  # the words of each source so far: a title mentioned again
-        self.verbs = [m for m in VERB_RE.finditer(self.norm) if self._is_verb(m.start(), m.end(), m.group())]
-        self.particles = [m for m in PARTICLE_RE.finditer(self.norm) if not self._in_quote(m.start())]
-        self._verb_starts = [m.start() for m in self.verbs]
-        self._particle_starts = [m.start() for m in self.particles]
-
-    @staticmethod
-    def within(matches: list[re.Match[str]], starts: list[int], clause: Clause) -> list[re.Match[str]]:
-        """The matches that lie inside ``clause`` (``starts``: their sorted start offsets)."""
-        first, last = bisect_left(starts, clause.start), bisect_left(starts, clause.end)
-        return [m for m in matches[first:last] if m.end() <= clause.end]
-
-    def _in_quote(self, at: int) -> bool:
-        i = bisect_right(self._quote_starts, at) - 1
-        return i >= 0 and self.quotes[i][0] < at < self.quotes[i][1]
-
-    def _is_verb(self, start: int, end: int, matched: str) -> bool:
-        if self._in_quote(start):
-            return False
-        return not (VERB_LEMMA[key(matched)] == _SAY and NOT_A_VERB_AFTER.match(self.norm, end))
-
-    # Offsets -------------------------------------------------------------------------
-    def span(self, start: int, end: int) -> Span:
-        """Normalised [start, end) → article offsets, harakat after the last letter included."""
-        first = self.folded.original(start)
-        last = self.folded.original(end - 1) + 1
-        while last < len(self.text) and is_ignored(self.text[last]):
-            last += 1
-        return first, last
-
-    def piece(self, clause: Clause, tokens: Tokens) -> tuple[str, Span]:
-        """The article's text and span of tokens [first, last] of ``clause``."""
-        span = self.span(clause.tokens[tokens[0]].start, clause.tokens[tokens[1]].end)
-        return self.text[span[0] : span[1]], span
-
-    # Reading -------------------------------------------------------------------------
     def run(self) -> list[Suggestion]:
         """Every line, sentence by sentence; the suggestions in order of their sources."""
         lines, at = [], 0
@@ -195,14 +118,6 @@ class PersianReader:
             if first not in used:
                 self.according_to(clause, first, last, particle)
 
-    def lead(self, clause: Clause, start: int, limit: int) -> int:
-        """``start`` moved past punctuation (not a quotation mark) and connectives that open a clause."""
-        while start < limit and (
-            clause.word(start) in CONNECTORS or not (is_word(clause.word(start)) or clause.word(start) in OPEN_QUOTES)
-        ):
-            start += 1
-        return start
-
     def subject(
         self,
         clause: Clause,
@@ -231,7 +146,7 @@ class PersianReader:
                 start, brk = k + 1, (k - 1 if clause.word(k - 1) in COMMAS else k)
             elif word == COMPLEMENTISER and verbish(clause, k - 1):
                 start, brk = k + 1, None  # «این در حالی است که X گفت…»
-            elif word == _VA and k > base and verbish(clause, k - 1):
+            elif word == VA and k > base and verbish(clause, k - 1):
                 start, brk = k + 1, k  # «… ثابت می‌ماند و معاون او نیز افزود»: a new clause
             k += 1
         start = self.lead(clause, start, first)
@@ -242,11 +157,11 @@ class PersianReader:
                 return None
             quote = (start, close)
             start = self.lead(clause, close + 1, first)
-            if clause.word(start) in _DEMONSTRATIVES and clause.word(start + 1) == OBJECT_MARK:
+            if clause.word(start) in DEMONSTRATIVES and clause.word(start + 1) == OBJECT_MARK:
                 start += 2  # «…»؛ این را X گفت
         relay = None
         if lemma in SOURCE_AFTER_DAR:
-            if clause.word(start) != _DAR:
+            if clause.word(start) != DAR:
                 return None
             start += 1
         else:
@@ -257,7 +172,10 @@ class PersianReader:
                 if start in particles:
                     used.add(start)
                     if particles[start][1] in (key(REPORT_PARTICLE), key(RELAY_PARTICLE)):
-                        outlet = self.phrase(clause, particles[start][0] + 1, comma)
+                        # «به گزارش X، …» relays; «به گزارش X به نقل از Y، …»: Y relays.
+                        after = particles[start][0] + 1
+                        inner = relay_mark(clause, after, comma)
+                        outlet = self.phrase(clause, after if inner is None else inner + 3, comma)
                         relay = outlet[:2] if outlet is not None else None
                 start = self.lead(clause, comma + 1, first)
         found = self.phrase(clause, start, first, allow_object=True)
@@ -287,7 +205,7 @@ class PersianReader:
         self.relayed(clause, one, rest, first)
         if lemma in OBJECT_AZ:
             for k in range(rest, first):
-                if clause.word(k) == _AZ and clause.word(k - 1) not in _TIME_BEFORE_AZ | QUANTIFIERS:
+                if clause.word(k) == AZ and clause.word(k - 1) not in TIME_BEFORE_AZ | QUANTIFIERS:
                     one.obj = (k + 1, first - 1)
                     break
         return one
@@ -315,42 +233,12 @@ class PersianReader:
 
     def relayed(self, clause: Clause, one: Found, rest: int, limit: int) -> None:
         """«X به نقل از Y نوشت»: the source is Y, relayed by X."""
-        for k in range(rest, limit - 2):
-            if clause.word(k) == _BE and clause.word(k + 1) == _NAQL and clause.word(k + 2) == _AZ:
-                inner = self.phrase(clause, k + 3, limit)
-                if inner is not None:
-                    one.relay, one.source, one.role = one.source, inner[:2], None
-                return
+        k = relay_mark(clause, rest, limit)
+        if k is not None:
+            inner = self.phrase(clause, k + 3, limit)
+            if inner is not None:
+                one.relay, one.source, one.role = one.source, inner[:2], None
 
-    def phrase(self, clause: Clause, start: int, limit: int, allow_object: bool = False) -> tuple[int, int, str] | None:
-        """The source phrase that starts at ``start`` and why it ends (see ``scan_subject``), or None."""
-        word = clause.word(start)
-        if start >= limit or word in NOT_A_SOURCE_START or not (is_word(word) or word in OPEN_QUOTES):
-            return None
-        last, why = scan_subject(clause, start, limit)
-        while last >= start and not is_word(clause.word(last)) and clause.word(last) not in "»”\"":
-            last -= 1
-        if last < start or last - start + 1 > MAX_SOURCE or (why == "ra" and not allow_object):
-            return None
-        if not any(ch.isalpha() for k in range(start, last + 1) for ch in clause.word(k)):
-            return None
-        relative = next((k for k in range(start, last + 1) if clause.word(k) == COMPLEMENTISER), last + 1)
-        if has_verbish(clause, start, relative - 1):
-            return None  # a clause, not a name
-        return start, last, why
-
-    def known_prefix(self, clause: Clause, start: int, last: int) -> int | None:
-        """How many of the subject's first words an earlier source begins with (two or more), before an object."""
-        words = [clause.word(k) for k in range(start, last + 1)]
-        best = 0
-        for source in self.sources:
-            n = 0
-            while n < min(len(words), len(source)) and words[n] == source[n]:
-                n += 1
-            best = max(best, n)
-        return best if 2 <= best < len(words) else None
-
-    # Claims ----------------------------------------------------------------------------
     def claim(self, clause: Clause, one: Found, end: int, next_line: Span | None) -> Span | None:
         """The claim of ``one``, in normalised offsets: after its verb, else its object or the opening quotation."""
         k = one.verb[1] + 1
@@ -362,13 +250,15 @@ class PersianReader:
         last = self.trim(clause, k, end - 1)
         body: Tokens | None = None
         if k <= last and clause.word(k) != pnorm("و") and (intro or one.lemma not in NEEDS_INTRO):
-            if clause.word(k) in OPEN_QUOTES and closing_quote(clause, k, last + 1) == last:
-                body = (k, last)
-            elif intro or len(words_of(clause, k, last)) >= 2:
+            if (
+                (clause.word(k) in OPEN_QUOTES and closing_quote(clause, k, last + 1) == last)
+                or intro
+                or len(words_of(clause, k, last)) >= 2
+            ):
                 body = (k, last)
         if body is None and one.obj is not None:
             first, last = one.obj[0], self.trim(clause, *one.obj)
-            if first <= last and clause.word(first) not in _DEMONSTRATIVES and words_of(clause, first, last):
+            if first <= last and clause.word(first) not in DEMONSTRATIVES and words_of(clause, first, last):
                 body = (first, last)
         if body is None and one.quote is not None and k > last:
             body = one.quote
@@ -380,14 +270,6 @@ class PersianReader:
             return begin, next_line[0] + len(line.rstrip().rstrip("."))
         return None
 
-    @staticmethod
-    def trim(clause: Clause, first: int, last: int) -> int:
-        """``last`` moved back over punctuation that ends a sentence or a clause (not a closing quote)."""
-        while last >= first and not is_word(clause.word(last)) and clause.word(last) not in "»”\"":
-            last -= 1
-        return last
-
-    # Particles ------------------------------------------------------------------------
     def according_to(self, clause: Clause, first: int, last: int, particle: str) -> None:
         """به گزارش / به گفته / طبق اعلام … SOURCE، CLAIM — or «CLAIM، به گفته SOURCE.»."""
         size = len(clause.tokens)
@@ -404,12 +286,11 @@ class PersianReader:
         if has_verbish(clause, start, limit - 1) or any(clause.word(k) == ":" for k in range(start, limit)):
             return
         relay = None
-        for k in range(start, limit - 2):
-            if clause.word(k) == _BE and clause.word(k + 1) == _NAQL and clause.word(k + 2) == _AZ:
-                outlet = self.phrase(clause, start, k)
-                relay = outlet[:2] if outlet is not None else None
-                verb, start = (k, k + 2), k + 3
-                break
+        k = relay_mark(clause, start, limit)
+        if k is not None:
+            outlet = self.phrase(clause, start, k)
+            relay = outlet[:2] if outlet is not None else None
+            verb, start = (k, k + 2), k + 3
         found = self.phrase(clause, start, limit)
         if found is None:
             return
@@ -417,7 +298,7 @@ class PersianReader:
         words = words_of(clause, *source)
         if particle in DOCUMENT_PARTICLES and (len(words) < 2 or not looks_like_source(" ".join(words))):
             return  # «طبق قانون», «بر اساس برنامه‌ریزی‌ها»: a rule or a plan followed, not a source
-        if particle in VIEWPOINT_PARTICLES and len(words) == 1 and words[0].endswith(_YE):
+        if particle in VIEWPOINT_PARTICLES and len(words) == 1 and words[0].endswith(YE):
             return  # «از نظر فنی»: an aspect, not a source
         role = None
         body: Tokens | None = None
@@ -439,33 +320,6 @@ class PersianReader:
             return
         one = Found(verb, "", source, role, relay)
         self.add(clause, one, (clause.tokens[body[0]].start, clause.tokens[body[1]].end), "according-to")
-
-    # Suggestions ----------------------------------------------------------------------
-    def add(self, clause: Clause, one: Found, claim: Span, pattern: str) -> None:
-        """Keep a suggestion for ``one`` with its claim (unless its source and verb are taken)."""
-        source, source_span = self.piece(clause, one.source)
-        verb, verb_span = self.piece(clause, one.verb)
-        if (source_span, verb_span) in self.found:
-            return
-        role, role_span = self.piece(clause, one.role) if one.role is not None else ("", None)
-        relay = self.piece(clause, one.relay)[0] if one.relay is not None else ""
-        claim_span = self.span(*claim)
-        named = not is_anonymous(source)
-        self.sources.append([clause.word(k) for k in range(one.source[0], one.source[1] + 1)])
-        self.found[(source_span, verb_span)] = Suggestion(
-            verb=verb,
-            verb_span=verb_span,
-            source=source,
-            source_span=source_span,
-            role=role,
-            role_span=role_span,
-            named=named,
-            source_type=source_type(source, role, named),
-            claim=self.text[claim_span[0] : claim_span[1]],
-            claim_span=claim_span,
-            pattern=pattern,
-            relay=relay,
-        )
 
     def headline(self, start: int, end: int) -> bool:
         """A line «SOURCE: claim» with no full stop at its end (a headline or a strap); True when read."""

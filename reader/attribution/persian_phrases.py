@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from .persian_words import (
     AFTER_DAR,
-    AZ_AFTER_TIME,
     ANONYMITY,
+    AZ_AFTER_TIME,
     COMPLEMENTISER,
     OBJECT_MARK,
     QUANTIFIERS,
@@ -38,7 +38,7 @@ _QUOTES_RE = re.compile(r"«[^«»\n]*»|[“”][^“”\n]*[”“]|\"[^\"\n]*
 _END_RE = re.compile(r"[.!?\u061f\u06d4…]+[»”\"]*(?=\s|$)|(?<![»”\"])\u061b")  # «…»؛ این را X گفت: one
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
-OPEN_QUOTES = frozenset("«“”\"")
+OPEN_QUOTES = frozenset('«“”"')
 _DAR, _AZ, _TAR = pnorm("در"), pnorm("از"), pnorm("تر")  # «پیش‌تر» read as «پیش تر»
 _PRESENT = pset("می", "نمی")
 _DEMONSTRATIVES = pset("این", "آن", "همین", "همان")
@@ -74,7 +74,7 @@ def sentences(normalised: str, start: int, end: int, quotes: list[tuple[int, int
         quote = next(((a, b) for a, b in inside if a < here < b), None)
         if quote is not None and match.end() < quote[1]:
             continue  # a full stop inside a quotation
-        stop = match.end() if quote is not None or normalised[match.end() - 1] in "»”\"" else here
+        stop = match.end() if quote is not None or normalised[match.end() - 1] in '»”"' else here
         if stop > at:
             found.append(clause_of(normalised, at, stop))
         at = match.end()
@@ -92,7 +92,7 @@ def clause_of(normalised: str, start: int, end: int) -> Clause:
 def closing_quote(clause: Clause, index: int, limit: int) -> int | None:
     """The index of the mark closing the quotation opened at ``index``, before ``limit``."""
     opener = clause.word(index)
-    closers = "»" if opener == "«" else "”“\""
+    closers = "»" if opener == "«" else '”“"'
     for k in range(index + 1, limit):
         if clause.word(k) in closers:
             return k
