@@ -33,7 +33,7 @@ from .persian_phrases import (
     words_of,
 )
 from .persian_sources import looks_like_source
-from .persian_text import AZ, DAR, DEMONSTRATIVES, TIME_BEFORE_AZ, VA, YE, Found, PersianText, Tokens, relay_mark
+from .persian_text import AZ, BUT, DAR, DEMONSTRATIVES, TIME_BEFORE_AZ, VA, YE, Found, PersianText, Tokens, relay_mark
 from .persian_words import (
     CLAUSE_BREAKS,
     COMPLEMENTISER,
@@ -44,6 +44,7 @@ from .persian_words import (
     OBJECT_MARK,
     OBJECT_RA,
     OPENERS,
+    PAGE_WORDS,
     QUANTIFIERS,
     RELAY_PARTICLE,
     REPORT_PARTICLE,
@@ -142,7 +143,10 @@ class PersianReader(PersianText):
                 close = closing_quote(clause, k, first)
                 k = (close if close is not None else k) + 1
                 continue
-            if word in CLAUSE_BREAKS:
+            if word in CLAUSE_BREAKS and (
+                word != BUT or k == base or clause.word(k - 1) in COMMAS or verbish(clause, k - 1)
+            ):
+                # «ولی» opens a clause after a comma or a verb; elsewhere it is a guardian («نماینده ولی فقیه»)
                 start, brk = k + 1, (k - 1 if clause.word(k - 1) in COMMAS else k)
             elif word == COMPLEMENTISER and verbish(clause, k - 1):
                 start, brk = k + 1, None  # «این در حالی است که X گفت…»
@@ -242,6 +246,8 @@ class PersianReader(PersianText):
     def claim(self, clause: Clause, one: Found, end: int, next_line: Span | None) -> Span | None:
         """The claim of ``one``, in normalised offsets: after its verb, else its object or the opening quotation."""
         k = one.verb[1] + 1
+        if clause.word(k) in COMMAS:
+            k += 1  # «کارشناسان معتقدند، با حذف…»
         intro = ""
         if clause.word(k) == ":":
             intro, k = ":", k + 1
@@ -328,16 +334,20 @@ class PersianReader(PersianText):
             return False
         clause = clause_of(self.norm, start, start + len(line))
         colon = next(k for k, token in enumerate(clause.tokens) if token.word == ":")
-        opening = self.lead(clause, 0, colon)
+        # «افزایش قیمت لبنیات؛ تولیدکنندگان: …»: the source follows the headline's last break.
+        breaks = [k for k in range(colon) if clause.word(k) in ("\u061b", "-", "–", "—", "|")]
+        opening = self.lead(clause, breaks[-1] + 1 if breaks else 0, colon)
         if not 2 <= colon - opening <= 8 or len(words_of(clause, 0, len(clause.tokens) - 1)) > 30:
             return False
         if any(not is_word(clause.word(k)) for k in range(opening, colon)) or has_verbish(clause, opening, colon - 1):
             return False
         if clause.word(opening) in NOT_A_SOURCE_START or VERB_RE.search(self.norm, start, clause.tokens[colon].start):
             return False
+        if any(clause.word(k) in PAGE_WORDS for k in range(opening, colon)):
+            return False  # «کد خبر: ۱۲۳۴», «بیشتر بخوانید: …»: the page's furniture, not a source
         last = self.trim(clause, colon + 1, len(clause.tokens) - 1)
-        if sum(word[0].isalpha() for word in words_of(clause, colon + 1, last)) < 4:
-            return False  # «کد خبر: ۱۲۳۴», «تاریخ انتشار: ۱۲ مهر ۱۴۰۲»: the page's details, not a claim
+        if sum(word[0].isalpha() for word in words_of(clause, colon + 1, last)) < 3:
+            return False  # «تاریخ انتشار: ۱۲ مهر ۱۴۰۲»: a detail, not a claim
         one = Found((colon, colon), "", (opening, colon - 1))
         self.add(clause, one, (clause.tokens[colon + 1].start, clause.tokens[last].end), "headline")
         return True

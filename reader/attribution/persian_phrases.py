@@ -41,6 +41,7 @@ COMMAS = frozenset(",\u060c")
 OPEN_QUOTES = frozenset('«“”"')
 _DAR, _AZ, _TAR = pnorm("در"), pnorm("از"), pnorm("تر")  # «پیش‌تر» read as «پیش تر»
 _PRESENT = pset("می", "نمی")
+_FRIDAY, _PRAYER = pset("جمعه"), pset("امام", "نماز")  # «امام جمعه»: a title, not a Friday
 _DEMONSTRATIVES = pset("این", "آن", "همین", "همان")
 _DEMONSTRATIVE_TIMES = TIME_HEADS | pset("روز", "روزها", "باره", "زمینه", "بار", "میان", "حال")
 MAX_SOURCE = 14  # tokens: a longer «subject» is a clause, not a name
@@ -155,7 +156,7 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             return k - 1, "ra"
         if not is_word(word) and k > start:
             return k - 1, "stop"
-        if word in STOPS and k > start:
+        if word in STOPS and k > start and not (word in _FRIDAY and clause.word(k - 1) in _PRAYER):
             return k - 1, "stop"
         if word in TIME_HEADS and following in TIME_AFTER:
             return k - 1, "stop"

@@ -37,6 +37,7 @@ Tokens = tuple[int, int]  # first and last token index, inclusive
 _SAY = pnorm("گفت")
 DAR, AZ, _BE, _NAQL, YE, VA = (pnorm(word) for word in ("در", "از", "به", "نقل", "ی", "و"))
 DEMONSTRATIVES = pset("این", "آن", "اینها", "همین", "همان", "چنین")
+BUT = pnorm("ولی")
 TIME_BEFORE_AZ = pset("پس", "پیش", "قبل", "بعد")
 
 
