@@ -37,6 +37,7 @@ from .arabic import verb_lemma
 from .folding import norm
 from .hebrew import hebrew_suggestions
 from .languages import languages_in, masked
+from .persian import read_persian
 from .suggestion import Span, Suggestion, quoted_claim
 
 __all__ = ["RULES", "Span", "Suggestion", "known_verb_form", "suggest"]
@@ -44,6 +45,7 @@ __all__ = ["RULES", "Span", "Suggestion", "known_verb_form", "suggest"]
 #: language → the rules that read its lines (a masked text: other languages' lines blanked).
 RULES: dict[str, Callable[[str], list[Suggestion]]] = {
     "ar": lambda text: Analyser(text).run(),
+    "fa": read_persian,
     "he": hebrew_suggestions,
 }
 

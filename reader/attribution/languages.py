@@ -20,7 +20,8 @@ _HEBREW = re.compile(r"[\u05d0-\u05ea]")
 _ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _PERSIAN_LETTERS = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")  # پ چ ژ گ ک ی
 _URDU_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ ڑ ں ھ ہ ے
-_PERSIAN_WORDS = re.compile(r"(?<!\w)(?:که|می|است|این|آن|را|برای|گفت)(?!\w)")
+# Persian words that Arabic does not write, also as scraped pages spell them with Arabic ي/ك (كه، مي).
+_PERSIAN_WORDS = re.compile(r"(?<!\w)(?:که|كه|می|مي|است|این|را|برای|براي|گفت|های|هاي|کرد|شده|بود)(?!\w)")
 
 
 def line_language(line: str) -> str:

@@ -1,0 +1,193 @@
+"""Sentences, tokens and source phrases of Persian text, verb last.
+
+A Persian sentence names its source first and says it last: «مهدی رحیمیان،
+سخنگوی شرکت…، روز یکشنبه در نشست خبری اظهار کرد: …». The subject runs from
+the clause's start up to the first word that cannot be part of a name: a
+comma (then a role may follow), a time («روز یکشنبه», «هفته گذشته»), a
+preposition that opens a circumstance («به خبرنگاران», «در گفت‌وگو با»,
+«با بیان اینکه»), «نیز»/«هم», the object mark «را», or a «که» clause that
+hides a name («که نخواست نامش فاش شود»). «در» and «از» are kept inside a
+name where they usually are: «یک منبع آگاه در شهرداری», «یکی از مسئولان».
+
+Sentences end at . ! ? ؟ … or ؛ outside quotation marks, so a quote of
+several sentences stays in one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .persian_words import (
+    AFTER_DAR,
+    ANONYMITY,
+    AZ_AFTER_TIME,
+    COMPLEMENTISER,
+    OBJECT_MARK,
+    QUANTIFIERS,
+    STOPS,
+    TIME_AFTER,
+    TIME_HEADS,
+    VERBISH,
+    pnorm,
+    pset,
+)
+from .sentences import Token
+
+_QUOTES_RE = re.compile(r"«[^«»\n]*»|[“”][^“”\n]*[”“]|\"[^\"\n]*\"")
+_END_RE = re.compile(r"[.!?\u061f\u06d4…]+[»”\"]*(?=\s|$)|(?<![»”\"])\u061b")  # «…»؛ این را X گفت: one
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+COMMAS = frozenset(",\u060c")
+OPEN_QUOTES = frozenset('«“”"')
+_DAR, _AZ, _TAR = pnorm("در"), pnorm("از"), pnorm("تر")  # «پیش‌تر» read as «پیش تر»
+_PRESENT = pset("می", "نمی")
+_FRIDAY, _PRAYER = pset("جمعه"), pset("امام", "نماز")  # «امام جمعه»: a title, not a Friday
+_DEMONSTRATIVES = pset("این", "آن", "همین", "همان")
+_DEMONSTRATIVE_TIMES = TIME_HEADS | pset("روز", "روزها", "باره", "زمینه", "بار", "میان", "حال")
+MAX_SOURCE = 14  # tokens: a longer «subject» is a clause, not a name
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One sentence of the normalised text: its tokens and where it lies."""
+
+    tokens: list[Token]
+    start: int
+    end: int
+
+    def word(self, index: int) -> str:
+        """The token's text at ``index``; "" outside the sentence."""
+        return self.tokens[index].word if 0 <= index < len(self.tokens) else ""
+
+
+def quote_spans(normalised: str) -> list[tuple[int, int]]:
+    """Every quotation in the text, marks included, as (start, end) offsets."""
+    return [m.span() for m in _QUOTES_RE.finditer(normalised)]
+
+
+def sentences(normalised: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Clause]:
+    """The sentences of ``normalised[start:end]`` (one line), a quotation never cut in two."""
+    inside = [(a, b) for a, b in quotes if start <= a < end]
+    found = []
+    at = start
+    for match in _END_RE.finditer(normalised, start, end):
+        here = match.start()
+        quote = next(((a, b) for a, b in inside if a < here < b), None)
+        if quote is not None and match.end() < quote[1]:
+            continue  # a full stop inside a quotation
+        stop = match.end() if quote is not None or normalised[match.end() - 1] in '»”"' else here
+        if stop > at:
+            found.append(clause_of(normalised, at, stop))
+        at = match.end()
+    if at < end:
+        found.append(clause_of(normalised, at, end))
+    return [clause for clause in found if clause.tokens]
+
+
+def clause_of(normalised: str, start: int, end: int) -> Clause:
+    """The tokens of ``normalised[start:end]`` as one clause."""
+    tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(normalised, start, end)]
+    return Clause(tokens, start, end)
+
+
+def closing_quote(clause: Clause, index: int, limit: int) -> int | None:
+    """The index of the mark closing the quotation opened at ``index``, before ``limit``."""
+    opener = clause.word(index)
+    closers = "»" if opener == "«" else '”“"'
+    for k in range(index + 1, limit):
+        if clause.word(k) in closers:
+            return k
+    return None
+
+
+def next_comma(clause: Clause, start: int, limit: int) -> int | None:
+    """The first comma in [start, limit), quotations skipped."""
+    k = start
+    while k < limit:
+        word = clause.word(k)
+        if word in OPEN_QUOTES:
+            close = closing_quote(clause, k, limit)
+            k = (close if close is not None else k) + 1
+            continue
+        if word in COMMAS:
+            return k
+        k += 1
+    return None
+
+
+def is_word(word: str) -> bool:
+    """A word, not a punctuation mark."""
+    return word[:1].isalnum()
+
+
+def _relative_end(clause: Clause, k: int, limit: int) -> int | None:
+    """After a «که» at ``k`` inside a name: the index past its clause's verb, or None when it hides the name."""
+    ahead = [clause.word(i) for i in range(k + 1, min(k + 5, limit))]
+    if any(word in ANONYMITY for word in ahead):
+        return None
+    for i in range(k + 1, min(k + 10, limit)):
+        if clause.word(i) in VERBISH:
+            return i + 1
+        if clause.word(i) in COMMAS:
+            return None
+    return None
+
+
+def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
+    """The last index of the subject that starts at ``start``, and why it ends there.
+
+    The reason is "comma", "ra" (the object mark: the object began somewhere
+    before it), "stop" (a time, circumstance or punctuation) or "end" (it
+    runs up to ``limit``, the verb).
+    """
+    k = start
+    while k < limit:
+        word = clause.word(k)
+        following = clause.word(k + 1)
+        if word in OPEN_QUOTES:
+            close = closing_quote(clause, k, limit)
+            if close is None:
+                return k - 1, "stop"
+            k = close + 1
+            continue
+        if word in COMMAS:
+            return k - 1, "comma"
+        if word == OBJECT_MARK:
+            return k - 1, "ra"
+        if not is_word(word) and k > start:
+            return k - 1, "stop"
+        if word in STOPS and k > start and not (word in _FRIDAY and clause.word(k - 1) in _PRAYER):
+            return k - 1, "stop"
+        if word in TIME_HEADS and following in TIME_AFTER:
+            return k - 1, "stop"
+        if word in _DEMONSTRATIVES and following in _DEMONSTRATIVE_TIMES and k > start:
+            return k - 1, "stop"
+        if word in AZ_AFTER_TIME and following in (_AZ, _TAR):
+            return k - 1, "stop"
+        if word == _DAR and (following in AFTER_DAR or following in STOPS or not following):
+            return k - 1, "stop"
+        if word == _AZ and clause.word(k - 1) not in QUANTIFIERS:
+            return k - 1, "stop"
+        if word == COMPLEMENTISER:
+            after = _relative_end(clause, k, limit)
+            if after is None:
+                return k - 1, "stop"
+            k = after
+            continue
+        k += 1
+    return limit - 1, "end"
+
+
+def verbish(clause: Clause, k: int) -> bool:
+    """Token ``k`` is a finite verb, an auxiliary, or the stem of a present verb («می ماند»)."""
+    return clause.word(k) in VERBISH or (k > 0 and clause.word(k - 1) in _PRESENT)
+
+
+def has_verbish(clause: Clause, first: int, last: int) -> bool:
+    """A finite verb or auxiliary among tokens [first, last]: a clause, not a name or a role."""
+    return any(verbish(clause, k) for k in range(first, last + 1))
+
+
+def words_of(clause: Clause, first: int, last: int) -> list[str]:
+    """The words (punctuation left out) of tokens [first, last]."""
+    return [clause.word(k) for k in range(first, last + 1) if is_word(clause.word(k))]
