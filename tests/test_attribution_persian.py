@@ -318,3 +318,14 @@ def test_persian_spelled_with_arabic_yeh_and_kaf_is_read_as_persian() -> None:
 
     assert line_language("رئيس كل بانك مركزي اعلام كرد كه نرخ تورم كاهش مي يابد.") == "fa"
     assert line_language("وقال رئيس البنك المركزي إن التضخم سينخفض هذا العام بشكل كبير.") == "ar"
+
+
+def test_qari_suggest_keeps_the_zwnj_of_persian_words_in_a_pipe(tmp_path, capsys) -> None:
+    from reader import cli
+
+    path = tmp_path / "a.txt"
+    path.write_text("به گفته سخنگوی وزارت نیرو، مصرف برق رکورد زد.\n\nمهدی رحیمی می‌گوید که سدها کم‌آب‌اند.\n", "utf-8")
+    assert cli.main(["suggest", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "می‌گوید" in out or "کم‌آب‌اند" in out
+    assert "\u200c" in out

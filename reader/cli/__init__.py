@@ -186,7 +186,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             kind = f"named {found.source_type}" if found.named else "anonymous"
             start, end = found.claim_span
             fields = (found.verb, found.source + role, kind, f"{start}:{end}", _excerpt(found.claim))
-            write("\t".join(shown(visible(field)) for field in fields))
+            # Joiners kept: Persian می‌گوید is spelled with a ZWNJ, which shaping needs and a pipe keeps.
+            write("\t".join(shown(visible(field, joiners=True)) for field in fields))
         write("\n")
     sys.stdout.flush()
     return 0

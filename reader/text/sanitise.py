@@ -24,6 +24,7 @@ No Textual or Rich import.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 
 from .unidata import DISPLAY, HIDDEN
@@ -46,6 +47,9 @@ _COPY = {
     },
 }
 
+_JOINERS = ("\u200c", "\u200d")  # ZWNJ, ZWJ
+_JOINER_RE = re.compile("([\u200c\u200d])")
+
 _ONE_LINE = {
     **{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))},
     0x2028: "\\u2028",
@@ -54,8 +58,14 @@ _ONE_LINE = {
 }
 
 
-def visible(text: object) -> str:
-    """``text`` as a terminal may show it: controls as visible symbols, invisible format characters out."""
+def visible(text: object, *, joiners: bool = False) -> str:
+    """``text`` as a terminal may show it: controls as visible symbols, invisible format characters out.
+
+    ``joiners``: keep ZWNJ and ZWJ, for logical text that is written out as text (a pipe): they are part
+    of how Persian and Urdu words are spelled (می‌گوید), and draw nothing themselves.
+    """
+    if joiners and ("\u200c" in str(text) or "\u200d" in str(text)):
+        return "".join(part if part in _JOINERS else visible(part) for part in _JOINER_RE.split(str(text)))
     return str(text).translate(DISPLAY).replace(HIDDEN, "")
 
 
