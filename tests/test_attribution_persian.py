@@ -329,3 +329,11 @@ def test_qari_suggest_keeps_the_zwnj_of_persian_words_in_a_pipe(tmp_path, capsys
     out = capsys.readouterr().out
     assert "می‌گوید" in out or "کم‌آب‌اند" in out
     assert "\u200c" in out
+
+
+def test_a_researcher_is_an_expert_and_a_study_a_document() -> None:
+    from reader.attribution.persian_sources import source_type
+
+    assert source_type("بهرام شکوهی", "پژوهشگر مهندسی محیط زیست", True) == "expert"
+    assert source_type("پژوهش دانشگاه تهران", "", True) == "document"
+    assert source_type("گزارش‌های سازمان", "", True) == "document"

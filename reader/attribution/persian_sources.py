@@ -95,6 +95,16 @@ def source_type(source: str, role: str, named: bool) -> str:
             ("expert", _EXPERT),
             ("official", _OFFICIAL),
         ):
-            if any(" " + keyword in text for keyword in keywords):  # at a word's start: «نامه» is not «برنامه»
+            if any(_names(text, keyword, kind) for keyword in keywords):
                 return kind
     return "other"
+
+
+def _names(text: str, keyword: str, kind: str) -> bool:
+    """``keyword`` at a word's start («نامه» is not «برنامه»); a document's word also ends there, but for a
+    plural or an ezafe («پژوهش‌ها», «گزارشی»): «پژوهشگر» is a researcher, not research."""
+    if " " + keyword not in text:
+        return False
+    if kind != "document":
+        return True
+    return any(f" {keyword}{ending} " in text for ending in ("", "ها", "های", "ی", "هایی"))
