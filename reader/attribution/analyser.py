@@ -14,28 +14,28 @@ from reader.text.search import FoldedText
 
 from .anonymity import is_anonymous, source_type
 from .arabic import (
+    ADDRESSEE_PRONOUNS,
     AFTER_OBJECT,
     ANONYMITY_STARTS,
-    CLAUSE_STARTS,
-    COMP,
-    COMP_B,
-    CONTRAST,
     INSTITUTION_HEADS,
+    NOT_A_SOURCE_START,
     OBJECT_LEADS,
     OBJECT_VERBS,
     ON_TONGUE,
+    PARTICIPLES,
     PARTICLES,
     RELATIVE,
     RELAY_VERBS,
+    ROLE_LEADS,
     TIME_ADJ,
     TIME_NOUNS,
-    VERBS,
     definite,
     strip_proclitic,
     verb_lemma,
 )
 from .folding import TA_MARBUTA, is_ignored, norm, norm_set
-from .phrases import Phrase, comma_segments, comp_at, in_anonymity_clause, reports, role_in, source_in
+from .fronted import fronted_subject
+from .phrases import Phrase, addressed, comma_segments, comp_at, is_circumstance, reports, role_in, source_in
 from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
 
@@ -92,6 +92,10 @@ class Analyser:
         if phrase.skip:
             words[0] = words[0][phrase.skip :] or words[0]
         named = not is_anonymous(source, words)
+        relay = ""
+        if phrase.relay is not None:
+            relay_span = self.tokens_span(sentence, *phrase.relay)
+            relay = self.text[relay_span[0] : relay_span[1]]
         verb_span = self.tokens_span(sentence, *verb)
         if claim[1] <= claim[0]:
             return  # nothing is claimed: «قال X.» at the end of a sentence
@@ -108,13 +112,22 @@ class Analyser:
             claim=self.text[claim_span[0] : claim_span[1]],
             claim_span=claim_span,
             pattern=pattern,
+            relay=relay,
         )
 
     def claim_after(self, sentence: Sentence, index: int) -> Span:
-        """The claim from the token after ``index`` to the end of the sentence."""
-        if index + 1 >= len(sentence.tokens):
+        """The claim from the token after ``index`` to the end of the sentence or a participle that goes on.
+
+        «…، مضيفًا أن…» starts the source's next claim, not more of this one.
+        """
+        tokens = sentence.tokens
+        if index + 1 >= len(tokens):
             return (0, 0)
-        return sentence.tokens[index + 1].start, trim_end(self.normalised, sentence.end)
+        for i in range(index + 2, len(tokens) - 1):
+            after = tokens[i + 1].word
+            if is_comma(tokens[i].word) and (after in PARTICIPLES or strip_proclitic(after) in PARTICIPLES):
+                return tokens[index + 1].start, tokens[i - 1].end
+        return tokens[index + 1].start, trim_end(self.normalised, sentence.end)
 
     # Patterns -----------------------------------------------------------------------
     def run(self) -> list[Suggestion]:
@@ -138,40 +151,63 @@ class Analyser:
         start = v + 1
         if sentence.word(start) in AFTER_OBJECT:
             start += 1
-        # Find the complementiser; give up at another reporting verb outside an anonymity clause.
-        comp_first: int | None = None
-        comp_last = start  # set with comp_first: read only when a complementiser was found
-        in_anonymity = False
-        for i in range(start, min(len(tokens), v + 70)):
-            word = tokens[i].word
-            if is_comma(word):
-                in_anonymity = sentence.word(i + 1) in ANONYMITY_STARTS
-                continue
-            found = comp_at(sentence, i)
-            if found is not None:
-                comp_first, comp_last = i, found
-                break
-            if i > start and not in_anonymity and verb_lemma(word) is not None:
-                self.object_first(sentence, v)  # the أن ahead is another verb's
+        if sentence.word(start) in ADDRESSEE_PRONOUNS:
+            start += 1  # «وقال لي عامل البناء X إن…»: who was told, then who told
+        comp = self.complementiser(sentence, start, v)
+        if comp is not None and comp[2]:
+            # «أعلنت الوزارة عن خطتها، مؤكدةً أن…»: the object is the claim; else the participle's أن is.
+            before = len(self.found)
+            self.object_first(sentence, v)
+            if len(self.found) > before:
                 return
-        if comp_first is None:
+        if comp is None:
             before = len(self.found)
             self.quote_first(sentence, v, start)
             if len(self.found) == before:
                 self.object_first(sentence, v)
             return
-        segments = comma_segments(sentence, start, comp_first)
-        if not segments or segments[0][0] != start:
-            self.source_first(sentence, v, comp_first, comp_last)
+        comp_first, comp_last, _ = comp
+        if comp_first < 0:
+            self.object_first(sentence, v)  # the أن ahead is another verb's
             return
-        phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)
+        if lemma in RELAY_VERBS and not any(sentence.word(i) == "عن" for i in range(start, comp_first)):
+            return  # «شركة نقل الطاقة»: نقل reports only «عن» someone
+        claim = self.claim_after(sentence, comp_last)
+        segments = comma_segments(sentence, start, comp_first)
+        phrase = None
+        if segments and segments[0][0] == start and not addressed(sentence, start):
+            phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)
         if phrase is None:
-            self.source_first(sentence, v, comp_first, comp_last)
+            subject = fronted_subject(sentence, v)
+            if subject is not None:
+                self.add(sentence, (v, v), subject, claim, "source-verb")
             return
         role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
-        self.add(
-            sentence, (v, v), Phrase(phrase[0], phrase[1], role), self.claim_after(sentence, comp_last), "verb-source"
-        )
+        relay = None
+        if lemma in RELAY_VERBS and phrase[0] - 2 >= start:
+            relay = (start, phrase[0] - 2)  # «نقلت صحيفة X عن مسؤول…»: the outlet that passes it on
+        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role, relay=relay), claim, "verb-source")
+
+    def complementiser(self, sentence: Sentence, start: int, v: int) -> tuple[int, int, bool] | None:
+        """The complementiser of the verb at ``v``: its [first, last] tokens, and whether a participle comes first.
+
+        (-1, -1, False) when another verb's comes first; None when there is none before the sentence ends.
+        """
+        in_anonymity = participle = False
+        for i in range(start, min(len(sentence.tokens), v + 70)):
+            word = sentence.word(i)
+            if is_comma(word):
+                after = sentence.word(i + 1)
+                participle = participle or after in PARTICIPLES or strip_proclitic(after) in PARTICIPLES
+                in_anonymity = after in ANONYMITY_STARTS
+                continue
+            found = comp_at(sentence, i)
+            if found is not None:
+                return i, found, participle
+            circumstantial = sentence.word(i - 1) in ROLE_LEADS  # «وهي تشير إلى الساحل»
+            if i > start and not in_anonymity and not circumstantial and verb_lemma(word) is not None:
+                return -1, -1, False
+        return None
 
     def object_first(self, sentence: Sentence, v: int) -> None:
         """VERB INSTITUTION[، CIRCUMSTANCE،] [عن|من] OBJECT: «أعلنت وزارة الصحة، صباح اليوم، انطلاق حملة…»."""
@@ -192,6 +228,8 @@ class Analyser:
                 return
             after = close + 1
         lead = sentence.word(after)
+        if is_circumstance(sentence, after) or lead in NOT_A_SOURCE_START - OBJECT_LEADS - RELATIVE:
+            return  # «نفاه الجيش في بيان»: when or where, not what
         if lead in OBJECT_LEADS:
             after += 1
         elif lead not in RELATIVE and (not lead[:1].isalpha() or verb_lemma(lead) is not None):
@@ -199,54 +237,6 @@ class Analyser:
         if after + 1 >= len(sentence.tokens):
             return  # a claim is more than one word
         self.add(sentence, (v, v), Phrase(first, last, None), self.claim_after(sentence, after - 1), "verb-object")
-
-    def source_first(self, sentence: Sentence, v: int, comp_first: int, comp_last: int) -> None:
-        """SOURCE VERB أن: «غير أن مصادر مطلعة كشفت أن…», «أما سامر بدران، وهو موظف، فأكد أنه…»."""
-        if comp_first != v + 1:
-            return
-        word = sentence.word(v)
-        proclitic = word[0] if VERBS.get(word) is None else ""
-        if proclitic == "و":
-            return  # «وأضاف أن…»: the subject is the previous sentence's
-        anchor = None
-        for i in range(v - 1, max(-1, v - 40), -1):
-            here = sentence.word(i)
-            if proclitic == "ف":
-                if strip_proclitic(here) == norm("أما") or here == norm("أما"):
-                    anchor = i + 1
-                    break
-            elif (here in COMP and sentence.word(i - 1) in CONTRAST) or here in CLAUSE_STARTS:
-                anchor = i + 1
-                break
-            if (
-                here in COMP
-                or here in COMP_B
-                or (verb_lemma(here) is not None and not in_anonymity_clause(sentence, i))
-            ):
-                return
-        else:
-            # A short noun phrase that opens the sentence: «الوزارة أكدت أن…».
-            if proclitic == "" and 0 < v <= 5 and not any(is_comma(sentence.word(i)) for i in range(v)):
-                anchor = 0
-        if anchor is None or anchor >= v:
-            return
-        segments = comma_segments(sentence, anchor, v)
-        if not segments or segments[0][0] != anchor:
-            return
-        phrase = source_in(sentence, *segments[0])
-        if phrase is None or phrase[1] != segments[0][1]:
-            return
-        role = role_in(sentence, segments[1] if len(segments) > 1 else None)
-        # «والحكومة أكدت أن…»: the conjunction is not part of the name.
-        opening = sentence.word(phrase[0])
-        skip = 1 if opening[:1] in ("و", "ف") and opening[1:3] == "ال" else 0
-        self.add(
-            sentence,
-            (v, v),
-            Phrase(phrase[0], phrase[1], role, skip),
-            self.claim_after(sentence, comp_last),
-            "source-verb",
-        )
 
     def quote_first(self, sentence: Sentence, v: int, start: int) -> None:
         """«…»، قال SOURCE: the claim is the quote before the verb."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .arabic import (
+    ADDRESSEE_PRONOUNS,
+    ADVERBS,
     ANONYMITY_STARTS,
     CIRCUMSTANCE,
     CIRCUMSTANCE_AFTER_FI,
@@ -28,6 +30,7 @@ from .arabic import (
     SUBORDINATING,
     strip_proclitic,
 )
+from .folding import norm_set
 from .sentences import QUOTE_OPEN, Sentence, is_comma
 
 
@@ -39,6 +42,7 @@ class Phrase:
     last: int
     role: tuple[int, int] | None  # token indices [first, last] of the role
     skip: int = 0  # characters to drop from the first token (ل in «لتقرير»)
+    relay: tuple[int, int] | None = None  # token indices of the outlet passing the words on, or None
 
 
 def comp_at(sentence: Sentence, index: int) -> int | None:
@@ -73,6 +77,14 @@ def reports(sentence: Sentence, i: int) -> bool:
     return not (before in SUBORDINATING and (word in PRESENT or word[1:] in PRESENT))
 
 
+def addressed(sentence: Sentence, index: int) -> bool:
+    """Does the one told start at ``index``: «لـ«الوكالة»», «للصحفيين», «لوكالة الأنباء»? (The speaker is elsewhere.)"""
+    word = sentence.word(index)
+    if word in ("ل", "لـ") or word in ADDRESSEE_PRONOUNS:
+        return True
+    return word.startswith("لل") or (word[:1] == "ل" and word in CIRCUMSTANCE)
+
+
 def comma_segments(sentence: Sentence, start: int, stop: int) -> list[tuple[int, int]]:
     """Comma-separated [first, last] token ranges of tokens[start:stop] (empty ones dropped)."""
     ranges: list[tuple[int, int]] = []
@@ -96,6 +108,8 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
     if (
         first > last
         or opening in NOT_A_SOURCE_START
+        or opening in ADVERBS
+        or opening in ADDRESSEE_PRONOUNS
         or is_comma(opening)
         or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START)
     ):
@@ -119,7 +133,11 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
             depth <= 0
             and not straight_quote
             and i > first
-            and (word in ("ما", "لما", "الذي", "التي", "حيث") or is_circumstance(sentence, i))
+            and (
+                word in ("ما", "لما", "الذي", "التي", "حيث")
+                or is_circumstance(sentence, i)
+                or _ends_phrase(sentence, i)
+            )
         ):
             break
         end = i
@@ -128,6 +146,17 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
     if end - first > 14:
         return None
     return first, end
+
+
+_ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
+
+
+def _ends_phrase(sentence: Sentence, index: int) -> bool:
+    """A word that closes a source phrase from inside: «طلب عدم…», «وهي تشير…», «هنا», «صدر في شباط»."""
+    word = sentence.word(index)
+    if word in ANONYMITY_STARTS or word in ROLE_LEADS or word in ADVERBS or word in ADDRESSEE_PRONOUNS:
+        return True
+    return word in _ISSUED and sentence.word(index + 1) in ("في", "أمس", "امس", "مؤخرا", "يوم")
 
 
 def role_in(sentence: Sentence, segment: tuple[int, int] | None) -> tuple[int, int] | None:
