@@ -17,6 +17,8 @@ from .arabic import (
     ADDRESSEE_PRONOUNS,
     AFTER_OBJECT,
     ANONYMITY_STARTS,
+    CAME_IN,
+    DOCUMENT_HEADS,
     INSTITUTION_HEADS,
     NOT_A_SOURCE_START,
     OBJECT_LEADS,
@@ -138,7 +140,11 @@ class Analyser:
                 word = token.word
                 if word in PARTICLES or strip_proclitic(word) in PARTICLES:
                     self.according_to(sentence, i, i)
-                elif strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) == ON_TONGUE[1]:
+                elif (strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) == ON_TONGUE[1]) or (
+                    strip_proclitic(word) in CAME_IN
+                    and sentence.word(i + 1) == "في"
+                    and sentence.word(i + 2) in DOCUMENT_HEADS
+                ):
                     self.according_to(sentence, i, i + 1)
                 elif verb_lemma(word) is not None and reports(sentence, i):
                     self.reporting_verb(sentence, i)

@@ -27,7 +27,7 @@ _REGULAR = {
     "نقل": "نقل", "زعم": "زعم", "حذر": "حذر", "توقع": "توقع", "رجح": "رجح", "اعتبر": "عتبر",
     "شدد": "شدد", "لفت": "لفت", "تابع": "تابع", "وصف": "صف", "اعترف": "عترف", "نبه": "نبه",
     "أعرب": "عرب", "أبلغ": "بلغ", "استبعد": "ستبعد", "نوه": "نوه", "بين": "بين", "اعتقد": "عتقد",
-    "ألمح": "لمح", "أقر": "قر",
+    "ألمح": "لمح", "أقر": "قر", "أظهر": "ظهر", "أخبر": "خبر", "كرر": "كرر", "كتب": "كتب", "شرح": "شرح",
 }
 _HOLLOW = {  # past with alef (قال), the stem that takes ت (قالت), present stem (يقول)
     "قال": ("قال", "قول"), "أشار": ("أشار", "شير"), "أفاد": ("أفاد", "فيد"), "أضاف": ("أضاف", "ضيف"),
@@ -36,6 +36,8 @@ _DEFECTIVE = {  # past ending in ى, its stem before ت/وا, present stem
     "نفى": ("نف", "نفي"), "رأى": ("رأ", "ري"), "ادعى": ("ادع", "دعي"),
 }
 _SUFFIXES = ("", "ه", "ها", "هم")
+# Who was told, as an object pronoun: «أبلغتنا الوزارة», «أخبرني», «نبهونا».
+_TOLD = ("نا", "ني")
 
 
 # fmt: on
@@ -56,14 +58,17 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
         past = lemma
         for suffix in _SUFFIXES:
             add(lemma, past + suffix, past + "ت" + suffix, past + "وا", past + "ا", past + "تا")
-        for prefix, ending in product("يت", ("", "ون", "ان")):
-            add_present(lemma, prefix + present + ending)
+        for told in _TOLD:
+            add(lemma, past + told, past + "ت" + told, past + "و" + told)
+        for prefix, ending in product("يت", ("", "ون", "ان", "وا")):
+            # «بيقول», «بيقولوا»: the spoken present of talk shows and interviews
+            add_present(lemma, prefix + present + ending, "ب" + prefix + present + ending)
     for lemma, (past, present) in _HOLLOW.items():
         for suffix in _SUFFIXES:
             add(lemma, past + suffix, past + "ت" + suffix)
         add(lemma, past + "وا", past + "ا", past + "تا")
-        for prefix, ending in product("يت", ("", "ون", "ان")):
-            add_present(lemma, prefix + present + ending)
+        for prefix, ending in product("يت", ("", "ون", "ان", "وا")):
+            add_present(lemma, prefix + present + ending, "ب" + prefix + present + ending)
     for lemma, (stem, present) in _DEFECTIVE.items():
         add(lemma, lemma, stem + "ت", stem + "وا", stem + "يا", stem + "تا")
         add(lemma, stem + "اه", stem + "اها", stem + "ته", stem + "تها", stem + "وه")
@@ -72,7 +77,29 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
     add("رد", "رد", "ردت", "ردوا")
     add("علق", "علق", "علقت", "علقوا")
     # Everyday words that look like a form: "بين" (between), "يبلغ" (reaches), "تبين" (it turned out).
-    for ambiguous in ("بين", "تبين", "يبين", "يبلغ", "تبلغ", "يبلغون", "تقر", "يقر", "تقرا", "تقران"):
+    # "يظهر" (it appears), "يتابع" (follows), "كتب"/"يكتب" as books or a byline, "بين"+نا.
+    for ambiguous in (
+        "بين",
+        "تبين",
+        "يبين",
+        "يبلغ",
+        "تبلغ",
+        "يبلغون",
+        "تقر",
+        "يقر",
+        "تقرا",
+        "تقران",
+        "تابعنا",
+        "بيننا",
+        "كتبنا",
+        "كتبه",
+        "كتبها",
+        "كتبهم",
+        "كتبي",
+        "كتبا",
+        "بينا",
+        *(p + "تابع" + e for p in ("ي", "ت", "بي", "بت") for e in ("", "ون", "ان", "وا")),
+    ):
         forms.pop(norm(ambiguous), None)
     return forms, frozenset(present_forms)
 
@@ -101,6 +128,12 @@ CONTRAST = norm_set("إلا", "غير", "بيد")  # إلا أن SOURCE VERB
 CLAUSE_STARTS = norm_set("لكن", "ولكن", "بينما", "فيما", "وبينما", "وفيما", "إذ")
 PARTICLES = norm_set("وفقا", "وفق", "بحسب", "حسب", "طبقا", "نقلا")
 ON_TONGUE = (norm("على"), norm("لسان"))
+# «وجاء في بيان الوزارة أن…», «وورد في التقرير أن…»: the document is the source.
+CAME_IN = norm_set("جاء", "ورد")
+DOCUMENT_HEADS = norm_set(
+    "بيان", "البيان", "تقرير", "التقرير", "رسالة", "الرسالة", "نص", "مذكرة", "المذكرة", "وثيقة", "الوثيقة",
+    "قرار", "القرار", "خطاب", "الخطاب", "دراسة", "الدراسة", "بلاغ", "البلاغ", "منشور", "تغريدة", "كلمة",
+)
 # A phrase that starts with one of these is not a source («وقال في بيان إن»: the subject is a pronoun).
 NOT_A_SOURCE_START = norm_set(
     "في", "فيه", "فيها", "من", "عن", "على", "عليه", "إلى", "مع", "ما", "لا", "لم", "لن", "قد", "ذلك", "هذا",
@@ -125,6 +158,13 @@ CIRCUMSTANCE = norm_set(
     "الأحد", "حين", "عندما", "بدوره", "بدورها", "أيضا", "كذلك", "بالقول", "قائلا", "قائلة", "لنا", "ل",
 )
 TIME_NOUNS = norm_set("الشهر", "الأسبوع", "العام", "السنة", "الليلة", "اليوم", "الأسابيع", "الأشهر")
+# A phrase headed by one of these is when, never who: «قالوا لي كل يوم إن…», «أعلنت صباح اليوم…».
+TIME_WORDS = norm_set(
+    "يوم", "يوما", "أسبوع", "شهر", "سنة", "عام", "مرة", "ساعة", "صباح", "مساء", "ظهر", "عصر", "ليلة", "فجر",
+    "صباحا", "مساء", "عصرا", "ظهرا", "ليلا", "نهارا", "أمس", "اليوم", "غدا", "البارحة", "الليلة", "النهارده",
+    "الأسبوع", "الشهر", "العام", "السنة", "الثلاثاء", "الاثنين", "الإثنين", "الأربعاء", "الخميس", "الجمعة",
+    "السبت", "الأحد", "مطلع", "منتصف", "أواخر", "أوائل", "مؤخرا", "حاليا", "آنذاك",
+)
 TIME_ADJ = norm_set("الماضي", "الماضية", "الجاري", "الحالي", "الفائت", "المنصرم", "الأخير", "الأخيرة")
 # A clause between commas that hides a name rather than giving a role.
 ANONYMITY_STARTS = norm_set(
@@ -164,7 +204,25 @@ RELATIVE = norm_set("ما")  # نفى ما تداولته…: the claim starts w
 PREPOSITIONS = norm_set("في", "من", "عن", "على", "إلى", "داخل", "لدى", "مع", "بين", "حول", "قرب")
 
 
+# Heads a source phrase may start with after a conjunction: «فرابطة المصارف اعتبرت», «ومباحث التموين أكدت».
+OTHER_HEADS = norm_set(
+    "رابطة", "جمعية", "نقابة", "غرفة", "مباحث", "شركة", "مؤسسة", "منظمة", "صاحب", "صاحبة", "أصحاب", "سكان",
+    "أهالي", "خبراء", "محللون", "مصادر", "تقارير", "أرقام", "بيانات", "تقديرات", "معطيات", "إحصاءات", "أحد",
+    "إحدى", "بعض", "عدد", "مجموعة", "حركة", "حزب", "اتحاد", "تحالف", "صندوق", "مركز", "معهد", "جامعة",
+)
+
+
 # fmt: on
+def conjunction_first(word: str) -> bool:
+    """True when ``word`` is و/ف glued to a source's first word: «والحكومة», «ورئيس», «فرابطة» (not «وزارة»)."""
+    if word[:1] not in ("و", "ف"):
+        return False
+    rest = word[1:]
+    if rest.startswith("ال") and len(rest) > 3:
+        return True
+    return rest in TITLE_HEADS or rest in DOCUMENT_HEADS or rest in OTHER_HEADS or rest in INSTITUTION_HEADS
+
+
 def verb_lemma(word: str) -> str | None:
     """The reporting verb in ``word``, also after a proclitic و or ف."""
     lemma = VERBS.get(word)

@@ -21,8 +21,8 @@ from .arabic import (
     KANA,
     NOT_A_SOURCE_START,
     PERFECT,
-    TITLE_HEADS,
     VERBS,
+    conjunction_first,
     strip_proclitic,
     verb_lemma,
 )
@@ -84,12 +84,18 @@ def _anchor(sentence: Sentence, end: int, topic: bool) -> int | None:
     return 0
 
 
+_VOCATIVE = norm_set("يا", "أيها", "أيتها")
+_RELATIVES = norm_set("الذي", "التي", "الذين", "اللي")
 LEADING_WORDS = norm_set("بس", "إذن", "وبالتالي", "أخيرا", "وأخيرا", "عموما", "عمليا")
 
 
 def _leading(sentence: Sentence, segment: tuple[int, int]) -> bool:
     """A circumstance that opens a sentence before its subject: «في المقابل،», «من جهته،», «للأمانة،»."""
     word = sentence.word(segment[0])
+    if word == _AMMA:
+        return True  # «أما المياه، فدراسة الجدوى أظهرت…»: the topic, then its subject
+    if any(sentence.word(i) in _VOCATIVE for i in range(segment[0], segment[1] + 1)):
+        return True  # «شوفي يا أستاذة، تقرير الجهاز بيقول…»: the one addressed
     return (
         word in NOT_A_SOURCE_START
         or strip_proclitic(word) in NOT_A_SOURCE_START
@@ -109,6 +115,8 @@ def _subject(sentence: Sentence, start: int, end: int, anchored: bool) -> Phrase
     phrase = source_in(sentence, first, last)
     if phrase is None:
         return None
+    if phrase[1] != last and sentence.word(phrase[1] + 1) in _RELATIVES and last - first <= 14:
+        phrase = (first, last)  # «دراسة الجدوى التي أعدها مكتب X أظهرت…»: the relative clause is the subject's
     if phrase[1] != last and sentence.word(phrase[1] + 1) not in ANONYMITY_STARTS:
         return None  # cut short by a circumstance: what follows is not the verb's subject
     if not anchored and phrase[1] - phrase[0] >= _LONGEST:
@@ -116,7 +124,4 @@ def _subject(sentence: Sentence, start: int, end: int, anchored: bool) -> Phrase
     role = None
     if len(segments) > 1 and phrase[1] == last:
         role = role_in(sentence, segments[1])
-    opening = sentence.word(phrase[0])
-    rest = opening[1:]
-    conjunction = opening[:1] in ("و", "ف") and ((rest.startswith("ال") and len(rest) > 3) or rest in TITLE_HEADS)
-    return Phrase(phrase[0], phrase[1], role, 1 if conjunction else 0)
+    return Phrase(phrase[0], phrase[1], role, 1 if conjunction_first(sentence.word(phrase[0])) else 0)

@@ -28,9 +28,10 @@ from .arabic import (
     ROLE_LEADS,
     SAYING,
     SUBORDINATING,
+    TIME_WORDS,
     strip_proclitic,
 )
-from .folding import norm_set
+from .folding import norm, norm_set
 from .sentences import QUOTE_OPEN, Sentence, is_comma
 
 
@@ -110,6 +111,8 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
         or opening in NOT_A_SOURCE_START
         or opening in ADVERBS
         or opening in ADDRESSEE_PRONOUNS
+        or (opening == _EVERY and sentence.word(first + 1) in TIME_WORDS)
+        or opening in TIME_WORDS
         or is_comma(opening)
         or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START)
     ):
@@ -148,6 +151,7 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
     return first, end
 
 
+_EVERY = norm("كل")
 _ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
 
 
