@@ -37,6 +37,7 @@ from .arabic import (
 )
 from .folding import TA_MARBUTA, is_ignored, norm, norm_set
 from .fronted import fronted_subject
+from .headline import headlines
 from .phrases import Phrase, addressed, comma_segments, comp_at, is_circumstance, reports, role_in, source_in
 from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
@@ -148,6 +149,9 @@ class Analyser:
                     self.according_to(sentence, i, i + 1)
                 elif verb_lemma(word) is not None and reports(sentence, i):
                     self.reporting_verb(sentence, i)
+        for line in headlines(self.normalised):
+            phrase = Phrase(line.first, line.last, None, line.skip)
+            self.add(line.sentence, (line.colon, line.colon), phrase, line.claim, "headline")
         return sorted(self.found.values(), key=lambda s: (s.source_span, s.verb_span))
 
     def reporting_verb(self, sentence: Sentence, v: int) -> None:

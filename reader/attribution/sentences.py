@@ -95,6 +95,11 @@ def split_sentences(normalised: str) -> list[Sentence]:
     return sentences
 
 
+def sentence_of(normalised: str, start: int, end: int) -> Sentence:
+    """The tokens of ``normalised[start:end]`` as one sentence (a headline line, say)."""
+    return _sentence(normalised, start, end)
+
+
 def _sentence(normalised: str, start: int, end: int) -> Sentence:
     tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(normalised, start, end)]
     return Sentence(tokens, start, end)
