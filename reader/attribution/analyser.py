@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from reader.text.search import FoldedText
 
+from .according import according_to
 from .anonymity import is_anonymous, source_type
 from .arabic import (
     ADDRESSEE_PRONOUNS,
@@ -19,27 +20,23 @@ from .arabic import (
     ANONYMITY_STARTS,
     CAME_IN,
     DOCUMENT_HEADS,
-    INSTITUTION_HEADS,
-    NOT_A_SOURCE_START,
-    OBJECT_LEADS,
-    OBJECT_VERBS,
     ON_TONGUE,
     PARTICIPLES,
     PARTICLES,
-    RELATIVE,
     RELAY_VERBS,
     ROLE_LEADS,
     TIME_ADJ,
     TIME_NOUNS,
-    definite,
     strip_proclitic,
     verb_lemma,
 )
-from .folding import TA_MARBUTA, is_ignored, norm, norm_set
+from .folding import TA_MARBUTA, is_ignored
 from .fronted import fronted_subject
 from .headline import headlines
-from .phrases import Phrase, addressed, comma_segments, comp_at, is_circumstance, reports, role_in, source_in
-from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma, split_sentences, trim_end
+from .objects import object_first
+from .phrases import Phrase, addressed, comma_segments, comp_at, reports, role_in, source_in
+from .quotes import quote_first
+from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
 
 
@@ -140,13 +137,13 @@ class Analyser:
             for i, token in enumerate(tokens):
                 word = token.word
                 if word in PARTICLES or strip_proclitic(word) in PARTICLES:
-                    self.according_to(sentence, i, i)
+                    according_to(self, sentence, i, i)
                 elif (strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) == ON_TONGUE[1]) or (
                     strip_proclitic(word) in CAME_IN
                     and sentence.word(i + 1) == "في"
                     and sentence.word(i + 2) in DOCUMENT_HEADS
                 ):
-                    self.according_to(sentence, i, i + 1)
+                    according_to(self, sentence, i, i + 1)
                 elif verb_lemma(word) is not None and reports(sentence, i):
                     self.reporting_verb(sentence, i)
         for line in headlines(self.normalised):
@@ -167,18 +164,18 @@ class Analyser:
         if comp is not None and comp[2]:
             # «أعلنت الوزارة عن خطتها، مؤكدةً أن…»: the object is the claim; else the participle's أن is.
             before = len(self.found)
-            self.object_first(sentence, v)
+            object_first(self, sentence, v)
             if len(self.found) > before:
                 return
         if comp is None:
             before = len(self.found)
-            self.quote_first(sentence, v, start)
+            quote_first(self, sentence, v, start)
             if len(self.found) == before:
-                self.object_first(sentence, v)
+                object_first(self, sentence, v)
             return
         comp_first, comp_last, _ = comp
         if comp_first < 0:
-            self.object_first(sentence, v)  # the أن ahead is another verb's
+            object_first(self, sentence, v)  # the أن ahead is another verb's
             return
         if lemma in RELAY_VERBS and not any(sentence.word(i) == "عن" for i in range(start, comp_first)):
             return  # «شركة نقل الطاقة»: نقل reports only «عن» someone
@@ -218,111 +215,3 @@ class Analyser:
             if i > start and not in_anonymity and not circumstantial and verb_lemma(word) is not None:
                 return -1, -1, False
         return None
-
-    def object_first(self, sentence: Sentence, v: int) -> None:
-        """VERB INSTITUTION[، CIRCUMSTANCE،] [عن|من] OBJECT: «أعلنت وزارة الصحة، صباح اليوم، انطلاق حملة…»."""
-        if verb_lemma(sentence.word(v)) not in OBJECT_VERBS:
-            return
-        first = v + 1
-        if sentence.word(first) not in INSTITUTION_HEADS:
-            return
-        last = first
-        while last - first < 4 and definite(sentence.word(last + 1)):
-            last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء
-        after = last + 1
-        if is_comma(sentence.word(after)):  # one circumstance between commas: «، في حديث تلفزيوني مساء أمس،»
-            close = next(
-                (k for k in range(after + 1, min(after + 12, len(sentence.tokens))) if is_comma(sentence.word(k))), None
-            )
-            if close is None or any(verb_lemma(sentence.word(k)) for k in range(after + 1, close)):
-                return
-            after = close + 1
-        lead = sentence.word(after)
-        if is_circumstance(sentence, after) or lead in NOT_A_SOURCE_START - OBJECT_LEADS - RELATIVE:
-            return  # «نفاه الجيش في بيان»: when or where, not what
-        if lead in OBJECT_LEADS:
-            after += 1
-        elif lead not in RELATIVE and (not lead[:1].isalpha() or verb_lemma(lead) is not None):
-            return  # a sentence end, a quote or another verb: no object here
-        if after + 1 >= len(sentence.tokens):
-            return  # a claim is more than one word
-        self.add(sentence, (v, v), Phrase(first, last, None), self.claim_after(sentence, after - 1), "verb-object")
-
-    def quote_first(self, sentence: Sentence, v: int, start: int) -> None:
-        """«…»، قال SOURCE: the claim is the quote before the verb."""
-        if not (is_comma(sentence.word(v - 1)) and sentence.word(v - 2) in QUOTE_CLOSE):
-            return
-        close = v - 2
-        opener = "«" if sentence.word(close) == "»" else None
-        open_index = None
-        for i in range(close - 1, -1, -1):
-            word = sentence.word(i)
-            if (opener and word == opener) or (not opener and word in QUOTE_OPEN):
-                open_index = i
-                break
-        if open_index is None or open_index + 1 >= close:
-            return
-        segments = comma_segments(sentence, start, len(sentence.tokens))
-        if not segments or segments[0][0] != start:
-            return
-        phrase = source_in(sentence, *segments[0])
-        if phrase is None:
-            return
-        role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
-        claim = (sentence.tokens[open_index + 1].start, sentence.tokens[close - 1].end)
-        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "quote")
-
-    def according_to(self, sentence: Sentence, first: int, last: int) -> None:
-        """وفقًا لـ / بحسب / نقلًا عن / على لسان SOURCE، فإن CLAIM — or the claim before it."""
-        tokens = sentence.tokens
-        i = last + 1
-        particle = strip_proclitic(tokens[first].word)
-        skip = 0
-        if particle == norm("نقلا"):
-            if sentence.word(i) != "عن":
-                return
-            i += 1
-        elif particle in norm_set("وفقا", "طبقا", "وفق"):
-            if sentence.word(i) in ("ل", "لـ"):
-                i += 1
-            elif sentence.word(i).startswith("ل") and particle != norm("وفق"):
-                skip = 1
-        # «بحسب ما أفادت به مصادر…», «وفقا لما ذكرته الوكالة»: skip to the one who said it.
-        if sentence.word(i) in ("ما", "لما") or (skip and sentence.word(i) == "لما"):
-            skip = 0
-            i += 1
-            if verb_lemma(sentence.word(i)) is None and not sentence.word(i).startswith(("اف", "ذكر", "قال", "نقل")):
-                return
-            verb = (i, i)
-            i += 1
-            if sentence.word(i) in AFTER_OBJECT:
-                i += 1
-        else:
-            verb = (first, last)
-        if i >= len(tokens):
-            return
-        # The source runs to the first comma or فإن/أن.
-        stop = i
-        while stop < len(tokens) and not is_comma(tokens[stop].word) and comp_at(sentence, stop) is None:
-            stop += 1
-        phrase = source_in(sentence, i, stop - 1)
-        if phrase is None:
-            return
-        comp = None
-        j = stop
-        if j < len(tokens) and is_comma(tokens[j].word):
-            j += 1
-        if j < len(tokens) and comp_at(sentence, j) is not None:
-            comp = comp_at(sentence, j)
-        if comp is not None:
-            claim = self.claim_after(sentence, comp)
-        elif first > 0 and is_comma(sentence.word(first - 1)) and first - 1 > 0:
-            # Trailing: «…، بحسب ما أفادت به مصادر من الطرفين.» The claim is what came before.
-            claim = (tokens[0].start, tokens[first - 2].end)
-        elif stop < len(tokens) and is_comma(tokens[stop].word):
-            claim = self.claim_after(sentence, stop)
-        else:
-            return
-        self.add(
-            sentence, verb, Phrase(phrase[0], phrase[1], None, skip if phrase[0] == i else 0), claim, "according-to"
-        )

@@ -176,7 +176,7 @@ ROLE_LEADS = norm_set("وهو", "وهي", "وهم", "وهما")
 KANA = norm_set("كان", "كانت", "كانوا")
 PERFECT = norm_set("قد", "فقد", "وقد", "لقد")
 # Who was told, right after a verb of saying: «قال لنا», «قالت لي». The subject may follow it.
-ADDRESSEE_PRONOUNS = norm_set("لي", "لنا", "له", "لها", "لهم", "لكم", "لك", "إلي", "إلينا")
+ADDRESSEE_PRONOUNS = norm_set("لي", "لنا", "له", "لها", "لهم", "لكم", "لك", "إلينا")  # not إلي: it folds as إلى
 # Words after a verb that are how or when, never who: «نفت تماما», «قالوا لي صراحة».
 ADVERBS = norm_set(
     "تماما", "رسميا", "صراحة", "علنا", "مجددا", "حاليا", "النهارده", "امبارح", "البارحة", "الليلة", "الآن",

@@ -1,0 +1,36 @@
+"""A quotation before its verb: «…»، قال SOURCE — the claim is the quote."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .phrases import Phrase, comma_segments, role_in, source_in
+from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma
+
+if TYPE_CHECKING:
+    from .analyser import Analyser
+
+
+def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
+    """«…»، قال SOURCE: the claim is the quote before the verb."""
+    if not (is_comma(sentence.word(v - 1)) and sentence.word(v - 2) in QUOTE_CLOSE):
+        return
+    close = v - 2
+    opener = "«" if sentence.word(close) == "»" else None
+    open_index = None
+    for i in range(close - 1, -1, -1):
+        word = sentence.word(i)
+        if (opener and word == opener) or (not opener and word in QUOTE_OPEN):
+            open_index = i
+            break
+    if open_index is None or open_index + 1 >= close:
+        return
+    segments = comma_segments(sentence, start, len(sentence.tokens))
+    if not segments or segments[0][0] != start:
+        return
+    phrase = source_in(sentence, *segments[0])
+    if phrase is None:
+        return
+    role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
+    claim = (sentence.tokens[open_index + 1].start, sentence.tokens[close - 1].end)
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "quote")
