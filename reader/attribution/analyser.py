@@ -33,7 +33,7 @@ from .arabic import (
 from .folding import TA_MARBUTA, is_ignored
 from .fronted import fronted_subject
 from .headline import headlines
-from .objects import object_first
+from .objects import fronted_object, object_after_particle, object_first
 from .phrases import Phrase, addressed, comma_segments, comp_at, reports, role_in, source_in
 from .quotes import quote_first
 from .sentences import Sentence, is_comma, split_sentences, trim_end
@@ -161,17 +161,13 @@ class Analyser:
         if sentence.word(start) in ADDRESSEE_PRONOUNS:
             start += 1  # «وقال لي عامل البناء X إن…»: who was told, then who told
         comp = self.complementiser(sentence, start, v)
-        if comp is not None and comp[2]:
-            # «أعلنت الوزارة عن خطتها، مؤكدةً أن…»: the object is the claim; else the participle's أن is.
-            before = len(self.found)
-            object_first(self, sentence, v)
-            if len(self.found) > before:
-                return
+        if comp is not None and comp[2] and self.objects(sentence, v):
+            return  # «أعلنت الوزارة عن خطتها، مؤكدةً أن…»: the object is the claim; else the participle's أن is
         if comp is None:
             before = len(self.found)
             quote_first(self, sentence, v, start)
             if len(self.found) == before:
-                object_first(self, sentence, v)
+                self.objects(sentence, v)
             return
         comp_first, comp_last, _ = comp
         if comp_first < 0:
@@ -194,6 +190,15 @@ class Analyser:
         if lemma in RELAY_VERBS and phrase[0] - 2 >= start:
             relay = (start, phrase[0] - 2)  # «نقلت صحيفة X عن مسؤول…»: the outlet that passes it on
         self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role, relay=relay), claim, "verb-source")
+
+    def objects(self, sentence: Sentence, v: int) -> bool:
+        """The verb's object as its claim, by the first of the object patterns that finds one; True if one did."""
+        before = len(self.found)
+        for pattern in (object_first, object_after_particle, fronted_object):
+            pattern(self, sentence, v)
+            if len(self.found) > before:
+                return True
+        return False
 
     def complementiser(self, sentence: Sentence, start: int, v: int) -> tuple[int, int, bool] | None:
         """The complementiser of the verb at ``v``: its [first, last] tokens, and whether a participle comes first.

@@ -124,4 +124,8 @@ def _subject(sentence: Sentence, start: int, end: int, anchored: bool) -> Phrase
     role = None
     if len(segments) > 1 and phrase[1] == last:
         role = role_in(sentence, segments[1])
+    # Between the subject and its verb only a role and an anonymity clause may stand: «X، وهو ما نفته…» is not one.
+    extra = [sentence.word(seg[0]) for seg in segments[1 if role is None else 2 :]]
+    if len(extra) > 1 or any(word not in ANONYMITY_STARTS for word in extra):
+        return None
     return Phrase(phrase[0], phrase[1], role, 1 if conjunction_first(sentence.word(phrase[0])) else 0)

@@ -10,8 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arabic import INSTITUTION_HEADS, NOT_A_SOURCE_START, OBJECT_LEADS, OBJECT_VERBS, RELATIVE, definite, verb_lemma
-from .phrases import Phrase, is_circumstance
-from .sentences import Sentence, is_comma
+from .folding import norm_set
+from .fronted import fronted_subject
+from .phrases import Phrase, addressed, comma_segments, is_circumstance, role_in, source_in
+from .sentences import QUOTE_OPEN, Sentence, is_comma
+
+# «نفت الشركة ذلك», «نفى هذه الاتهامات»: what was denied, named by a demonstrative.
+OBJECT_DEMONSTRATIVES = norm_set("ذلك", "هذا", "هذه", "تلك", "ما")
 
 if TYPE_CHECKING:
     from .analyser import Analyser
@@ -45,3 +50,51 @@ def object_first(an: Analyser, sentence: Sentence, v: int) -> None:
     if after + 1 >= len(sentence.tokens):
         return  # a claim is more than one word
     an.add(sentence, (v, v), Phrase(first, last, None), an.claim_after(sentence, after - 1), "verb-object")
+
+
+def object_after_particle(an: Analyser, sentence: Sentence, v: int) -> None:
+    """VERB SOURCE، [ROLE or «طلب عدم ذكر اسمه»،] عن|من OBJECT: the particle after a comma ends the source.
+
+    «وكشف مصدر بمديرية الصحة، رفض ذكر اسمه، عن تسجيل 23 حالة…»: any source will do, since the
+    comma and the particle say where it ends.
+    """
+    if verb_lemma(sentence.word(v)) not in OBJECT_VERBS:
+        return
+    segments = comma_segments(sentence, v + 1, len(sentence.tokens))
+    index = next((k for k in range(1, min(4, len(segments))) if sentence.word(segments[k][0]) in OBJECT_LEADS), None)
+    if index is None:
+        return
+    first = segments[index][0]
+    source, rest = segments[0], segments[1:index]
+    if source[0] != v + 1 or len(rest) > 2 or first + 1 >= len(sentence.tokens):
+        return
+    phrase = source_in(sentence, *source)
+    if phrase is None or phrase[1] != source[1]:
+        return
+    role = role_in(sentence, rest[0]) if rest else None
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), an.claim_after(sentence, first), "verb-object")
+
+
+def fronted_object(an: Analyser, sentence: Sentence, v: int) -> None:
+    """SOURCE VERB [عن|من] OBJECT: «البنك الفلاحي أعلن عن تأجيل الأقساط», «أما X فقد نفى هذه الاتهامات»."""
+    word = sentence.word(v)
+    if verb_lemma(word) not in OBJECT_VERBS or word.endswith(("ه", "ها", "هم")):
+        return  # «وهو ما نفته اللجنة»: the object is the pronoun, the noun after it the subject
+    start = v + 1
+    if sentence.word(start) in OBJECT_LEADS:
+        start += 1
+    lead = sentence.word(start)
+    if not lead[:1].isalpha() or lead in NOT_A_SOURCE_START - OBJECT_DEMONSTRATIVES or is_circumstance(sentence, start):
+        return
+    if verb_lemma(lead) is not None or addressed(sentence, start):
+        return
+    subject = fronted_subject(sentence, v)
+    if subject is None:
+        return
+    end = start
+    while end + 1 < len(sentence.tokens) and not (
+        is_comma(sentence.word(end + 1)) or is_circumstance(sentence, end + 1) or sentence.word(end + 1) in QUOTE_OPEN
+    ):
+        end += 1  # the object runs to a comma, a circumstance («في بيان») or the sentence end
+    claim = (sentence.tokens[start].start, sentence.tokens[end].end)
+    an.add(sentence, (v, v), subject, claim, "source-verb")
