@@ -66,7 +66,11 @@ def is_circumstance(sentence: Sentence, index: int) -> bool:
     word = sentence.word(index)
     if word in CIRCUMSTANCE:
         return True
-    return bool(word == "في" and sentence.word(index + 1) in CIRCUMSTANCE_AFTER_FI)
+    if word != "في":
+        return False
+    after = sentence.word(index + 1)
+    # «في بيان», and any «في» + a noun of the source's own: «في إرشاداتها», «في ردها», «في نشرته».
+    return after in CIRCUMSTANCE_AFTER_FI or (len(after) >= 5 and after.endswith(("ها", "ته", "هم")))
 
 
 def reports(sentence: Sentence, i: int) -> bool:
@@ -111,6 +115,8 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
         or opening in NOT_A_SOURCE_START
         or opening in ADVERBS
         or opening in ADDRESSEE_PRONOUNS
+        or (opening in PARTICIPLES and opening.endswith("ا"))  # «قائلًا», «مضيفًا»: how, not who
+        or opening in CIRCUMSTANCE
         or (opening == _EVERY and sentence.word(first + 1) in TIME_WORDS)
         or opening in TIME_WORDS
         or is_comma(opening)

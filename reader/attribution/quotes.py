@@ -16,13 +16,9 @@ def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     if not (is_comma(sentence.word(v - 1)) and sentence.word(v - 2) in QUOTE_CLOSE):
         return
     close = v - 2
-    opener = "«" if sentence.word(close) == "»" else None
-    open_index = None
-    for i in range(close - 1, -1, -1):
-        word = sentence.word(i)
-        if (opener and word == opener) or (not opener and word in QUOTE_OPEN):
-            open_index = i
-            break
+    # « pairs with », “ or ” with ” (journalists open with ” too), „ or " with ".
+    openers = {"»": "«", "”": "“”", '"': '"„', "“": "“”"}.get(sentence.word(close), QUOTE_OPEN)
+    open_index = next((i for i in range(close - 1, -1, -1) if sentence.word(i) in openers), None)
     if open_index is None or open_index + 1 >= close:
         return
     segments = comma_segments(sentence, start, len(sentence.tokens))
