@@ -22,6 +22,7 @@ from .sentences import QUOTE_OPEN, Sentence, sentence_of
 _LONGEST_LINE = 30  # words; a longer line is a paragraph, not a headline
 _LONGEST_SOURCE = 6
 _SEPARATORS = frozenset({"|", "-", "–", "—", ".", "/"})
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 _CLOSING = frozenset("»\"”“'")
 _ENDS = frozenset({".", "؟", "?", "!", ":", "،", ","})
 # Page furniture written as «LABEL: …»: bylines, sections, links, tags, contacts.
@@ -124,6 +125,8 @@ def _headline(normalised: str, start: int, end: int) -> Headline | None:
         tokens = tokens[:-1]
     if not tokens or len(tokens) > _LONGEST_LINE * 2 or tokens[-1].word in _ENDS:
         return None
+    if tokens[0].word in _BULLETS:
+        return None  # «- قيمة الصادرات: …»: a list item
     colon = next((i for i, t in enumerate(tokens) if t.word == ":"), None)
     if colon is None or colon == 0 or colon + 1 >= len(tokens):
         return None

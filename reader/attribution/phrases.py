@@ -29,6 +29,7 @@ from .arabic import (
     SAYING,
     SUBORDINATING,
     TIME_WORDS,
+    TITLE_HEADS,
     strip_proclitic,
 )
 from .folding import norm, norm_set
@@ -120,7 +121,7 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
         or (opening == _EVERY and sentence.word(first + 1) in TIME_WORDS)
         or opening in TIME_WORDS
         or is_comma(opening)
-        or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START)
+        or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START and opening not in TITLE_HEADS)  # not «والي»
     ):
         return None
     if not sentence.word(first)[0].isalnum() and sentence.word(first) not in QUOTE_OPEN:
