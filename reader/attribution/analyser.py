@@ -118,15 +118,17 @@ class Analyser:
     def claim_after(self, sentence: Sentence, index: int) -> Span:
         """The claim from the token after ``index`` to the end of the sentence or a participle that goes on.
 
-        «…، مضيفًا أن…» starts the source's next claim, not more of this one.
+        «…، مضيفًا أن…» starts the source's next claim, and «…، قال سكان إن…» someone else's.
         """
         tokens = sentence.tokens
         if index + 1 >= len(tokens):
             return (0, 0)
         for i in range(index + 2, len(tokens) - 1):
             after = tokens[i + 1].word
-            if is_comma(tokens[i].word) and (after in PARTICIPLES or strip_proclitic(after) in PARTICIPLES):
-                return tokens[index + 1].start, tokens[i - 1].end
+            if is_comma(tokens[i].word) and (
+                after in PARTICIPLES or strip_proclitic(after) in PARTICIPLES or verb_lemma(after) is not None
+            ):
+                return tokens[index + 1].start, tokens[i - 1].end  # «…، قال سكان إن…» starts another report
         return tokens[index + 1].start, trim_end(self.normalised, sentence.end)
 
     # Patterns -----------------------------------------------------------------------

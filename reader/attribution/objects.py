@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arabic import INSTITUTION_HEADS, NOT_A_SOURCE_START, OBJECT_LEADS, OBJECT_VERBS, RELATIVE, definite, verb_lemma
+from .arabic import (
+    INSTITUTION_HEADS,
+    NOT_A_SOURCE_START,
+    OBJECT_LEADS,
+    OBJECT_VERBS,
+    RELATIVE,
+    TIME_ADJ,
+    TIME_WORDS,
+    definite,
+    verb_lemma,
+)
 from .folding import norm_set
 from .fronted import fronted_subject
 from .phrases import Phrase, addressed, comma_segments, is_circumstance, role_in, source_in
@@ -81,6 +91,8 @@ def fronted_object(an: Analyser, sentence: Sentence, v: int) -> None:
     if verb_lemma(word) not in OBJECT_VERBS or word.endswith(("ه", "ها", "هم")):
         return  # «وهو ما نفته اللجنة»: the object is the pronoun, the noun after it the subject
     start = v + 1
+    while sentence.word(start) in TIME_WORDS or sentence.word(start) in TIME_ADJ:
+        start += 1  # «حذرت الأسبوع الماضي من…»: when, then what
     if sentence.word(start) in OBJECT_LEADS:
         start += 1
     lead = sentence.word(start)
