@@ -30,6 +30,7 @@ from .arabic import (
     strip_proclitic,
     verb_lemma,
 )
+from .claims import claim_last
 from .folding import TA_MARBUTA, is_ignored
 from .fronted import fronted_subject
 from .headline import headlines
@@ -115,21 +116,15 @@ class Analyser:
             relay=relay,
         )
 
-    def claim_after(self, sentence: Sentence, index: int) -> Span:
-        """The claim from the token after ``index`` to the end of the sentence or a participle that goes on.
-
-        «…، مضيفًا أن…» starts the source's next claim, and «…، قال سكان إن…» someone else's.
-        """
+    def claim_after(self, sentence: Sentence, index: int, verb: str = "") -> Span:
+        """The claim from the token after ``index`` to where it ends (``claims.claim_last``); ``verb`` says it."""
         tokens = sentence.tokens
         if index + 1 >= len(tokens):
             return (0, 0)
-        for i in range(index + 2, len(tokens) - 1):
-            after = tokens[i + 1].word
-            if is_comma(tokens[i].word) and (
-                after in PARTICIPLES or strip_proclitic(after) in PARTICIPLES or verb_lemma(after) is not None
-            ):
-                return tokens[index + 1].start, tokens[i - 1].end  # «…، قال سكان إن…» starts another report
-        return tokens[index + 1].start, trim_end(self.normalised, sentence.end)
+        last = claim_last(sentence, index + 1, verb)
+        if last == len(tokens) - 1:
+            return tokens[index + 1].start, trim_end(self.normalised, sentence.end)
+        return tokens[index + 1].start, tokens[last].end
 
     # Patterns -----------------------------------------------------------------------
     def run(self) -> list[Suggestion]:
@@ -177,7 +172,7 @@ class Analyser:
             return
         if lemma in RELAY_VERBS and not any(sentence.word(i) == "عن" for i in range(start, comp_first)):
             return  # «شركة نقل الطاقة»: نقل reports only «عن» someone
-        claim = self.claim_after(sentence, comp_last)
+        claim = self.claim_after(sentence, comp_last, tokens[v].word)
         segments = comma_segments(sentence, start, comp_first)
         phrase = None
         if segments and segments[0][0] == start and not addressed(sentence, start):
