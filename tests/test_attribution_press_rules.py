@@ -299,3 +299,37 @@ def test_organisations_and_media_are_named_the_unidentified_anonymous(text: str,
     found = only(text)
     assert found.named is named
     assert (found.source_type == "anonymous") is not named
+
+
+# --- Where a claim ends; who was told ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("وتقول مصادر نقابية إن الإضراب سيستمر، فيما يرى آخرون أن التفاوض هو الحل.", "الإضراب سيستمر"),
+        ("وترى النقابة أن الحوار لم يعد مجديا، وتدعو إلى التصعيد.", "الحوار لم يعد مجديا"),
+        ("واعتبرت الوزارة أن القرار جائر، وحمّلت الشركة المسؤولية.", "القرار جائر"),
+        ("وأكدت الحكومة أن الوضع تحت السيطرة، قال سكان إن الأسواق أغلقت.", "الوضع تحت السيطرة"),
+        ("وقالت الوزارة إن الأسعار ثابتة، وإن المخزون يكفي.", "الأسعار ثابتة، وإن المخزون يكفي"),
+        ("وبحسب استطلاع حديث، فإن 60 في المئة يرفضون القرار، فيما يؤيده 30 في المئة.", None),
+        ("وقال الوزير: «الوضع صعب، وحمّلنا الشركة المسؤولية».", None),
+    ],
+)
+def test_a_claim_ends_where_the_sentence_turns_to_something_else(text: str, claim: str | None) -> None:
+    found = min(suggest(text), key=lambda s: s.verb_span)  # the sentence's first report
+    if claim is None:  # the claim runs on to the end of the sentence (or of the quotation)
+        assert text[found.claim_span[1] :].strip(" .»") == ""
+    else:
+        assert found.claim == claim
+
+
+def test_an_outlet_named_in_the_dateline_is_who_was_told() -> None:
+    text = "الرباط - هسبريس\n\nوصرح الكاتب العام للنقابة لهسبريس بأن الإضراب مستمر.\n"
+    (found,) = [s for s in suggest(text) if s.verb == "وصرح"]
+    assert found.source == "الكاتب العام للنقابة"
+
+
+def test_a_name_that_only_ever_comes_with_lam_stays_in_the_source() -> None:
+    found = only("وقال سفير لبنان إن المساعدات وصلت.")
+    assert found.source == "سفير لبنان"

@@ -10,6 +10,8 @@ to the article's offsets and keeps one ``Suggestion`` per source span.
 
 from __future__ import annotations
 
+import re
+
 from reader.text.search import FoldedText
 
 from .according import according_to
@@ -20,13 +22,16 @@ from .arabic import (
     ANONYMITY_STARTS,
     CAME_IN,
     DOCUMENT_HEADS,
+    INSTITUTION_HEADS,
     ON_TONGUE,
+    OTHER_HEADS,
     PARTICIPLES,
     PARTICLES,
     RELAY_VERBS,
     ROLE_LEADS,
     TIME_ADJ,
     TIME_NOUNS,
+    TITLE_HEADS,
     strip_proclitic,
     verb_lemma,
 )
@@ -40,6 +45,13 @@ from .quotes import quote_first
 from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
 
+_WORD_RE = re.compile(r"\w+")
+
+
+def conjunction_free(word: str) -> bool:
+    """A common head noun («هيئة», «وزارة»): after ل it belongs to the source («تقرير لهيئة…»), never a name told."""
+    return word in INSTITUTION_HEADS or word in DOCUMENT_HEADS or word in OTHER_HEADS or word in TITLE_HEADS
+
 
 class Analyser:
     """One article's text, normalised, and the suggestions found in it so far (one per source span)."""
@@ -50,6 +62,18 @@ class Analyser:
         self.folded = folded
         self.normalised = folded.folded.translate(TA_MARBUTA)
         self.found: dict[Span, Suggestion] = {}
+        self._words: frozenset[str] | None = None
+
+    def told(self, word: str) -> bool:
+        """«لهسبريس» after a source: لـ + a name the article writes on its own elsewhere (its dateline, say).
+
+        Who was told is not part of who told; a name that only ever appears with ل («لبنان») stays.
+        """
+        if len(word) < 5 or word[0] != "ل" or word.startswith("لل") or conjunction_free(word[1:]):
+            return False
+        if self._words is None:
+            self._words = frozenset(_WORD_RE.findall(self.normalised))
+        return word[1:] in self._words
 
     # Offsets ------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -77,6 +101,8 @@ class Analyser:
             last -= 2
         while last > first and (is_comma(tokens[last].word) or tokens[last].word in ("-", "–", "—")):
             last -= 1
+        if last > first and pattern == "verb-source" and self.told(tokens[last].word):
+            last -= 1  # «صرح الكاتب العام للجامعة لهسبريس بأن…»
         if last < first or is_comma(tokens[first].word):
             return
         source_span = self.tokens_span(sentence, first, last, phrase.skip)
