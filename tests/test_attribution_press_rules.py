@@ -333,3 +333,25 @@ def test_an_outlet_named_in_the_dateline_is_who_was_told() -> None:
 def test_a_name_that_only_ever_comes_with_lam_stays_in_the_source() -> None:
     found = only("وقال سفير لبنان إن المساعدات وصلت.")
     assert found.source == "سفير لبنان"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("وقالت لـ«الخليج اليوم» مصادر حكومية إن التعديل وارد.", "مصادر حكومية", "التعديل وارد"),
+        ("وأبلغ رئيس الوزراء أعضاء المجلس أن الحكومة ملتزمة.", "رئيس الوزراء", "الحكومة ملتزمة"),
+        ("صندوق النقد الدولي نفسه قال في مراجعته إن الأوضاع مستقرة.", "صندوق النقد الدولي", "الأوضاع مستقرة"),
+        ("حتى ديوان المحاسبة أشار في تقريره السنوي إلى هدر كبير.", "ديوان المحاسبة", "هدر كبير"),
+        ("وأشارت الوزارة إلى ارتفاع الأسعار.", "الوزارة", "ارتفاع الأسعار"),
+    ],
+)
+def test_who_was_told_emphasis_and_focus_stay_out_of_the_source(text: str, source: str, claim: str) -> None:
+    found = only(text)
+    fits(text, found)
+    assert (found.source, found.claim) == (source, claim)
+
+
+def test_a_headline_source_less_the_outlet_it_spoke_to() -> None:
+    text = "مقابلة | وزير المالية لـ«الخليج اليوم»: لا ضرائب جديدة هذا العام\n\nأجرى الحوار سالم علي.\n"
+    (found,) = [s for s in suggest(text) if s.pattern == "headline"]
+    assert (found.source, found.claim) == ("وزير المالية", "لا ضرائب جديدة هذا العام")

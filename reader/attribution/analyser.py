@@ -22,16 +22,15 @@ from .arabic import (
     ANONYMITY_STARTS,
     CAME_IN,
     DOCUMENT_HEADS,
-    INSTITUTION_HEADS,
+    HEADS,
     ON_TONGUE,
-    OTHER_HEADS,
     PARTICIPLES,
     PARTICLES,
     RELAY_VERBS,
     ROLE_LEADS,
+    TELLING_VERBS,
     TIME_ADJ,
     TIME_NOUNS,
-    TITLE_HEADS,
     strip_proclitic,
     verb_lemma,
 )
@@ -40,7 +39,7 @@ from .folding import TA_MARBUTA, is_ignored
 from .fronted import fronted_subject
 from .headline import headlines
 from .objects import fronted_object, object_after_particle, object_first
-from .phrases import Phrase, addressed, comma_segments, comp_at, reports, role_in, source_in
+from .phrases import Phrase, addressed, comma_segments, comp_at, reports, role_in, source_in, told_end, told_object
 from .quotes import quote_first
 from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
@@ -50,7 +49,7 @@ _WORD_RE = re.compile(r"\w+")
 
 def conjunction_free(word: str) -> bool:
     """A common head noun («هيئة», «وزارة»): after ل it belongs to the source («تقرير لهيئة…»), never a name told."""
-    return word in INSTITUTION_HEADS or word in DOCUMENT_HEADS or word in OTHER_HEADS or word in TITLE_HEADS
+    return word in HEADS
 
 
 class Analyser:
@@ -199,10 +198,14 @@ class Analyser:
         if lemma in RELAY_VERBS and not any(sentence.word(i) == "عن" for i in range(start, comp_first)):
             return  # «شركة نقل الطاقة»: نقل reports only «عن» someone
         claim = self.claim_after(sentence, comp_last, tokens[v].word)
+        if addressed(sentence, start):
+            start = told_end(sentence, start) or comp_first  # «وقالت لـ«الصحيفة» مصادر حكومية إن…»
         segments = comma_segments(sentence, start, comp_first)
         phrase = None
-        if segments and segments[0][0] == start and not addressed(sentence, start):
+        if segments and segments[0][0] == start:
             phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)
+        if phrase is not None and lemma in TELLING_VERBS:
+            phrase = (phrase[0], told_object(sentence, *phrase))  # «أبلغ رئيس الوزراء أعضاء المجلس أن…»
         if phrase is None:
             subject = fronted_subject(sentence, v)
             if subject is not None:

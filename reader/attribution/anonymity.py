@@ -249,14 +249,6 @@ _DOCUMENTS = norm_set(
 _UNDISCLOSED = norm_set("داخلي", "داخلية", "سري", "سرية", "مسرب", "مسربة", "مسربه")
 
 
-# Words that start like the article but are not definite nouns: «إليه», «الذي», «إلا».
-_NOT_ARTICLE = norm_set("إلي", "إليه", "إليها", "إليهم", "إلينا", "الذي", "التي", "الذين", "إلا", "الآن", "اللي")
-
-
-def _definite(word: str) -> bool:
-    return definite(word) and word not in _NOT_ARTICLE
-
-
 def _bare(word: str) -> str:
     """``word`` without the alef of an accusative tanween, when the bare form is a word the lists know."""
     if len(word) > 3 and word.endswith("ا"):
@@ -319,7 +311,7 @@ def is_anonymous(source: str, words: list[str]) -> bool:
             if chain and (word in PREPOSITIONS or word.startswith("لل") or (word[0] in "بلك" and word[1:3] == "ال")):
                 break
             chain.append(word)
-        return not (named_marks or any(_definite(w) for w in chain[1:]))
+        return not (named_marks or any(definite(w) for w in chain[1:]))
     return False
 
 

@@ -110,6 +110,7 @@ VERBS, PRESENT = _verb_forms()
 # preposition is a noun («إلى نقل المهارات»).
 SUBORDINATING = norm_set("أن", "لن", "لم", "كي", "لكي", "حتى", "قد", "سوف", "لا")
 AFTER_OBJECT = norm_set("به", "بها", "عنه", "عنها", "عليه", "عليها")
+TELLING_VERBS = norm_set("أبلغ", "أخبر")  # «أبلغ X أعضاءَ المجلس أن…»: who, then whom
 RELAY_VERBS = norm_set("نقل")  # «نقلت صحيفة X عن مسؤول أن…»: the source is the one quoted
 PARTICIPLES = norm_set(*(stem + end for stem in (
     "مؤكد", "مشير", "موضح", "لافت", "مضيف", "معتبر", "مشدد", "منوه", "محذر", "مرجح", "واصف", "مطالب",
@@ -151,6 +152,11 @@ CIRCUMSTANCE_AFTER_FI = norm_set(
     "حديثه", "حديثها", "مقابلة", "لقاء", "كلمة", "كلمته", "كلمتها", "رسالة", "تغريدة", "منشور", "ندوة",
     "اجتماع", "إيجاز", "إحاطة", "تقرير", "مداخلة", "اتصال", "تعليق", "تعليقه", "ختام", "افتتاح", "رد",
     "ردّه", "معرض", "سياق", "وقت", "مطلع", "نهاية", "أثناء", "حوار", "بيانات", "مستهل",
+    # «في تقريره», «في مراجعتها الأخيرة»: the source's own statement, with its pronoun
+    *(stem + end for stem in ("تقرير", "بيان", "تصريح", "حديث", "رد", "خطاب", "منشور", "نشرت", "رسالت", "مذكرت",
+                               "مراجعت", "كلمت", "تغريدت", "مقابلت", "مؤتمر", "إيجاز", "تعليق", "لقاء", "ندوت",
+                               "دراست", "تقديرات", "إرشادات", "توقعات", "بيانات", "تصريحات")
+      for end in ("ه", "ها", "هم", "هما")),
 )
 CIRCUMSTANCE = norm_set(
     "خلال", "عبر", "أمام", "لدى", "اليوم", "أمس", "صباح", "مساء", "ظهر", "مؤخرا", "للصحفيين",
@@ -198,14 +204,14 @@ SAYING = norm_set(*(stem + end for stem in ("قول", "تأكيد", "إشارت"
 # the verb's object, not an أن clause. Only for verbs that take one, and only with a source that is
 # plainly an institution or an office (its head word below, then definite words): anything looser
 # cannot tell where the source ends and the object begins.
-OBJECT_VERBS = norm_set("أعلن", "كشف", "نفى", "أكد", "توقع", "رجح", "حذر")
+OBJECT_VERBS = norm_set("أعلن", "كشف", "نفى", "أكد", "توقع", "رجح", "حذر", "أشار", "لفت")
 INSTITUTION_HEADS = norm_set(
     "وزارة", "الوزارة", "هيئة", "الهيئة", "مجلس", "المجلس", "البنك", "المصرف", "الحكومة", "الجيش", "الشرطة",
     "النيابة", "الرئاسة", "المفوضية", "منظمة", "المنظمة", "لجنة", "اللجنة", "السلطات", "الشركة", "الأمم",
     "الجامعة", "المحكمة", "البرلمان", "الاتحاد", "وكالة", "الوكالة", "إدارة", "الإدارة", "بلدية", "البلدية",
     "محافظة", "مكتب", "المكتب", "وزير", "الوزير", "رئيس", "مدير", "المتحدث", "الناطق", "محافظ", "سفير", "قائد",
     "نائب", "أمين")
-OBJECT_LEADS = norm_set("عن", "من")  # كشف عن، حذر من: the claim follows the particle
+OBJECT_LEADS = norm_set("عن", "من", "إلى")  # كشف عن، حذر من، أشار إلى: the claim follows the particle
 RELATIVE = norm_set("ما")  # نفى ما تداولته…: the claim starts with it
 PREPOSITIONS = norm_set("في", "من", "عن", "على", "إلى", "داخل", "لدى", "مع", "بين", "حول", "قرب")
 
@@ -215,7 +221,11 @@ OTHER_HEADS = norm_set(
     "رابطة", "جمعية", "نقابة", "غرفة", "مباحث", "شركة", "مؤسسة", "منظمة", "صاحب", "صاحبة", "أصحاب", "سكان",
     "أهالي", "خبراء", "محللون", "مصادر", "تقارير", "أرقام", "بيانات", "تقديرات", "معطيات", "إحصاءات", "أحد",
     "إحدى", "بعض", "عدد", "مجموعة", "حركة", "حزب", "اتحاد", "تحالف", "صندوق", "مركز", "معهد", "جامعة",
+    "أعضاء", "ممثلي", "نواب", "رؤساء", "مديري", "وفد",
 )
+
+
+HEADS = TITLE_HEADS | DOCUMENT_HEADS | OTHER_HEADS | INSTITUTION_HEADS
 
 
 # fmt: on
@@ -226,7 +236,7 @@ def conjunction_first(word: str) -> bool:
     rest = word[1:]
     if rest.startswith("ال") and len(rest) > 3:
         return True
-    return rest in TITLE_HEADS or rest in DOCUMENT_HEADS or rest in OTHER_HEADS or rest in INSTITUTION_HEADS
+    return rest in HEADS
 
 
 def verb_lemma(word: str) -> str | None:
@@ -243,5 +253,12 @@ def strip_proclitic(word: str) -> str:
 
 
 def definite(word: str) -> bool:
-    """A word with the article: الـ, لل, or بالـ / لالـ / كالـ."""
+    """A word with the article: الـ, لل, or بالـ / لالـ / كالـ (not «إلى», «إلا», «الذي», which only look so)."""
+    if word in _NOT_ARTICLE:
+        return False
     return word.startswith(("ال", "لل")) or (len(word) > 3 and word[0] in "بلك" and word[1:3] == "ال")
+
+
+_NOT_ARTICLE = norm_set(
+    "إلى", "إليه", "إليها", "إليهم", "إلينا", "إليك", "إلا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللي", "الآن"
+)

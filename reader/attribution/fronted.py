@@ -13,6 +13,7 @@ sentence's subject and gets nothing: a pronoun has no phrase to offer.
 from __future__ import annotations
 
 from .arabic import (
+    ADVERBS,
     ANONYMITY_STARTS,
     CLAUSE_STARTS,
     COMP,
@@ -84,6 +85,8 @@ def _anchor(sentence: Sentence, end: int, topic: bool) -> int | None:
     return 0
 
 
+_FOCUS = norm_set("حتى", "وحتى", "بل")
+_EMPHASIS = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بدوره", "بدورها", "أيضا")
 _VOCATIVE = norm_set("يا", "أيها", "أيتها")
 _RELATIVES = norm_set("الذي", "التي", "الذين", "اللي")
 LEADING_WORDS = norm_set("بس", "إذن", "وبالتالي", "أخيرا", "وأخيرا", "عموما", "عمليا")
@@ -112,13 +115,16 @@ def _subject(sentence: Sentence, start: int, end: int, anchored: bool) -> Phrase
     if not segments:
         return None
     first, last = segments[0]
+    if sentence.word(first) in _FOCUS and first < last:
+        first += 1  # «حتى ديوان المحاسبة أشار…»: the focus particle is not part of the name
     phrase = source_in(sentence, first, last)
     if phrase is None:
         return None
     if phrase[1] != last and sentence.word(phrase[1] + 1) in _RELATIVES and last - first <= 14:
         phrase = (first, last)  # «دراسة الجدوى التي أعدها مكتب X أظهرت…»: the relative clause is the subject's
-    if phrase[1] != last and sentence.word(phrase[1] + 1) not in ANONYMITY_STARTS:
-        return None  # cut short by a circumstance: what follows is not the verb's subject
+    rest = [sentence.word(i) for i in range(phrase[1] + 1, last + 1)]
+    if rest and rest[0] not in ANONYMITY_STARTS and not all(w in _EMPHASIS or w in ADVERBS for w in rest):
+        return None  # cut short by a circumstance: what follows is not the verb's subject («X نفسه قال» is)
     if not anchored and phrase[1] - phrase[0] >= _LONGEST:
         return None
     role = None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .arabic import conjunction_first, verb_lemma
 from .folding import norm_set
-from .phrases import source_in
+from .phrases import addressed, source_in
 from .sentences import QUOTE_OPEN, Sentence, sentence_of
 
 _LONGEST_LINE = 30  # words; a longer line is a paragraph, not a headline
@@ -139,7 +139,7 @@ def _headline(normalised: str, start: int, end: int) -> Headline | None:
     while first > 0 and tokens[first - 1].word not in _SEPARATORS:
         first -= 1
     last = colon - 1
-    if last < first or last - first + 1 > _LONGEST_SOURCE:
+    if last < first:
         return None
     words = [line.word(i) for i in range(first, last + 1)]
     if (
@@ -149,7 +149,11 @@ def _headline(normalised: str, start: int, end: int) -> Headline | None:
         or any(verb_lemma(w) is not None for w in words)
     ):
         return None  # «(إعداد: …)», ««الحكاية اليوم»: …», «حاوره: …», «قال الوزير: …»
-    if source_in(line, first, last) != (first, last):
+    phrase = source_in(line, first, last)
+    if phrase is None or (phrase[1] != last and not addressed(line, phrase[1] + 1)):
+        return None  # the source must fill the place before the colon, less who was told («لـ«الخليج»»)
+    last = phrase[1]
+    if last - first + 1 > _LONGEST_SOURCE:
         return None
     if sum(1 for t in tokens[colon + 1 :] if t.word[0].isalnum()) < 3:
         return None  # «حوار: خالد الحارثي»: a name after a label, not a claim

@@ -93,6 +93,14 @@ def fronted_object(an: Analyser, sentence: Sentence, v: int) -> None:
     start = v + 1
     while sentence.word(start) in TIME_WORDS or sentence.word(start) in TIME_ADJ:
         start += 1  # «حذرت الأسبوع الماضي من…»: when, then what
+    if is_circumstance(sentence, start):  # «أشار في تقريره السنوي إلى هدر…»: where, then what
+        at = next(
+            (k for k in range(start + 2, min(start + 6, len(sentence.tokens))) if sentence.word(k) in OBJECT_LEADS),
+            None,
+        )
+        if at is None or any(is_comma(sentence.word(k)) for k in range(start, at)):
+            return
+        start = at
     if sentence.word(start) in OBJECT_LEADS:
         start += 1
     lead = sentence.word(start)

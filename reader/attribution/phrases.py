@@ -21,6 +21,7 @@ from .arabic import (
     COMP_B,
     COMP_F,
     COMP_LEAD,
+    HEADS,
     NOT_A_SOURCE_START,
     PARTICIPLES,
     PREPOSITIONS,
@@ -30,6 +31,7 @@ from .arabic import (
     SUBORDINATING,
     TIME_WORDS,
     TITLE_HEADS,
+    definite,
     strip_proclitic,
 )
 from .folding import norm, norm_set
@@ -89,6 +91,27 @@ def addressed(sentence: Sentence, index: int) -> bool:
     if word in ("ل", "لـ") or word in ADDRESSEE_PRONOUNS:
         return True
     return word.startswith("لل") or (word[:1] == "ل" and word in CIRCUMSTANCE)
+
+
+def told_end(sentence: Sentence, index: int) -> int | None:
+    """The index just after an addressee whose end is plain: «لـ«الصحيفة»», «لـ(أ.ف.ب)», «للصحفيين»; else None."""
+    word = sentence.word(index)
+    if word.startswith("لل") or word in ADDRESSEE_PRONOUNS:
+        return index + 1
+    if word in ("ل", "لـ") and sentence.word(index + 1) in ("«", "(", '"', "“"):
+        close = {"«": "»", "(": ")", '"': '"', "“": "”"}[sentence.word(index + 1)]
+        return next(
+            (k + 1 for k in range(index + 2, min(index + 12, len(sentence.tokens))) if sentence.word(k) == close), None
+        )
+    return None
+
+
+def told_object(sentence: Sentence, first: int, last: int) -> int:
+    """The last token of the subject when a second noun phrase (whom) follows it: «رئيس الوزراء | أعضاء المجلس»."""
+    for i in range(first + 1, last + 1):
+        if definite(sentence.word(i - 1)) and (sentence.word(i) in HEADS):
+            return i - 1
+    return last
 
 
 def comma_segments(sentence: Sentence, start: int, stop: int) -> list[tuple[int, int]]:
@@ -159,6 +182,7 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
 
 
 _EVERY = norm("كل")
+_SELF = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بنفسه", "بنفسها")
 _ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
 
 
@@ -167,6 +191,8 @@ def _ends_phrase(sentence: Sentence, index: int) -> bool:
     word = sentence.word(index)
     if word in ANONYMITY_STARTS or word in ROLE_LEADS or word in ADVERBS or word in ADDRESSEE_PRONOUNS:
         return True
+    if word in _SELF:
+        return True  # «صندوق النقد الدولي نفسه»: emphasis, not part of the name
     return word in _ISSUED and sentence.word(index + 1) in ("في", "أمس", "امس", "مؤخرا", "يوم")
 
 
