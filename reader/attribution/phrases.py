@@ -69,9 +69,11 @@ def is_circumstance(sentence: Sentence, index: int) -> bool:
     word = sentence.word(index)
     if word in CIRCUMSTANCE:
         return True
+    after = sentence.word(index + 1)
+    if word == _ON:
+        return after in _ON_PAGES  # «على صفحته», «عبر حسابها»: where it was said
     if word != "في":
         return False
-    after = sentence.word(index + 1)
     # «في بيان», and any «في» + a noun of the source's own: «في إرشاداتها», «في ردها», «في نشرته».
     return after in CIRCUMSTANCE_AFTER_FI or (len(after) >= 5 and after.endswith(("ها", "ته", "هم")))
 
@@ -182,6 +184,8 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
 
 
 _EVERY = norm("كل")
+_ON = norm("على")
+_ON_PAGES = norm_set(*(stem + end for stem in ("صفحت", "حساب", "موقع", "منصت", "قنات") for end in ("ه", "ها", "هم")))
 _SELF = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بنفسه", "بنفسها")
 _ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
 
