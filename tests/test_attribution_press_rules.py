@@ -355,3 +355,27 @@ def test_a_headline_source_less_the_outlet_it_spoke_to() -> None:
     text = "مقابلة | وزير المالية لـ«الخليج اليوم»: لا ضرائب جديدة هذا العام\n\nأجرى الحوار سالم علي.\n"
     (found,) = [s for s in suggest(text) if s.pattern == "headline"]
     assert (found.source, found.claim) == ("وزير المالية", "لا ضرائب جديدة هذا العام")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال لرئيس الوزراء إن الوضع صعب.",  # a title after لـ is whom
+        "وصل ترامب أمس إلى العاصمة. قال لترامب إن الوضع صعب.",  # a name the article writes without لـ
+        "وأوضح بهذا الخصوص أن الوضع صعب.",
+        "وأكد بالمناسبة أن الوضع صعب.",
+    ],
+)
+def test_what_follows_a_pronoun_subject_is_never_taken_for_it(text: str) -> None:
+    assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("ليلى حداد", "وقالت ليلى حداد إن"), ("لجنة الانتخابات", "وقالت لجنة الانتخابات إن")]
+)
+def test_a_source_that_begins_with_lam_is_kept(name: str, text: str) -> None:
+    assert only(f"{text} الوضع صعب.").source == name
+
+
+def test_a_page_or_account_is_where_not_who() -> None:
+    assert only("وكتب الناقد السينمائي على صفحته: الفيلم تحفة بصرية.").source == "الناقد السينمائي"

@@ -198,8 +198,13 @@ class Analyser:
         if lemma in RELAY_VERBS and not any(sentence.word(i) == "عن" for i in range(start, comp_first)):
             return  # «شركة نقل الطاقة»: نقل reports only «عن» someone
         claim = self.claim_after(sentence, comp_last, tokens[v].word)
+        opening = sentence.word(start)
         if addressed(sentence, start):
             start = told_end(sentence, start) or comp_first  # «وقالت لـ«الصحيفة» مصادر حكومية إن…»
+        elif opening[:1] == "ل" and opening not in HEADS and opening[1:] in HEADS:
+            start = comp_first  # «قال لرئيس الوزراء إن…»: a title after لـ is whom, the subject is elsewhere
+        elif self.told(opening):
+            start += 1  # «قال لترامب إن…», the name written on its own elsewhere in the article
         segments = comma_segments(sentence, start, comp_first)
         phrase = None
         if segments and segments[0][0] == start:

@@ -145,6 +145,8 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
         or opening in CIRCUMSTANCE
         or (opening == _EVERY and sentence.word(first + 1) in TIME_WORDS)
         or opening in TIME_WORDS
+        or (opening.startswith("بال") and len(opening) > 4)  # «بالمناسبة», «بالتزامن»: how or when, never who
+        or opening in _PREPOSITIONAL
         or is_comma(opening)
         or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START and opening not in TITLE_HEADS)  # not «والي»
     ):
@@ -184,6 +186,7 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
 
 
 _EVERY = norm("كل")
+_PREPOSITIONAL = norm_set("بهذا", "بهذه", "بذلك", "بخصوص", "إزاء", "تجاه", "ضمن", "وسط", "رغم", "برغم", "بصراحة")
 _ON = norm("على")
 _ON_PAGES = norm_set(*(stem + end for stem in ("صفحت", "حساب", "موقع", "منصت", "قنات") for end in ("ه", "ها", "هم")))
 _SELF = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بنفسه", "بنفسها")
