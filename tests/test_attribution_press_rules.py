@@ -379,3 +379,17 @@ def test_a_source_that_begins_with_lam_is_kept(name: str, text: str) -> None:
 
 def test_a_page_or_account_is_where_not_who() -> None:
     assert only("وكتب الناقد السينمائي على صفحته: الفيلم تحفة بصرية.").source == "الناقد السينمائي"
+
+
+def test_kana_without_qad_and_an_object_after_a_circumstance() -> None:
+    found = only("وكانت الحكومة أعلنت في وقت سابق عن خطة لترشيد الدعم.")
+    assert (found.source, found.claim) == ("الحكومة", "خطة لترشيد الدعم")
+
+
+def test_a_lone_clause_before_the_comma_is_not_a_subject() -> None:
+    assert suggest("وبسؤاله عن موعد القرار، قال: «قريبا جدا».") == []
+
+
+def test_a_reversed_quote_then_hakadha_and_the_verb() -> None:
+    found = only("”الأسعار نار“، هكذا وصفت سعاد الوضع.")
+    assert found.claim == "الأسعار نار" and found.source.startswith("سعاد")

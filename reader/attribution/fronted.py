@@ -29,7 +29,7 @@ from .arabic import (
 )
 from .folding import norm, norm_set
 from .phrases import Phrase, comma_segments, in_anonymity_clause, role_in, source_in
-from .sentences import Sentence
+from .sentences import Sentence, is_comma
 
 _AMMA = norm("أما")
 _LONGEST = 10  # words in a sentence-opening subject; anything longer is not read as one
@@ -114,9 +114,12 @@ def _subject(sentence: Sentence, start: int, end: int, anchored: bool) -> Phrase
         segments = segments[1:]
     if not segments:
         return None
+    if not anchored and len(segments) == 1 and is_comma(sentence.word(end - 1)):
+        return None  # «وبسؤاله عن الموعد، قال…»: a lone clause before a comma is a circumstance, not a subject
     first, last = segments[0]
-    if sentence.word(first) in _FOCUS and first < last:
-        first += 1  # «حتى ديوان المحاسبة أشار…»: the focus particle is not part of the name
+    opening = sentence.word(first)
+    if (opening in _FOCUS or opening in KANA or strip_proclitic(opening) in KANA) and first < last:
+        first += 1  # «حتى ديوان المحاسبة أشار…», «وكانت الحكومة أعلنت…»: not part of the name
     phrase = source_in(sentence, first, last)
     if phrase is None:
         return None

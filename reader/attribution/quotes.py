@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .folding import norm_set
 from .phrases import Phrase, comma_segments, role_in, source_in
 from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma
+
+_SO = norm_set("هكذا", "كذا")
+_CLOSERS = QUOTE_CLOSE | {"“"}  # ”…“ reversed, as scraped pages write it
 
 if TYPE_CHECKING:
     from .analyser import Analyser
@@ -13,9 +17,12 @@ if TYPE_CHECKING:
 
 def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     """«…»، قال SOURCE: the claim is the quote before the verb."""
-    if not (is_comma(sentence.word(v - 1)) and sentence.word(v - 2) in QUOTE_CLOSE):
+    before = v - 1
+    if sentence.word(before) in _SO:
+        before -= 1  # «”الأسعار نار“، هكذا وصفت أم محمد الوضع»
+    if not (is_comma(sentence.word(before)) and sentence.word(before - 1) in _CLOSERS):
         return
-    close = v - 2
+    close = before - 1
     # « pairs with », “ or ” with ” (journalists open with ” too), „ or " with ".
     openers = {"»": "«", "”": "“”", '"': '"„', "“": "“”"}.get(sentence.word(close), QUOTE_OPEN)
     open_index = next((i for i in range(close - 1, -1, -1) if sentence.word(i) in openers), None)
