@@ -393,3 +393,19 @@ def test_a_lone_clause_before_the_comma_is_not_a_subject() -> None:
 def test_a_reversed_quote_then_hakadha_and_the_verb() -> None:
     found = only("”الأسعار نار“، هكذا وصفت سعاد الوضع.")
     assert found.claim == "الأسعار نار" and found.source.startswith("سعاد")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        (
+            "ونفت د. هالة منصور في تصريحات صحفية وجود أي علاقة بين الحالات.",
+            "د. هالة منصور",
+            "وجود أي علاقة بين الحالات",
+        ),
+        ("وأعلن وزير الصحة في مؤتمر صحفي انطلاق الحملة غدا.", "وزير الصحة", "انطلاق الحملة غدا"),
+    ],
+)
+def test_an_object_after_the_circumstance_that_ends_the_source(text: str, source: str, claim: str) -> None:
+    found = only(text)
+    assert (found.source, found.claim) == (source, claim)

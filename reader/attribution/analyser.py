@@ -38,7 +38,7 @@ from .claims import claim_last
 from .folding import TA_MARBUTA, is_ignored
 from .fronted import fronted_subject
 from .headline import headlines
-from .objects import fronted_object, object_after_particle, object_first
+from .objects import fronted_object, object_after_circumstance, object_after_particle, object_first
 from .phrases import Phrase, addressed, comma_segments, comp_at, reports, role_in, source_in, told_end, told_object
 from .quotes import quote_first
 from .sentences import Sentence, is_comma, split_sentences, trim_end
@@ -225,7 +225,7 @@ class Analyser:
     def objects(self, sentence: Sentence, v: int) -> bool:
         """The verb's object as its claim, by the first of the object patterns that finds one; True if one did."""
         before = len(self.found)
-        for pattern in (object_first, object_after_particle, fronted_object):
+        for pattern in (object_first, object_after_particle, object_after_circumstance, fronted_object):
             pattern(self, sentence, v)
             if len(self.found) > before:
                 return True

@@ -118,3 +118,39 @@ def fronted_object(an: Analyser, sentence: Sentence, v: int) -> None:
         end += 1  # the object runs to a comma, a circumstance («في بيان») or the sentence end
     claim = (sentence.tokens[start].start, sentence.tokens[end].end)
     an.add(sentence, (v, v), subject, claim, "source-verb")
+
+
+def object_after_circumstance(an: Analyser, sentence: Sentence, v: int) -> None:
+    """VERB SOURCE في CIRCUMSTANCE OBJECT: «ونفت د. هالة منصور في تصريحات صحفية وجود أي علاقة…».
+
+    The source ends at «في بيان / في تصريحات…»; the circumstance is that noun and its adjectives
+    (محلي، صحفية); what follows is the object.
+    """
+    if verb_lemma(sentence.word(v)) not in OBJECT_VERBS:
+        return
+    phrase = source_in(sentence, v + 1, min(len(sentence.tokens), v + 16) - 1)
+    if phrase is None or phrase[0] != v + 1:
+        return
+    at = phrase[1] + 1
+    if sentence.word(at) != "في" or not is_circumstance(sentence, at):
+        return
+    after = at + 2
+    while _adjective(sentence.word(after)):
+        after += 1
+    lead = sentence.word(after)
+    if (
+        not lead[:1].isalpha()
+        or lead in NOT_A_SOURCE_START
+        or verb_lemma(lead) is not None
+        or is_circumstance(sentence, after)
+    ):
+        return
+    if after + 1 >= len(sentence.tokens) or any(is_comma(sentence.word(k)) for k in range(v + 1, after)):
+        return
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], None), an.claim_after(sentence, after - 1), "verb-object")
+
+
+def _adjective(word: str) -> bool:
+    """A nisba or a participle after a circumstance noun: «صحفية», «رسمي», «مقتضب», «الأخير»."""
+    bare = word[2:] if word.startswith("ال") else word
+    return len(bare) >= 4 and (bare.endswith(("ي", "يه")) or bare.startswith("م") or word in TIME_ADJ)
