@@ -1,11 +1,13 @@
 """The attribution patterns, run over every sentence of an article.
 
-Four ways Arabic news attributes a claim, each a method of ``Analyser``:
-VERB SOURCE أن CLAIM (``reporting_verb``, with its fall-backs
-``source_first``, ``quote_first`` and ``object_first``), and وفقًا لـ / بحسب
-SOURCE (``according_to``). Each finds the verb, the source phrase, its role
-and the claim as token ranges of the normalised text; ``add`` maps them back
-to the article's offsets and keeps one ``Suggestion`` per source span.
+The ways Arabic news attributes a claim: VERB SOURCE أن CLAIM
+(``reporting_verb``, here), with its fall-backs in their own modules: the
+source before the verb (``fronted``), a quote before it (``quotes``), the
+verb's object as the claim (``objects``); وفقًا لـ / بحسب / جاء في SOURCE
+(``according``); and «SOURCE: claim» headlines (``headline``). Each finds the
+verb, the source phrase, its role and the claim as token ranges of the
+normalised text; ``add`` maps them back to the article's offsets and keeps one
+``Suggestion`` per source span.
 """
 
 from __future__ import annotations
