@@ -409,3 +409,14 @@ def test_a_reversed_quote_then_hakadha_and_the_verb() -> None:
 def test_an_object_after_the_circumstance_that_ends_the_source(text: str, source: str, claim: str) -> None:
     found = only(text)
     assert (found.source, found.claim) == (source, claim)
+
+
+@pytest.mark.parametrize("text", ["الأمر الذي يؤكد أن الأزمة عميقة.", "كل ذلك يشير إلى أن الأزمة عميقة."])
+def test_a_relative_or_a_demonstrative_is_not_a_source(text: str) -> None:
+    assert suggest(text) == []
+
+
+def test_a_claim_ends_where_a_contrasting_report_begins() -> None:
+    first, second = suggest("الشرطة قالت إن الأزمة عميقة، لكن شهودا قالوا إن الشرطة أطلقت النار.")
+    assert (first.claim, second.source, second.claim) == ("الأزمة عميقة", "شهودا", "الشرطة أطلقت النار")
+    assert only("قالت الشرطة إن الأزمة عميقة، لكن الحل قريب.").claim == "الأزمة عميقة، لكن الحل قريب"

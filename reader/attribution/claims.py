@@ -10,7 +10,7 @@ opens what is no longer the claim: a participle continuing the source
 
 from __future__ import annotations
 
-from .arabic import CLAUSE_STARTS, PARTICIPLES, PRESENT, strip_proclitic, verb_lemma
+from .arabic import CLAUSE_STARTS, COMP, CONTRAST, PARTICIPLES, PRESENT, strip_proclitic, verb_lemma
 from .folding import norm_set
 from .sentences import Sentence, is_comma
 
@@ -41,10 +41,19 @@ def _goes_on(sentence: Sentence, index: int, verb: str) -> bool:
     bare = strip_proclitic(word)
     if word in PARTICIPLES or bare in PARTICIPLES or verb_lemma(word) is not None:
         return True
-    if word in CLAUSE_STARTS or (word == "في" and sentence.word(index + 1) == "حين"):
-        # «، فيما يرى آخرون أن…»: another report; «، فيما يفضّل 21 في المئة…» goes on with the claim
-        after = sentence.word(index + (2 if word == "في" else 1))
-        return verb_lemma(after) is not None
+    two = (word == "في" and sentence.word(index + 1) == "حين") or (
+        word in CONTRAST and sentence.word(index + 1) in COMP
+    )
+    if word in CLAUSE_STARTS or two:
+        # «، فيما يرى آخرون أن…», «، لكن شهودًا قالوا إن…»: another report, its verb within a few words;
+        # «، فيما يفضّل 21 في المئة…» goes on with the claim.
+        start = index + (2 if two else 1)
+        for k in range(start, min(start + 6, len(sentence.tokens))):
+            if is_comma(sentence.word(k)):
+                return False
+            if verb_lemma(sentence.word(k)) is not None:
+                return True
+        return False
     if not verb or word[:1] != "و" or len(bare) < 4 or bare.startswith("ال"):
         return False
     said = strip_proclitic(verb)

@@ -123,7 +123,7 @@ def _subject(sentence: Sentence, start: int, end: int, anchored: bool) -> Phrase
     phrase = source_in(sentence, first, last)
     if phrase is None:
         return None
-    if phrase[1] != last and sentence.word(phrase[1] + 1) in _RELATIVES and last - first <= 14:
+    if phrase[1] != last and sentence.word(phrase[1] + 1) in _RELATIVES and phrase[1] + 1 < last and last - first <= 14:
         phrase = (first, last)  # «دراسة الجدوى التي أعدها مكتب X أظهرت…»: the relative clause is the subject's
     rest = [sentence.word(i) for i in range(phrase[1] + 1, last + 1)]
     if rest and rest[0] not in ANONYMITY_STARTS and not all(w in _EMPHASIS or w in ADVERBS for w in rest):

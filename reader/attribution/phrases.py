@@ -143,7 +143,10 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
         or opening in ADDRESSEE_PRONOUNS
         or (opening in PARTICIPLES and opening.endswith("ا"))  # «قائلًا», «مضيفًا»: how, not who
         or opening in CIRCUMSTANCE
-        or (opening == _EVERY and sentence.word(first + 1) in TIME_WORDS)
+        or (
+            opening == _EVERY
+            and (sentence.word(first + 1) in TIME_WORDS or sentence.word(first + 1) in NOT_A_SOURCE_START)
+        )
         or opening in TIME_WORDS
         or (opening.startswith("بال") and len(opening) > 4)  # «بالمناسبة», «بالتزامن»: how or when, never who
         or opening in _PREPOSITIONAL
