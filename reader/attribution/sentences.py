@@ -59,7 +59,8 @@ def quoted_ranges(normalised: str) -> list[tuple[int, int]]:
             if closers is None:
                 i += 1
                 continue
-            close = next((k for k in range(i + 1, min(len(text), i + _LONGEST_QUOTE)) if text[k] in closers), None)
+            found = [k for k in (text.find(c, i + 1, i + _LONGEST_QUOTE) for c in closers) if k >= 0]
+            close = min(found) if found else None
             if close is None:
                 i += 1
                 continue
