@@ -24,7 +24,11 @@ model. It is split by job: ``sentences`` (sentences and tokens), ``folding``
 (how words are compared), ``arabic`` (reporting verbs and the words that
 shape a source), ``phrases`` (source phrases, roles and complementisers in a
 sentence), ``anonymity`` (named or anonymous, source type), ``analyser``
-(the patterns) and ``suggestion`` (the record).
+(VERB SOURCE أن CLAIM, and which pattern to try), ``fronted`` (the source
+before its verb: «X قال», «وكان X قد قال», «أما X فقد»), ``objects`` (the
+verb's object as the claim), ``quotes`` («…»، قال X), ``according`` (بحسب،
+وفقًا لـ، حسبما، جاء في), ``headline`` («SOURCE: claim» headlines), ``claims``
+(where a claim ends) and ``suggestion`` (the record).
 """
 
 from __future__ import annotations

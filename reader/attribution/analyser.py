@@ -1,43 +1,57 @@
 """The attribution patterns, run over every sentence of an article.
 
-Four ways Arabic news attributes a claim, each a method of ``Analyser``:
-VERB SOURCE أن CLAIM (``reporting_verb``, with its fall-backs
-``source_first``, ``quote_first`` and ``object_first``), and وفقًا لـ / بحسب
-SOURCE (``according_to``). Each finds the verb, the source phrase, its role
-and the claim as token ranges of the normalised text; ``add`` maps them back
-to the article's offsets and keeps one ``Suggestion`` per source span.
+The ways Arabic news attributes a claim: VERB SOURCE أن CLAIM
+(``reporting_verb``, here), with its fall-backs in their own modules: the
+source before the verb (``fronted``), a quote before it (``quotes``), the
+verb's object as the claim (``objects``); وفقًا لـ / بحسب / جاء في SOURCE
+(``according``); and «SOURCE: claim» headlines (``headline``). Each finds the
+verb, the source phrase, its role and the claim as token ranges of the
+normalised text; ``add`` maps them back to the article's offsets and keeps one
+``Suggestion`` per source span.
 """
 
 from __future__ import annotations
 
+import re
+
 from reader.text.search import FoldedText
 
+from .according import according_to
 from .anonymity import is_anonymous, source_type
 from .arabic import (
+    ADDRESSEE_PRONOUNS,
     AFTER_OBJECT,
     ANONYMITY_STARTS,
-    CLAUSE_STARTS,
-    COMP,
-    COMP_B,
-    CONTRAST,
-    INSTITUTION_HEADS,
-    OBJECT_LEADS,
-    OBJECT_VERBS,
+    CAME_IN,
+    DOCUMENT_HEADS,
+    HEADS,
     ON_TONGUE,
+    PARTICIPLES,
     PARTICLES,
-    RELATIVE,
     RELAY_VERBS,
+    ROLE_LEADS,
+    TELLING_VERBS,
     TIME_ADJ,
     TIME_NOUNS,
-    VERBS,
-    definite,
     strip_proclitic,
     verb_lemma,
 )
-from .folding import TA_MARBUTA, is_ignored, norm, norm_set
-from .phrases import Phrase, comma_segments, comp_at, in_anonymity_clause, reports, role_in, source_in
-from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma, split_sentences, trim_end
+from .claims import claim_last
+from .folding import TA_MARBUTA, is_ignored
+from .fronted import fronted_subject
+from .headline import headlines
+from .objects import fronted_object, object_after_circumstance, object_after_particle, object_first
+from .phrases import Phrase, addressed, comma_segments, comp_at, reports, role_in, source_in, told_end, told_object
+from .quotes import quote_first
+from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def conjunction_free(word: str) -> bool:
+    """A common head noun («هيئة», «وزارة»): after ل it belongs to the source («تقرير لهيئة…»), never a name told."""
+    return word in HEADS
 
 
 class Analyser:
@@ -49,6 +63,18 @@ class Analyser:
         self.folded = folded
         self.normalised = folded.folded.translate(TA_MARBUTA)
         self.found: dict[Span, Suggestion] = {}
+        self._words: frozenset[str] | None = None
+
+    def told(self, word: str) -> bool:
+        """«لهسبريس» after a source: لـ + a name the article writes on its own elsewhere (its dateline, say).
+
+        Who was told is not part of who told; a name that only ever appears with ل («لبنان») stays.
+        """
+        if len(word) < 5 or word[0] != "ل" or word.startswith("لل") or conjunction_free(word[1:]):
+            return False
+        if self._words is None:
+            self._words = frozenset(_WORD_RE.findall(self.normalised))
+        return word[1:] in self._words
 
     # Offsets ------------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -76,6 +102,8 @@ class Analyser:
             last -= 2
         while last > first and (is_comma(tokens[last].word) or tokens[last].word in ("-", "–", "—")):
             last -= 1
+        if last > first and pattern == "verb-source" and self.told(tokens[last].word):
+            last -= 1  # «صرح الكاتب العام للجامعة لهسبريس بأن…»
         if last < first or is_comma(tokens[first].word):
             return
         source_span = self.tokens_span(sentence, first, last, phrase.skip)
@@ -92,6 +120,10 @@ class Analyser:
         if phrase.skip:
             words[0] = words[0][phrase.skip :] or words[0]
         named = not is_anonymous(source, words)
+        relay = ""
+        if phrase.relay is not None:
+            relay_span = self.tokens_span(sentence, *phrase.relay)
+            relay = self.text[relay_span[0] : relay_span[1]]
         verb_span = self.tokens_span(sentence, *verb)
         if claim[1] <= claim[0]:
             return  # nothing is claimed: «قال X.» at the end of a sentence
@@ -108,13 +140,18 @@ class Analyser:
             claim=self.text[claim_span[0] : claim_span[1]],
             claim_span=claim_span,
             pattern=pattern,
+            relay=relay,
         )
 
-    def claim_after(self, sentence: Sentence, index: int) -> Span:
-        """The claim from the token after ``index`` to the end of the sentence."""
-        if index + 1 >= len(sentence.tokens):
+    def claim_after(self, sentence: Sentence, index: int, verb: str = "") -> Span:
+        """The claim from the token after ``index`` to where it ends (``claims.claim_last``); ``verb`` says it."""
+        tokens = sentence.tokens
+        if index + 1 >= len(tokens):
             return (0, 0)
-        return sentence.tokens[index + 1].start, trim_end(self.normalised, sentence.end)
+        last = claim_last(sentence, index + 1, verb)
+        if last == len(tokens) - 1:
+            return tokens[index + 1].start, trim_end(self.normalised, sentence.end)
+        return tokens[index + 1].start, tokens[last].end
 
     # Patterns -----------------------------------------------------------------------
     def run(self) -> list[Suggestion]:
@@ -124,11 +161,18 @@ class Analyser:
             for i, token in enumerate(tokens):
                 word = token.word
                 if word in PARTICLES or strip_proclitic(word) in PARTICLES:
-                    self.according_to(sentence, i, i)
-                elif strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) == ON_TONGUE[1]:
-                    self.according_to(sentence, i, i + 1)
+                    according_to(self, sentence, i, i)
+                elif (strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) == ON_TONGUE[1]) or (
+                    strip_proclitic(word) in CAME_IN
+                    and sentence.word(i + 1) == "في"
+                    and sentence.word(i + 2) in DOCUMENT_HEADS
+                ):
+                    according_to(self, sentence, i, i + 1)
                 elif verb_lemma(word) is not None and reports(sentence, i):
                     self.reporting_verb(sentence, i)
+        for line in headlines(self.normalised):
+            phrase = Phrase(line.first, line.last, None, line.skip)
+            self.add(line.sentence, (line.colon, line.colon), phrase, line.claim, "headline")
         return sorted(self.found.values(), key=lambda s: (s.source_span, s.verb_span))
 
     def reporting_verb(self, sentence: Sentence, v: int) -> None:
@@ -138,191 +182,74 @@ class Analyser:
         start = v + 1
         if sentence.word(start) in AFTER_OBJECT:
             start += 1
-        # Find the complementiser; give up at another reporting verb outside an anonymity clause.
-        comp_first: int | None = None
-        comp_last = start  # set with comp_first: read only when a complementiser was found
-        in_anonymity = False
-        for i in range(start, min(len(tokens), v + 70)):
-            word = tokens[i].word
+        if sentence.word(start) in ADDRESSEE_PRONOUNS:
+            start += 1  # «وقال لي عامل البناء X إن…»: who was told, then who told
+        comp = self.complementiser(sentence, start, v)
+        if comp is not None and comp[2] and self.objects(sentence, v):
+            return  # «أعلنت الوزارة عن خطتها، مؤكدةً أن…»: the object is the claim; else the participle's أن is
+        if comp is None:
+            before = len(self.found)
+            quote_first(self, sentence, v, start)
+            if len(self.found) == before:
+                self.objects(sentence, v)
+            return
+        comp_first, comp_last, _ = comp
+        if comp_first < 0:
+            object_first(self, sentence, v)  # the أن ahead is another verb's
+            return
+        if lemma in RELAY_VERBS and not any(sentence.word(i) == "عن" for i in range(start, comp_first)):
+            return  # «شركة نقل الطاقة»: نقل reports only «عن» someone
+        claim = self.claim_after(sentence, comp_last, tokens[v].word)
+        opening = sentence.word(start)
+        if addressed(sentence, start):
+            start = told_end(sentence, start) or comp_first  # «وقالت لـ«الصحيفة» مصادر حكومية إن…»
+        elif opening[:1] == "ل" and opening not in HEADS and opening[1:] in HEADS:
+            start = comp_first  # «قال لرئيس الوزراء إن…»: a title after لـ is whom, the subject is elsewhere
+        elif self.told(opening):
+            start += 1  # «قال لترامب إن…», the name written on its own elsewhere in the article
+        segments = comma_segments(sentence, start, comp_first)
+        phrase = None
+        if segments and segments[0][0] == start:
+            phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)
+        if phrase is not None and lemma in TELLING_VERBS:
+            phrase = (phrase[0], told_object(sentence, *phrase))  # «أبلغ رئيس الوزراء أعضاء المجلس أن…»
+        if phrase is None:
+            subject = fronted_subject(sentence, v)
+            if subject is not None:
+                self.add(sentence, (v, v), subject, claim, "source-verb")
+            return
+        role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
+        relay = None
+        if lemma in RELAY_VERBS and phrase[0] - 2 >= start:
+            relay = (start, phrase[0] - 2)  # «نقلت صحيفة X عن مسؤول…»: the outlet that passes it on
+        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role, relay=relay), claim, "verb-source")
+
+    def objects(self, sentence: Sentence, v: int) -> bool:
+        """The verb's object as its claim, by the first of the object patterns that finds one; True if one did."""
+        before = len(self.found)
+        for pattern in (object_first, object_after_particle, object_after_circumstance, fronted_object):
+            pattern(self, sentence, v)
+            if len(self.found) > before:
+                return True
+        return False
+
+    def complementiser(self, sentence: Sentence, start: int, v: int) -> tuple[int, int, bool] | None:
+        """The complementiser of the verb at ``v``: its [first, last] tokens, and whether a participle comes first.
+
+        (-1, -1, False) when another verb's comes first; None when there is none before the sentence ends.
+        """
+        in_anonymity = participle = False
+        for i in range(start, min(len(sentence.tokens), v + 70)):
+            word = sentence.word(i)
             if is_comma(word):
-                in_anonymity = sentence.word(i + 1) in ANONYMITY_STARTS
+                after = sentence.word(i + 1)
+                participle = participle or after in PARTICIPLES or strip_proclitic(after) in PARTICIPLES
+                in_anonymity = after in ANONYMITY_STARTS
                 continue
             found = comp_at(sentence, i)
             if found is not None:
-                comp_first, comp_last = i, found
-                break
-            if i > start and not in_anonymity and verb_lemma(word) is not None:
-                self.object_first(sentence, v)  # the أن ahead is another verb's
-                return
-        if comp_first is None:
-            before = len(self.found)
-            self.quote_first(sentence, v, start)
-            if len(self.found) == before:
-                self.object_first(sentence, v)
-            return
-        segments = comma_segments(sentence, start, comp_first)
-        if not segments or segments[0][0] != start:
-            self.source_first(sentence, v, comp_first, comp_last)
-            return
-        phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)
-        if phrase is None:
-            self.source_first(sentence, v, comp_first, comp_last)
-            return
-        role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
-        self.add(
-            sentence, (v, v), Phrase(phrase[0], phrase[1], role), self.claim_after(sentence, comp_last), "verb-source"
-        )
-
-    def object_first(self, sentence: Sentence, v: int) -> None:
-        """VERB INSTITUTION[، CIRCUMSTANCE،] [عن|من] OBJECT: «أعلنت وزارة الصحة، صباح اليوم، انطلاق حملة…»."""
-        if verb_lemma(sentence.word(v)) not in OBJECT_VERBS:
-            return
-        first = v + 1
-        if sentence.word(first) not in INSTITUTION_HEADS:
-            return
-        last = first
-        while last - first < 4 and definite(sentence.word(last + 1)):
-            last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء
-        after = last + 1
-        if is_comma(sentence.word(after)):  # one circumstance between commas: «، في حديث تلفزيوني مساء أمس،»
-            close = next(
-                (k for k in range(after + 1, min(after + 12, len(sentence.tokens))) if is_comma(sentence.word(k))), None
-            )
-            if close is None or any(verb_lemma(sentence.word(k)) for k in range(after + 1, close)):
-                return
-            after = close + 1
-        lead = sentence.word(after)
-        if lead in OBJECT_LEADS:
-            after += 1
-        elif lead not in RELATIVE and (not lead[:1].isalpha() or verb_lemma(lead) is not None):
-            return  # a sentence end, a quote or another verb: no object here
-        if after + 1 >= len(sentence.tokens):
-            return  # a claim is more than one word
-        self.add(sentence, (v, v), Phrase(first, last, None), self.claim_after(sentence, after - 1), "verb-object")
-
-    def source_first(self, sentence: Sentence, v: int, comp_first: int, comp_last: int) -> None:
-        """SOURCE VERB أن: «غير أن مصادر مطلعة كشفت أن…», «أما سامر بدران، وهو موظف، فأكد أنه…»."""
-        if comp_first != v + 1:
-            return
-        word = sentence.word(v)
-        proclitic = word[0] if VERBS.get(word) is None else ""
-        if proclitic == "و":
-            return  # «وأضاف أن…»: the subject is the previous sentence's
-        anchor = None
-        for i in range(v - 1, max(-1, v - 40), -1):
-            here = sentence.word(i)
-            if proclitic == "ف":
-                if strip_proclitic(here) == norm("أما") or here == norm("أما"):
-                    anchor = i + 1
-                    break
-            elif (here in COMP and sentence.word(i - 1) in CONTRAST) or here in CLAUSE_STARTS:
-                anchor = i + 1
-                break
-            if (
-                here in COMP
-                or here in COMP_B
-                or (verb_lemma(here) is not None and not in_anonymity_clause(sentence, i))
-            ):
-                return
-        else:
-            # A short noun phrase that opens the sentence: «الوزارة أكدت أن…».
-            if proclitic == "" and 0 < v <= 5 and not any(is_comma(sentence.word(i)) for i in range(v)):
-                anchor = 0
-        if anchor is None or anchor >= v:
-            return
-        segments = comma_segments(sentence, anchor, v)
-        if not segments or segments[0][0] != anchor:
-            return
-        phrase = source_in(sentence, *segments[0])
-        if phrase is None or phrase[1] != segments[0][1]:
-            return
-        role = role_in(sentence, segments[1] if len(segments) > 1 else None)
-        # «والحكومة أكدت أن…»: the conjunction is not part of the name.
-        opening = sentence.word(phrase[0])
-        skip = 1 if opening[:1] in ("و", "ف") and opening[1:3] == "ال" else 0
-        self.add(
-            sentence,
-            (v, v),
-            Phrase(phrase[0], phrase[1], role, skip),
-            self.claim_after(sentence, comp_last),
-            "source-verb",
-        )
-
-    def quote_first(self, sentence: Sentence, v: int, start: int) -> None:
-        """«…»، قال SOURCE: the claim is the quote before the verb."""
-        if not (is_comma(sentence.word(v - 1)) and sentence.word(v - 2) in QUOTE_CLOSE):
-            return
-        close = v - 2
-        opener = "«" if sentence.word(close) == "»" else None
-        open_index = None
-        for i in range(close - 1, -1, -1):
-            word = sentence.word(i)
-            if (opener and word == opener) or (not opener and word in QUOTE_OPEN):
-                open_index = i
-                break
-        if open_index is None or open_index + 1 >= close:
-            return
-        segments = comma_segments(sentence, start, len(sentence.tokens))
-        if not segments or segments[0][0] != start:
-            return
-        phrase = source_in(sentence, *segments[0])
-        if phrase is None:
-            return
-        role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
-        claim = (sentence.tokens[open_index + 1].start, sentence.tokens[close - 1].end)
-        self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "quote")
-
-    def according_to(self, sentence: Sentence, first: int, last: int) -> None:
-        """وفقًا لـ / بحسب / نقلًا عن / على لسان SOURCE، فإن CLAIM — or the claim before it."""
-        tokens = sentence.tokens
-        i = last + 1
-        particle = strip_proclitic(tokens[first].word)
-        skip = 0
-        if particle == norm("نقلا"):
-            if sentence.word(i) != "عن":
-                return
-            i += 1
-        elif particle in norm_set("وفقا", "طبقا", "وفق"):
-            if sentence.word(i) in ("ل", "لـ"):
-                i += 1
-            elif sentence.word(i).startswith("ل") and particle != norm("وفق"):
-                skip = 1
-        # «بحسب ما أفادت به مصادر…», «وفقا لما ذكرته الوكالة»: skip to the one who said it.
-        if sentence.word(i) in ("ما", "لما") or (skip and sentence.word(i) == "لما"):
-            skip = 0
-            i += 1
-            if verb_lemma(sentence.word(i)) is None and not sentence.word(i).startswith(("اف", "ذكر", "قال", "نقل")):
-                return
-            verb = (i, i)
-            i += 1
-            if sentence.word(i) in AFTER_OBJECT:
-                i += 1
-        else:
-            verb = (first, last)
-        if i >= len(tokens):
-            return
-        # The source runs to the first comma or فإن/أن.
-        stop = i
-        while stop < len(tokens) and not is_comma(tokens[stop].word) and comp_at(sentence, stop) is None:
-            stop += 1
-        phrase = source_in(sentence, i, stop - 1)
-        if phrase is None:
-            return
-        comp = None
-        j = stop
-        if j < len(tokens) and is_comma(tokens[j].word):
-            j += 1
-        if j < len(tokens) and comp_at(sentence, j) is not None:
-            comp = comp_at(sentence, j)
-        if comp is not None:
-            claim = self.claim_after(sentence, comp)
-        elif first > 0 and is_comma(sentence.word(first - 1)) and first - 1 > 0:
-            # Trailing: «…، بحسب ما أفادت به مصادر من الطرفين.» The claim is what came before.
-            claim = (tokens[0].start, tokens[first - 2].end)
-        elif stop < len(tokens) and is_comma(tokens[stop].word):
-            claim = self.claim_after(sentence, stop)
-        else:
-            return
-        self.add(
-            sentence, verb, Phrase(phrase[0], phrase[1], None, skip if phrase[0] == i else 0), claim, "according-to"
-        )
+                return i, found, participle
+            circumstantial = sentence.word(i - 1) in ROLE_LEADS  # «وهي تشير إلى الساحل»
+            if i > start and not in_anonymity and not circumstantial and verb_lemma(word) is not None:
+                return -1, -1, False
+        return None

@@ -99,6 +99,20 @@ _PEOPLE_PLURAL = norm_set(
     "وسائل",
     "أحد",
     "إحدى",
+    "سائقو",
+    "سائقي",
+    "سائقون",
+    "سائقين",
+    "أصحاب",
+    "جمعيات",
+    "زملاء",
+    "زملائي",
+    "جيران",
+    "جيراني",
+    "مهندسو",
+    "مهندسون",
+    "مهندسين",
+    "ناس",
 )
 _SOME_ONE = norm_set("أحد", "إحدى")  # «والدة أحد الطلاب», «مدير أحد المستشفيات»: nobody in particular
 _GENERIC_SINGULAR = norm_set(
@@ -156,6 +170,78 @@ _GENERIC_SINGULAR = norm_set(
     "أحد",
     "إحدى",
     "مسؤولة",
+    "مقاول",
+    "قائد",
+    "جندي",
+    "مقاتل",
+    "عنصر",
+    "وزير",
+    "سفير",
+    "قاض",
+    "سياسي",
+    "برلماني",
+    "ناطق",
+    "مزارع",
+    "فلاح",
+    "بائع",
+    "بائعة",
+    "ساكن",
+    "متطوع",
+    "متطوعة",
+)
+# Heads whose next word, when it is neither definite nor an adjective, is a proper name: «وكالة رويترز»,
+# «تقرير أكسيوس», «شركة أرامكو» name their source; «قناة محلية», «تقرير جديد» do not.
+_NAMED_BY_A_NAME = norm_set(
+    "وكالة",
+    "صحيفة",
+    "جريدة",
+    "قناة",
+    "موقع",
+    "شبكة",
+    "مجلة",
+    "إذاعة",
+    "تلفزيون",
+    "منصة",
+    "شركة",
+    "منظمة",
+    "مؤسسة",
+    "مركز",
+    "معهد",
+    "حزب",
+    "تقرير",
+    "دراسة",
+    "استطلاع",
+    "مذكرة",
+    "بيان",
+    "وثيقة",
+)
+_ADJECTIVES = norm_set(
+    "جديد",
+    "جديدة",
+    "حديث",
+    "حديثة",
+    "سابق",
+    "سابقة",
+    "أخير",
+    "أخيرة",
+    "صادر",
+    "صادرة",
+    "كبير",
+    "كبيرة",
+    "كبرى",
+    "صغير",
+    "صغيرة",
+    "خاص",
+    "خاصة",
+    "غير",
+    "آخر",
+    "أخرى",
+    "بارز",
+    "بارزة",
+    "رفيع",
+    "رفيعة",
+    "أنباء",
+    "أخبار",
 )
 _DOCUMENTS = norm_set(
     "تقرير", "دراسة", "استطلاع", "مذكرة", "بيان", "وثيقة", "بيانات", "إحصاءات", "أرقام", "تقديرات", "مسح", "رسالة"
@@ -163,16 +249,45 @@ _DOCUMENTS = norm_set(
 _UNDISCLOSED = norm_set("داخلي", "داخلية", "سري", "سرية", "مسرب", "مسربة", "مسربه")
 
 
+def _bare(word: str) -> str:
+    """``word`` without the alef of an accusative tanween, when the bare form is a word the lists know."""
+    if len(word) > 3 and word.endswith("ا"):
+        bare = word[:-1]
+        if bare in _PEOPLE_PLURAL or bare in _GENERIC_SINGULAR or bare in _DOCUMENTS:
+            return bare
+    return word
+
+
+def _proper_name(word: str) -> bool:
+    """A word that reads as a name after a head like «وكالة»: not definite, not an adjective, not a preposition."""
+    return not (
+        definite(word)
+        or word in _ADJECTIVES
+        or word in _UNDISCLOSED
+        or word in PREPOSITIONS
+        or word.endswith(("ي", "يه"))  # a nisba: محلي، محلية، إقليمية
+        or (word.startswith("م") and len(word) >= 4)  # a participle: مطلع، مستقل، مقرب
+        or not word.isalpha()
+        or word[0] in "لب"  # «تقرير لهيئة…»: a preposition glued on; the definite test decides
+    )
+
+
 def is_anonymous(source: str, words: list[str]) -> bool:
     """True for a source with no name: «مصادر مطلعة», «محللون», «وكالة أنباء إقليمية»."""
     if guess_source_type(source) == "anonymous":
         return True
-    letters = [w for w in words if w[0].isalnum()]
+    # Case endings folded: «عددًا من الأهالي» is «عدد من الأهالي», «مصدرًا» is «مصدر».
+    letters = [_bare(w) for w in words if w[0].isalnum()]
     if not letters:
         return True
     head = letters[0]
+    if head in _NAMED_BY_A_NAME and len(letters) > 1 and _proper_name(letters[1]):
+        return False
     bare = head[2:] if head.startswith("ال") else head
     if head in _PEOPLE_PLURAL or bare in _PEOPLE_PLURAL or any(w in _SOME_ONE for w in letters[:2]):
+        return True
+    # An indefinite plural in construct heads an unnamed group: «مهندسو المشروع», «مسؤولو الدفاع المدني».
+    if len(head) >= 5 and not definite(head) and head.endswith("و") and head[:-1] + "ون" in _PEOPLE_PLURAL:
         return True
     # An indefinite sound plural heads an unnamed group: «تربويون», «مزارعين».
     if (

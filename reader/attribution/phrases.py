@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .arabic import (
+    ADDRESSEE_PRONOUNS,
+    ADVERBS,
     ANONYMITY_STARTS,
     CIRCUMSTANCE,
     CIRCUMSTANCE_AFTER_FI,
@@ -19,6 +21,7 @@ from .arabic import (
     COMP_B,
     COMP_F,
     COMP_LEAD,
+    HEADS,
     NOT_A_SOURCE_START,
     PARTICIPLES,
     PREPOSITIONS,
@@ -26,8 +29,12 @@ from .arabic import (
     ROLE_LEADS,
     SAYING,
     SUBORDINATING,
+    TIME_WORDS,
+    TITLE_HEADS,
+    definite,
     strip_proclitic,
 )
+from .folding import norm, norm_set
 from .sentences import QUOTE_OPEN, Sentence, is_comma
 
 
@@ -39,6 +46,7 @@ class Phrase:
     last: int
     role: tuple[int, int] | None  # token indices [first, last] of the role
     skip: int = 0  # characters to drop from the first token (ل in «لتقرير»)
+    relay: tuple[int, int] | None = None  # token indices of the outlet passing the words on, or None
 
 
 def comp_at(sentence: Sentence, index: int) -> int | None:
@@ -61,7 +69,13 @@ def is_circumstance(sentence: Sentence, index: int) -> bool:
     word = sentence.word(index)
     if word in CIRCUMSTANCE:
         return True
-    return bool(word == "في" and sentence.word(index + 1) in CIRCUMSTANCE_AFTER_FI)
+    after = sentence.word(index + 1)
+    if word == _ON:
+        return after in _ON_PAGES  # «على صفحته», «عبر حسابها»: where it was said
+    if word != "في":
+        return False
+    # «في بيان», and any «في» + a noun of the source's own: «في إرشاداتها», «في ردها», «في نشرته».
+    return after in CIRCUMSTANCE_AFTER_FI or (len(after) >= 5 and after.endswith(("ها", "ته", "هم")))
 
 
 def reports(sentence: Sentence, i: int) -> bool:
@@ -71,6 +85,35 @@ def reports(sentence: Sentence, i: int) -> bool:
         return False
     word = sentence.word(i)
     return not (before in SUBORDINATING and (word in PRESENT or word[1:] in PRESENT))
+
+
+def addressed(sentence: Sentence, index: int) -> bool:
+    """Does the one told start at ``index``: «لـ«الوكالة»», «للصحفيين», «لوكالة الأنباء»? (The speaker is elsewhere.)"""
+    word = sentence.word(index)
+    if word in ("ل", "لـ") or word in ADDRESSEE_PRONOUNS:
+        return True
+    return word.startswith("لل") or (word[:1] == "ل" and word in CIRCUMSTANCE)
+
+
+def told_end(sentence: Sentence, index: int) -> int | None:
+    """The index just after an addressee whose end is plain: «لـ«الصحيفة»», «لـ(أ.ف.ب)», «للصحفيين»; else None."""
+    word = sentence.word(index)
+    if word.startswith("لل") or word in ADDRESSEE_PRONOUNS:
+        return index + 1
+    if word in ("ل", "لـ") and sentence.word(index + 1) in ("«", "(", '"', "“"):
+        close = {"«": "»", "(": ")", '"': '"', "“": "”"}[sentence.word(index + 1)]
+        return next(
+            (k + 1 for k in range(index + 2, min(index + 12, len(sentence.tokens))) if sentence.word(k) == close), None
+        )
+    return None
+
+
+def told_object(sentence: Sentence, first: int, last: int) -> int:
+    """The last token of the subject when a second noun phrase (whom) follows it: «رئيس الوزراء | أعضاء المجلس»."""
+    for i in range(first + 1, last + 1):
+        if definite(sentence.word(i - 1)) and (sentence.word(i) in HEADS):
+            return i - 1
+    return last
 
 
 def comma_segments(sentence: Sentence, start: int, stop: int) -> list[tuple[int, int]]:
@@ -96,8 +139,19 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
     if (
         first > last
         or opening in NOT_A_SOURCE_START
+        or opening in ADVERBS
+        or opening in ADDRESSEE_PRONOUNS
+        or (opening in PARTICIPLES and opening.endswith("ا"))  # «قائلًا», «مضيفًا»: how, not who
+        or opening in CIRCUMSTANCE
+        or (
+            opening == _EVERY
+            and (sentence.word(first + 1) in TIME_WORDS or sentence.word(first + 1) in NOT_A_SOURCE_START)
+        )
+        or opening in TIME_WORDS
+        or (opening.startswith("بال") and len(opening) > 4)  # «بالمناسبة», «بالتزامن»: how or when, never who
+        or opening in _PREPOSITIONAL
         or is_comma(opening)
-        or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START)
+        or (opening[:1] == "و" and opening[1:] in NOT_A_SOURCE_START and opening not in TITLE_HEADS)  # not «والي»
     ):
         return None
     if not sentence.word(first)[0].isalnum() and sentence.word(first) not in QUOTE_OPEN:
@@ -119,7 +173,11 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
             depth <= 0
             and not straight_quote
             and i > first
-            and (word in ("ما", "لما", "الذي", "التي", "حيث") or is_circumstance(sentence, i))
+            and (
+                word in ("ما", "لما", "الذي", "التي", "حيث")
+                or is_circumstance(sentence, i)
+                or _ends_phrase(sentence, i)
+            )
         ):
             break
         end = i
@@ -128,6 +186,24 @@ def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) ->
     if end - first > 14:
         return None
     return first, end
+
+
+_EVERY = norm("كل")
+_PREPOSITIONAL = norm_set("بهذا", "بهذه", "بذلك", "بخصوص", "إزاء", "تجاه", "ضمن", "وسط", "رغم", "برغم", "بصراحة")
+_ON = norm("على")
+_ON_PAGES = norm_set(*(stem + end for stem in ("صفحت", "حساب", "موقع", "منصت", "قنات") for end in ("ه", "ها", "هم")))
+_SELF = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بنفسه", "بنفسها")
+_ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
+
+
+def _ends_phrase(sentence: Sentence, index: int) -> bool:
+    """A word that closes a source phrase from inside: «طلب عدم…», «وهي تشير…», «هنا», «صدر في شباط»."""
+    word = sentence.word(index)
+    if word in ANONYMITY_STARTS or word in ROLE_LEADS or word in ADVERBS or word in ADDRESSEE_PRONOUNS:
+        return True
+    if word in _SELF:
+        return True  # «صندوق النقد الدولي نفسه»: emphasis, not part of the name
+    return word in _ISSUED and sentence.word(index + 1) in ("في", "أمس", "امس", "مؤخرا", "يوم")
 
 
 def role_in(sentence: Sentence, segment: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -16,6 +16,8 @@ _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
 QUOTE_OPEN = frozenset('«"“')
 QUOTE_CLOSE = frozenset('»"”')
+#: A quote may hold several sentences; one longer than this is taken for a stray mark, not a quote.
+_LONGEST_QUOTE = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +42,45 @@ class Sentence:
         return self.tokens[index].word if 0 <= index < len(self.tokens) else ""
 
 
+def quoted_ranges(normalised: str) -> list[tuple[int, int]]:
+    """[open, close] offsets of the quotations in the text, each within one line.
+
+    « » and “ ” pair by direction; ” ” (journalists open with ” too), " " and
+    „ " pair as they come. A mark with no partner on its line, or one too far
+    away, opens nothing: scraped pages carry stray marks.
+    """
+    ranges: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", normalised):
+        text, base = line.group(), line.start()
+        i = 0
+        while i < len(text):
+            mark = text[i]
+            closers = {"«": "»", "“": "”", "”": "”“", '"': '"“', "„": '"“”'}.get(mark)
+            if closers is None:
+                i += 1
+                continue
+            found = [k for k in (text.find(c, i + 1, i + _LONGEST_QUOTE) for c in closers) if k >= 0]
+            close = min(found) if found else None
+            if close is None:
+                i += 1
+                continue
+            ranges.append((base + i, base + close))
+            i = close + 1
+    return ranges
+
+
 def split_sentences(normalised: str) -> list[Sentence]:
-    """The sentences of the normalised text, in order (empty ones left out)."""
+    """The sentences of the normalised text, in order (empty ones left out); a quotation is never cut."""
     sentences = []
     start = 0
+    quotes = quoted_ranges(normalised)
+    q = 0
     for match in _SENTENCE_END_RE.finditer(normalised):
         at = match.start()
+        while q < len(quotes) and quotes[q][1] < at:
+            q += 1
+        if match.group() != "\n" and q < len(quotes) and quotes[q][0] < at and at + len(match.group()) <= quotes[q][1]:
+            continue  # «…نفسها. المواطن لا يريد…»: a full stop inside a quotation
         if (
             match.group() == "."
             and at >= 1
@@ -59,6 +94,11 @@ def split_sentences(normalised: str) -> list[Sentence]:
     if start < len(normalised):
         sentences.append(_sentence(normalised, start, len(normalised)))
     return sentences
+
+
+def sentence_of(normalised: str, start: int, end: int) -> Sentence:
+    """The tokens of ``normalised[start:end]`` as one sentence (a headline line, say)."""
+    return _sentence(normalised, start, end)
 
 
 def _sentence(normalised: str, start: int, end: int) -> Sentence:

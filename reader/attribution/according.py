@@ -1,0 +1,77 @@
+"""Reporting phrases: وفقًا لـ / بحسب / حسبما / نقلًا عن / على لسان / جاء في SOURCE — the claim after فإن or before the phrase."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arabic import ADDRESSEE_PRONOUNS, AFTER_OBJECT, FUSED_MA, strip_proclitic, verb_lemma
+from .folding import norm, norm_set
+from .phrases import Phrase, comp_at, role_in, source_in
+from .sentences import Sentence, is_comma
+
+if TYPE_CHECKING:
+    from .analyser import Analyser
+
+
+def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> None:
+    """وفقًا لـ / بحسب / نقلًا عن / على لسان SOURCE، فإن CLAIM — or the claim before it."""
+    tokens = sentence.tokens
+    i = last + 1
+    particle = strip_proclitic(tokens[first].word)
+    skip = 0
+    if particle == norm("نقلا"):
+        if sentence.word(i) != "عن":
+            return
+        i += 1
+    elif particle in norm_set("وفقا", "طبقا", "وفق"):
+        if sentence.word(i) in ("ل", "لـ"):
+            i += 1
+        elif sentence.word(i).startswith("ل") and particle != norm("وفق"):
+            skip = 1
+    # «بحسب ما أفادت به مصادر…», «وفقا لما ذكرته الوكالة», «حسبما أفادت…»: skip to the one who said it.
+    fused = particle in FUSED_MA
+    if fused or sentence.word(i) in ("ما", "لما") or (skip and sentence.word(i) == "لما"):
+        skip = 0
+        i += 0 if fused else 1
+        if verb_lemma(sentence.word(i)) is None and not sentence.word(i).startswith(("اف", "ذكر", "قال", "نقل")):
+            return
+        verb = (i, i)
+        i += 1
+        if sentence.word(i) in AFTER_OBJECT:
+            i += 1
+        if sentence.word(i) in ADDRESSEE_PRONOUNS:
+            i += 1  # «بحسب ما شرحه لنا مهندسو المشروع»
+    else:
+        verb = (first, last)
+    if i >= len(tokens):
+        return
+    # The source runs to the first comma or فإن/أن.
+    stop = i
+    while stop < len(tokens) and not is_comma(tokens[stop].word) and comp_at(sentence, stop) is None:
+        stop += 1
+    phrase = source_in(sentence, i, stop - 1)
+    if phrase is None:
+        return
+    comp = None
+    role = None
+    j = stop
+    if j < len(tokens) and is_comma(tokens[j].word):
+        j += 1
+        # «وبحسب المدير العام للشركة، المهندس X، فإن…»: one role between commas before فإن.
+        close = next((k for k in range(j, min(j + 12, len(tokens))) if is_comma(tokens[k].word)), None)
+        if close is not None and comp_at(sentence, close + 1) is not None and phrase[1] == stop - 1:
+            role = role_in(sentence, (j, close - 1))
+            if role is not None:
+                j = close + 1
+    if j < len(tokens) and comp_at(sentence, j) is not None:
+        comp = comp_at(sentence, j)
+    if comp is not None:
+        claim = an.claim_after(sentence, comp)
+    elif first > 0 and is_comma(sentence.word(first - 1)) and first - 1 > 0:
+        # Trailing: «…، بحسب ما أفادت به مصادر من الطرفين.» The claim is what came before.
+        claim = (tokens[0].start, tokens[first - 2].end)
+    elif stop < len(tokens) and is_comma(tokens[stop].word):
+        claim = an.claim_after(sentence, stop)
+    else:
+        return
+    an.add(sentence, verb, Phrase(phrase[0], phrase[1], role, skip if phrase[0] == i else 0), claim, "according-to")

@@ -1,0 +1,39 @@
+"""A quotation before its verb: «…»، قال SOURCE — the claim is the quote."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .folding import norm_set
+from .phrases import Phrase, comma_segments, role_in, source_in
+from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma
+
+_SO = norm_set("هكذا", "كذا")
+_CLOSERS = QUOTE_CLOSE | {"“"}  # ”…“ reversed, as scraped pages write it
+
+if TYPE_CHECKING:
+    from .analyser import Analyser
+
+
+def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
+    """«…»، قال SOURCE: the claim is the quote before the verb."""
+    before = v - 1
+    if sentence.word(before) in _SO:
+        before -= 1  # «”الأسعار نار“، هكذا وصفت أم محمد الوضع»
+    if not (is_comma(sentence.word(before)) and sentence.word(before - 1) in _CLOSERS):
+        return
+    close = before - 1
+    # « pairs with », “ or ” with ” (journalists open with ” too), „ or " with ".
+    openers = {"»": "«", "”": "“”", '"': '"„', "“": "“”"}.get(sentence.word(close), QUOTE_OPEN)
+    open_index = next((i for i in range(close - 1, -1, -1) if sentence.word(i) in openers), None)
+    if open_index is None or open_index + 1 >= close:
+        return
+    segments = comma_segments(sentence, start, len(sentence.tokens))
+    if not segments or segments[0][0] != start:
+        return
+    phrase = source_in(sentence, *segments[0])
+    if phrase is None:
+        return
+    role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
+    claim = (sentence.tokens[open_index + 1].start, sentence.tokens[close - 1].end)
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "quote")
