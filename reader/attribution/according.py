@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arabic import ADDRESSEE_PRONOUNS, AFTER_OBJECT, FUSED_MA, strip_proclitic, verb_lemma
+from .arabic import (
+    ADDRESSEE_PRONOUNS,
+    AFTER_OBJECT,
+    FUSED_MA,
+    HEADS,
+    PREPOSITIONS,
+    TITLE_HEADS,
+    definite,
+    strip_proclitic,
+    verb_lemma,
+)
 from .folding import norm, norm_set
 from .phrases import Phrase, comp_at, role_in, source_in
 from .sentences import Sentence, is_comma
@@ -49,6 +59,12 @@ def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> Non
     stop = i
     while stop < len(tokens) and not is_comma(tokens[stop].word) and comp_at(sentence, stop) is None:
         stop += 1
+    bare = _bare_source(sentence, i, stop) if stop == len(tokens) and not skip else None
+    if bare is not None:
+        # «وحسب المرصد الوطني ارتفعت الأسعار…»: no comma, no أن; the claim is the clause after the source.
+        claim = (tokens[bare + 1].start, an.claim_after(sentence, bare)[1])
+        an.add(sentence, verb, Phrase(i, bare, None), claim, "according-to")
+        return
     phrase = source_in(sentence, i, stop - 1)
     if phrase is None:
         return
@@ -75,3 +91,69 @@ def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> Non
     else:
         return
     an.add(sentence, verb, Phrase(phrase[0], phrase[1], role, skip if phrase[0] == i else 0), claim, "according-to")
+
+
+# Verbs a figure or a fact is reported with, and the particles that open a clause: «حسب الوزارة لم تسجل…».
+_CLAUSE_VERBS = norm_set(
+    *(
+        p + stem
+        for stem in ("رتفع", "نخفض", "تراجع", "بلغ", "سجل", "وصل", "زاد", "تجاوز", "شهد", "فاق", "صل")
+        for p in ("", "ا", "ي", "ت")
+    ),
+    "لم",
+    "لن",
+    "لا",
+    "قد",
+    "فقد",
+    "بات",
+    "أصبح",
+    "كان",
+    "يوجد",
+    "توجد",
+    "هناك",
+    "ثمة",
+)
+
+
+# «حسب الخطة», «وفق القانون», «حسب الحاجة»: by a rule or a plan, not on someone's word.
+_RULES = norm_set(
+    "الخطة",
+    "البرنامج",
+    "القانون",
+    "الاتفاق",
+    "الاتفاقية",
+    "الجدول",
+    "المخطط",
+    "القرار",
+    "التعليمات",
+    "الشروط",
+    "النظام",
+    "الحاجة",
+    "الظروف",
+    "الأصول",
+    "العادة",
+    "الطلب",
+    "الأولوية",
+    "الموسم",
+    "المنطقة",
+    "الترتيب",
+)
+
+
+def _bare_source(sentence: Sentence, first: int, stop: int) -> int | None:
+    """The last token of a source with nothing after it but a clause: a head and its definite words, then a verb."""
+    head = sentence.word(first)
+    if not (head in HEADS or definite(head)) or head in TITLE_HEADS or head in _RULES:
+        return None
+    last = first
+    while last + 1 < min(stop, first + 6) and definite(sentence.word(last + 1)):
+        last += 1
+    if sentence.word(last)[2:] in TITLE_HEADS:
+        return None  # «حسب وزير المالية» may go on with a name
+    word, after = sentence.word(last + 1), sentence.word(last + 2)
+    if word in _CLAUSE_VERBS:
+        return last if after else None
+    feminine = len(word) >= 4 and word.endswith("ت") and not word.endswith("ات")
+    if feminine and (definite(after) or after[:1].isdigit() or after in PREPOSITIONS):
+        return last  # «ارتفعت الأسعار», «سجلت 40 حالة»; a name such as «مدحت» is followed by another name
+    return None

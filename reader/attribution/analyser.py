@@ -33,25 +33,69 @@ from .arabic import (
     TELLING_VERBS,
     TIME_ADJ,
     TIME_NOUNS,
+    TIME_WORDS,
+    definite,
     strip_proclitic,
     verb_lemma,
 )
 from .claims import claim_last
-from .folding import TA_MARBUTA, is_ignored
+from .folding import TA_MARBUTA, is_ignored, norm_set
 from .fronted import fronted_subject
 from .headline import headlines
 from .objects import fronted_object, object_after_circumstance, object_after_particle, object_first
-from .phrases import Phrase, addressed, comma_segments, comp_at, reports, role_in, source_in, told_end, told_object
+from .phrases import (
+    Phrase,
+    addressed,
+    is_circumstance,
+    comma_segments,
+    comp_at,
+    reports,
+    role_in,
+    source_in,
+    told_end,
+    told_object,
+)
 from .quotes import quote_first
 from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
 
 _WORD_RE = re.compile(r"\w+")
+# «وقال أبو علي إن…»: the name علي folds like the preposition على, and «على أن» is a complementiser.
+_ALI_RE = re.compile(r"(?<=\w )علي(?= ان(?:ه|ها|هم)?\b)")
+_PERSIAN_YEH = "\u06cc"
+
+
+def _name_ali(text: str, folded: FoldedText, normalised: str) -> str:
+    """``normalised`` with the name علي (written with ي, after a word without the article) respelled out of the way.
+
+    One letter for one, so offsets hold; the preposition is written على, or follows a verb or a definite word.
+    """
+    if "علي" not in normalised:
+        return normalised
+    chars = list(normalised)
+    for match in _ALI_RE.finditer(normalised):
+        before = normalised[: match.start() - 1].rsplit(" ", 1)[-1]
+        if text[folded.original(match.start() + 2)] != "ي" or definite(before) or verb_lemma(before) is not None:
+            continue
+        chars[match.start() + 2] = _PERSIAN_YEH
+    return "".join(chars)
 
 
 def conjunction_free(word: str) -> bool:
     """A common head noun («هيئة», «وزارة»): after ل it belongs to the source («تقرير لهيئة…»), never a name told."""
     return word in HEADS
+
+
+def _circumstance(sentence: Sentence, segment: tuple[int, int], start: int) -> bool:
+    """A short segment opening at ``start`` that says when or where: «في مؤتمر صحفي»، «صباح اليوم»، «خلال زيارته»."""
+    first, last = segment
+    if first != start or last - first > 12:
+        return False
+    word = sentence.word(first)
+    return is_circumstance(sentence, first) or word in TIME_WORDS or word in _WHERE
+
+
+_WHERE = norm_set("في", "خلال", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "أثناء", "على", "من")
 
 
 class Analyser:
@@ -61,7 +105,7 @@ class Analyser:
         self.text = text
         folded = FoldedText.of(text)
         self.folded = folded
-        self.normalised = folded.folded.translate(TA_MARBUTA)
+        self.normalised = _name_ali(text, folded, folded.folded.translate(TA_MARBUTA))
         self.found: dict[Span, Suggestion] = {}
         self._words: frozenset[str] | None = None
 
@@ -208,6 +252,9 @@ class Analyser:
         elif self.told(opening):
             start += 1  # «قال لترامب إن…», the name written on its own elsewhere in the article
         segments = comma_segments(sentence, start, comp_first)
+        if is_comma(sentence.word(start)) and len(segments) > 1 and _circumstance(sentence, segments[0], start + 1):
+            segments = segments[1:]  # «وقال، في مؤتمر صحفي عقده أمس، وزير المالية إن…»: when or where, then who
+            start = segments[0][0]
         phrase = None
         if segments and segments[0][0] == start:
             phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)

@@ -4,13 +4,14 @@ The claim runs from after the complementiser to the sentence's end (a quote
 of several sentences is one sentence already), but stops before a comma that
 opens what is no longer the claim: a participle continuing the source
 («، مضيفًا أن…»), another report («، قال سكان إن…»), a contrasting clause
-(«، فيما يرى آخرون أن…»), or the source's own next verb in the same person
+(«، فيما يرى آخرون أن…»), the writer's own comment at the sentence's end
+(«، وهو رقم لم يُسجَّل منذ سنوات»), or the source's own next verb in the same person
 («ترى الجمعيات أن…، وتلوّح بوقفة»; «اعتبرت الوزارة أن…، وحمّلت…»).
 """
 
 from __future__ import annotations
 
-from .arabic import CLAUSE_STARTS, COMP, CONTRAST, PARTICIPLES, PRESENT, strip_proclitic, verb_lemma
+from .arabic import CLAUSE_STARTS, COMP, CONTRAST, PARTICIPLES, PRESENT, ROLE_LEADS, strip_proclitic, verb_lemma
 from .folding import norm_set
 from .sentences import Sentence, is_comma
 
@@ -44,6 +45,8 @@ def _goes_on(sentence: Sentence, index: int, verb: str) -> bool:
     two = (word == "في" and sentence.word(index + 1) == "حين") or (
         word in CONTRAST and sentence.word(index + 1) in COMP
     )
+    if word in ROLE_LEADS and not any(is_comma(sentence.word(k)) for k in range(index + 1, len(sentence.tokens))):
+        return True  # «…12%، وهي نسبة قياسية.»: the writer's comment closing the sentence, not the source's words
     if word in CLAUSE_STARTS or two:
         # «، فيما يرى آخرون أن…», «، لكن شهودًا قالوا إن…»: another report, its verb within a few words;
         # «، فيما يفضّل 21 في المئة…» goes on with the claim.
