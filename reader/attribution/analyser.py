@@ -39,6 +39,7 @@ from .arabic import (
     verb_lemma,
 )
 from .claims import claim_last
+from .constructions import EXPRESSED, explained, expressed
 from .folding import TA_MARBUTA, is_ignored, norm_set
 from .fronted import fronted_subject
 from .headline import headlines
@@ -212,7 +213,7 @@ class Analyser:
                     and sentence.word(i + 2) in DOCUMENT_HEADS
                 ):
                     according_to(self, sentence, i, i + 1)
-                elif verb_lemma(word) is not None and reports(sentence, i):
+                elif (verb_lemma(word) is not None and reports(sentence, i)) or explained(self, sentence, i):
                     self.reporting_verb(sentence, i)
         for line in headlines(self.normalised):
             phrase = Phrase(line.first, line.last, None, line.skip)
@@ -223,6 +224,9 @@ class Analyser:
         """VERB SOURCE[، ROLE،] أن CLAIM, else the fall-backs: SOURCE VERB أن, «…»، قال SOURCE, VERB OBJECT."""
         tokens = sentence.tokens
         lemma = verb_lemma(tokens[v].word)
+        if lemma == EXPRESSED:
+            expressed(self, sentence, v)  # «أعرب عن اعتقاده بأن…», never «أعرب عن قلقه»
+            return
         start = v + 1
         if sentence.word(start) in AFTER_OBJECT:
             start += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .arabic import PREPOSITIONS
 from .folding import norm_set
 from .phrases import Phrase, comma_segments, role_in, source_in
 from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     """«…»، قال SOURCE: the claim is the quote before the verb."""
     before = v - 1
-    if sentence.word(before) in _SO:
+    so = sentence.word(before) in _SO
+    if so:
         before -= 1  # «”الأسعار نار“، هكذا وصفت أم محمد الوضع»
     if not (is_comma(sentence.word(before)) and sentence.word(before - 1) in _CLOSERS):
         return
@@ -34,6 +36,48 @@ def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     phrase = source_in(sentence, *segments[0])
     if phrase is None:
         return
+    if so:  # «هكذا وصفت ربة المنزل سعاد الوضع»: the verb's object is not the source's
+        cut = next((k for k in range(phrase[0] + 1, phrase[1] + 1) if _object_of_so(sentence.word(k))), None)
+        if cut is not None:
+            phrase = (phrase[0], cut - 1)
     role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
     claim = (sentence.tokens[open_index + 1].start, sentence.tokens[close - 1].end)
     an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "quote")
+
+
+# What «هكذا وصف X …» describes: the situation, a day, a life, in any person.
+_DESCRIBED = norm_set(
+    "الوضع",
+    "الأوضاع",
+    "الحال",
+    "الحالة",
+    "المشهد",
+    "الأمر",
+    "الأزمة",
+    "الموقف",
+    "الواقع",
+    "الظروف",
+    "الأجواء",
+    "المعاناة",
+    "التجربة",
+    "الحياة",
+    "اليوم",
+    "الليلة",
+    "الرحلة",
+    "القرار",
+    "الخطوة",
+    "الأسعار",
+    "السوق",
+)
+_DESCRIBED_OWN = norm_set(
+    *(
+        stem + end
+        for stem in ("حال", "وضع", "يوم", "حيات", "معانات", "تجربت", "شعور", "رحلت", "ليلت", "موقف")
+        for end in ("ه", "ها", "هم", "هما")
+    )
+)
+
+
+def _object_of_so(word: str) -> bool:
+    """Does ``word`` begin the object of «هكذا وصف»: the situation described, or a preposition (علّق على…)?"""
+    return word in _DESCRIBED or word in _DESCRIBED_OWN or word in PREPOSITIONS or word == "ما"

@@ -18,6 +18,9 @@ QUOTE_OPEN = frozenset('«"“')
 QUOTE_CLOSE = frozenset('»"”')
 #: A quote may hold several sentences; one longer than this is taken for a stray mark, not a quote.
 _LONGEST_QUOTE = 600
+#: A quote running over paragraphs closes within this many of them, and this many characters.
+_MOST_PARAGRAPHS = 4
+_LONGEST_RUN = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +65,37 @@ def quoted_ranges(normalised: str) -> list[tuple[int, int]]:
             found = [k for k in (text.find(c, i + 1, i + _LONGEST_QUOTE) for c in closers) if k >= 0]
             close = min(found) if found else None
             if close is None:
+                if mark in "«“" and (not text[:i].strip() or text[:i].rstrip().endswith(":")):
+                    end = _closed_later(normalised, line.end(), mark)
+                    if end is not None:
+                        ranges.append((base + i, end))  # a quote running on over paragraphs
                 i += 1
                 continue
             ranges.append((base + i, base + close))
             i = close + 1
-    return ranges
+    return sorted(ranges)
+
+
+def _closed_later(normalised: str, at: int, mark: str) -> int | None:
+    """Where a quotation left open at the end of a paragraph closes, in one of the next few; None if it does not.
+
+    A later paragraph may open with the mark again (the quote goes on); a mark opening anywhere else, or
+    no close within a few paragraphs, means the first one was stray.
+    """
+    closer = "»" if mark == "«" else "”"
+    paragraphs = 0
+    for line in re.finditer(r"[^\n]+", normalised[at : at + _LONGEST_RUN]):
+        text = line.group().strip()
+        paragraphs += 1
+        if paragraphs > _MOST_PARAGRAPHS:
+            return None
+        body = text[1:] if text.startswith(mark) else text
+        close, reopen = body.find(closer), body.find(mark)
+        if close >= 0 and (reopen < 0 or close < reopen):
+            return at + line.start() + line.group().index(body) + close
+        if reopen >= 0:
+            return None
+    return None
 
 
 def split_sentences(normalised: str) -> list[Sentence]:
@@ -79,8 +108,11 @@ def split_sentences(normalised: str) -> list[Sentence]:
         at = match.start()
         while q < len(quotes) and quotes[q][1] < at:
             q += 1
-        if match.group() != "\n" and q < len(quotes) and quotes[q][0] < at and at + len(match.group()) <= quotes[q][1]:
-            continue  # «…نفسها. المواطن لا يريد…»: a full stop inside a quotation
+        if q < len(quotes) and quotes[q][0] < at and at + len(match.group()) <= quotes[q][1]:
+            if match.group() != "\n" or "\n" in normalised[quotes[q][0] : quotes[q][1]]:
+                continue  # «…نفسها. المواطن لا يريد…»: a full stop inside a quotation, or a quote's paragraph break
+        if match.group() == "\n" and _opens_quote(normalised, start, at):
+            continue  # «وقال X:» and the quote in the next paragraph
         if (
             match.group() == "."
             and at >= 1
@@ -94,6 +126,14 @@ def split_sentences(normalised: str) -> list[Sentence]:
     if start < len(normalised):
         sentences.append(_sentence(normalised, start, len(normalised)))
     return sentences
+
+
+def _opens_quote(normalised: str, start: int, at: int) -> bool:
+    """Does the paragraph ending at ``at`` end with a colon, and the next one open with a quote mark?"""
+    if not normalised[start:at].rstrip().endswith(":"):
+        return False
+    after = normalised[at : at + 40].lstrip()
+    return after[:1] in QUOTE_OPEN
 
 
 def sentence_of(normalised: str, start: int, end: int) -> Sentence:

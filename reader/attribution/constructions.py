@@ -1,0 +1,76 @@
+"""Verbs that report only in one construction: «أعرب X عن اعتقاده بأن…», «وبيّن X أن…».
+
+«أعرب عن» reports a belief when its noun is one («اعتقاده، ثقته، قناعته»)
+and an أن clause says what is believed; «أعرب عن قلقه / أمله / ترحيبه» voices
+a feeling or a wish and, like a demand, is not labelled as a report. «بيّن»
+(explained) folds to «بين» (between) once its shadda is gone: written with
+the shadda it is a verb wherever it stands; without it, only where a verb
+stands and «between» cannot — at the head of a sentence, with a source and
+أن after it before any comma.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arabic import strip_proclitic
+from .folding import norm, norm_set
+from .fronted import fronted_subject
+from .phrases import Phrase, comma_segments, comp_at, reports, role_in, source_in
+from .sentences import Sentence, is_comma
+
+if TYPE_CHECKING:
+    from .analyser import Analyser
+
+EXPRESSED = norm("أعرب")
+_BELIEF = norm_set(
+    *(stem + end for stem in ("اعتقاد", "ثقت", "قناعت", "يقين", "تقدير") for end in ("ه", "ها", "هم", "هما", "نا"))
+)
+_BAYYANA = norm("بين")
+_SHADDA = "\u0651"
+_BEFORE_VERB = norm_set("قد", "وقد", "كما", "فقد")
+_NEAR = 14  # tokens from the verb to its أن
+
+
+def expressed(an: Analyser, sentence: Sentence, v: int) -> None:
+    """«أعرب X عن اعتقاده بأن CLAIM» (or «X أعرب عن …»); a feeling voiced gives nothing."""
+    about = next((k for k in range(v + 1, min(v + _NEAR, len(sentence.tokens))) if sentence.word(k) == "عن"), None)
+    if about is None or sentence.word(about + 1) not in _BELIEF:
+        return
+    comp = comp_at(sentence, about + 2)
+    if comp is None:
+        return
+    claim = an.claim_after(sentence, comp, sentence.word(v))
+    if about == v + 1:
+        subject = fronted_subject(sentence, v)
+        if subject is not None:
+            an.add(sentence, (v, v), subject, claim, "source-verb")
+        return
+    segments = comma_segments(sentence, v + 1, about)
+    if not segments or segments[0][0] != v + 1:
+        return
+    phrase = source_in(sentence, *segments[0])
+    if phrase is None or phrase[1] != segments[0][1]:
+        return
+    role = role_in(sentence, segments[1]) if len(segments) > 1 else None
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "verb-source")
+
+
+def explained(an: Analyser, sentence: Sentence, i: int) -> bool:
+    """Is the word at ``i`` «بيّن» (explained) reporting here, rather than «بين» (between)?"""
+    word = sentence.word(i)
+    bare = strip_proclitic(word)
+    if bare != _BAYYANA and bare[1:] != _BAYYANA:
+        return False
+    first, last = an.span(sentence.tokens[i].start, sentence.tokens[i].end)
+    if _SHADDA in an.text[first:last]:
+        return reports(sentence, i)
+    if bare != _BAYYANA or not (i == 0 or sentence.word(i - 1) in _BEFORE_VERB):
+        return False
+    for k in range(i + 1, min(i + _NEAR, len(sentence.tokens))):
+        here = sentence.word(k)
+        if comp_at(sentence, k) is not None:
+            return k > i + 1
+        if is_comma(here) or (here[:1] == "و" and len(here) > 3 and k > i + 1):
+            return False  # «بين الجيش والمسلحين»: two sides, so «between»
+    return False
