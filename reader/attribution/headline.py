@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .arabic import conjunction_first, verb_lemma
+from .arabic import HEADS, conjunction_first, verb_lemma
 from .folding import norm_set
 from .phrases import addressed, source_in
 from .sentences import QUOTE_OPEN, Sentence, sentence_of
 
 _LONGEST_LINE = 30  # words; a longer line is a paragraph, not a headline
 _LONGEST_SOURCE = 6
+_LONGEST_SUBHEADING = 14  # words in a subheading between paragraphs
+_TRANSCRIPT_TAGS = 3
+_LINK_LABELS = norm_set("اقرأ", "اقرا", "شاهد", "طالع", "انظر")
 _SEPARATORS = frozenset({"|", "-", "–", "—", ".", "/"})
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 _CLOSING = frozenset("»\"”“'")
@@ -93,24 +96,64 @@ def headlines(normalised: str) -> Iterator[Headline]:
     """The «SOURCE: claim» headlines: lines above the first paragraph, and where the page repeats one.
 
     Only the top of the page is read, so that a key and value in the body («السعر: …», a list
-    item) is never taken for a headline.
+    item) is never taken for a headline; in the body, only a subheading standing alone between
+    paragraphs whose source is an office or a body, and never in a transcript.
     """
     offset = 0
     titles: set[str] = set()
     in_body = False
-    for line in normalised.split("\n"):
+    lines = normalised.split("\n")
+    transcript = _is_transcript(lines)
+    for index, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
         key = " ".join(line.split())
         if not key:
             continue
         if not in_body and _is_paragraph(key):
             in_body = True
-        if in_body and key not in titles:
+        subheading = in_body and not transcript and _stands_alone(lines, index)
+        if in_body and key not in titles and not subheading:
             continue
         found = _headline(normalised, start, start + len(line))
+        if found is not None and in_body and key not in titles and not (_institution(found) or _linked(lines, index)):
+            continue  # a subheading in the body speaks for a body or an office only: «النقابة: لا تراجع»
+        if found is not None and _speaker(lines, key):
+            continue  # «الوزير: …» on several different lines: turns of speech
         if found is not None:
             titles.add(key)
             yield found
+
+
+def _speaker(lines: list[str], key: str) -> bool:
+    """Does the part before the colon open other, different lines too (a speaker's tag, not a headline)?"""
+    tag = key[: key.find(":") + 1]
+    return any(line.strip().startswith(tag) and " ".join(line.split()) != key for line in lines)
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """A short line with a blank line (or the text's edge) on each side: a subheading between paragraphs."""
+    before = lines[index - 1] if index > 0 else ""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return not before.strip() and not after.strip() and len(lines[index].split()) <= _LONGEST_SUBHEADING
+
+
+def _linked(lines: list[str], index: int) -> bool:
+    """Is the line a link's headline, under «اقرأ أيضا» / «شاهد أيضا»? It is a headline like the page's own."""
+    before = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    words = before.replace(":", " ").split()
+    return 0 < len(words) <= 3 and words[0] in _LINK_LABELS
+
+
+def _is_transcript(lines: list[str]) -> bool:
+    """Speaker turns («المذيعة: …») on several lines: their tags are not headlines."""
+    tags = sum(1 for line in lines if 0 < line.find(":") and len(line[: line.find(":")].split()) <= 3)
+    return tags >= _TRANSCRIPT_TAGS
+
+
+def _institution(found: Headline) -> bool:
+    """Does the headline's source start with an office or a body («وزارة الصحة», «النقابة», «رئيس البلدية»)?"""
+    head = found.sentence.word(found.first)[found.skip :]
+    return head in HEADS or (head.startswith("ال") and head[2:] in HEADS)
 
 
 def _is_paragraph(line: str) -> bool:
