@@ -47,9 +47,9 @@ from .objects import fronted_object, object_after_circumstance, object_after_par
 from .phrases import (
     Phrase,
     addressed,
-    is_circumstance,
     comma_segments,
     comp_at,
+    is_circumstance,
     reports,
     role_in,
     source_in,
@@ -164,7 +164,8 @@ class Analyser:
         words = [tokens[i].word for i in range(first, last + 1)]
         if phrase.skip:
             words[0] = words[0][phrase.skip :] or words[0]
-        named = not is_anonymous(source, words)
+        role_words = [tokens[i].word for i in range(phrase.role[0], phrase.role[1] + 1)] if phrase.role else []
+        named = not is_anonymous(source, words, role_words)
         relay = ""
         if phrase.relay is not None:
             relay_span = self.tokens_span(sentence, *phrase.relay)

@@ -146,7 +146,7 @@ def _linked(lines: list[str], index: int) -> bool:
 
 def _is_transcript(lines: list[str]) -> bool:
     """Speaker turns («المذيعة: …») on several lines: their tags are not headlines."""
-    tags = sum(1 for line in lines if 0 < line.find(":") and len(line[: line.find(":")].split()) <= 3)
+    tags = sum(1 for line in lines if line.find(":") > 0 and len(line[: line.find(":")].split()) <= 3)
     return tags >= _TRANSCRIPT_TAGS
 
 

@@ -83,10 +83,8 @@ def _closed_later(normalised: str, at: int, mark: str) -> int | None:
     no close within a few paragraphs, means the first one was stray.
     """
     closer = "»" if mark == "«" else "”"
-    paragraphs = 0
-    for line in re.finditer(r"[^\n]+", normalised[at : at + _LONGEST_RUN]):
+    for paragraphs, line in enumerate(re.finditer(r"[^\n]+", normalised[at : at + _LONGEST_RUN]), 1):
         text = line.group().strip()
-        paragraphs += 1
         if paragraphs > _MOST_PARAGRAPHS:
             return None
         body = text[1:] if text.startswith(mark) else text
