@@ -30,6 +30,7 @@ def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     open_index = next((i for i in range(close - 1, -1, -1) if sentence.word(i) in openers), None)
     if open_index is None or open_index + 1 >= close:
         return
+    open_index = _first_paragraph(an.normalised, sentence, open_index, openers)
     segments = comma_segments(sentence, start, len(sentence.tokens))
     if not segments or segments[0][0] != start:
         return
@@ -81,3 +82,15 @@ _DESCRIBED_OWN = norm_set(
 def _object_of_so(word: str) -> bool:
     """Does ``word`` begin the object of «هكذا وصف»: the situation described, or a preposition (علّق على…)?"""
     return word in _DESCRIBED or word in _DESCRIBED_OWN or word in PREPOSITIONS or word == "ما"
+
+
+def _first_paragraph(normalised: str, sentence: Sentence, open_index: int, openers: str) -> int:
+    """The opening mark of a quote whose later paragraphs open with the mark again («…\n\n«…»): the first one."""
+    while True:
+        start = sentence.tokens[open_index].start
+        if "\n" not in normalised[max(0, start - 3) : start]:
+            return open_index
+        earlier = next((i for i in range(open_index - 1, -1, -1) if sentence.word(i) in openers), None)
+        if earlier is None or any(sentence.word(i) in _CLOSERS for i in range(earlier + 1, open_index)):
+            return open_index
+        open_index = earlier

@@ -1,0 +1,109 @@
+"""Arabic attribution: named or anonymous, on sources of our own in one sentence frame each."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.attribution import suggest
+
+
+def source_of(source: str) -> tuple[str, bool]:
+    """The source and its named flag, as found in «وقال SOURCE إن …»."""
+    (found,) = suggest(f"وقال {source} إن الوضع في المدينة صعب.")
+    return found.source, found.named
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "مسؤول كبير",
+        "مسؤول أمني رفيع",
+        "قيادي في الحزب",
+        "قيادي بارز في الحركة",
+        "عضو في المجلس",
+        "عضو بالمجلس البلدي",
+        "عضو المكتب السياسي للحركة",
+        "موظف البلدية",
+        "نائب في البرلمان",
+        "متحدث باسم الحكومة",
+        "مصدر في وزارة الداخلية",
+        "مصدر بوزارة الصحة",
+        "مقرب من الرئيس",
+        "رجل أعمال",
+        "ربة منزل",
+        "طبيب في المستشفى",
+        "مدير مستشفى حكومي",
+        "دبلوماسي غربي",
+    ],
+)
+def test_a_title_or_description_without_a_name_is_anonymous(source: str) -> None:
+    assert source_of(source) == (source, False)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "سكان",
+        "سكان الحي",
+        "الأهالي",
+        "أهالي القرية",
+        "ناشطون",
+        "نشطاء",
+        "شهود عيان",
+        "خبراء اقتصاديون",
+        "مراقبون دوليون",
+        "العاملون في المستشفى",
+        "صحفيون",
+        "المسعفون",
+        "عدد من السكان",
+        "أحد الشهود",
+    ],
+)
+def test_a_group_is_anonymous(source: str) -> None:
+    assert source_of(source) == (source, False)
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("صحيفة محلية", False),
+        ("موقع إخباري", False),
+        ("وسائل إعلام محلية", False),
+        ("قناة تلفزيونية", False),
+        ("صحيفة الأيام", True),
+        ("وكالة الأنباء الرسمية", True),
+        ("صحيفة واشنطن بوست", True),
+    ],
+)
+def test_an_outlet_is_named_by_its_name(source: str, named: bool) -> None:
+    assert source_of(source) == (source, named)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "وزير الخارجية",
+        "المتحدث باسم الجيش",
+        "نائب رئيس الوزراء",
+        "مدير المستشفى",
+        "المتحدث الرسمي",
+        "أبو علي",
+        "أم خالد",
+        "سعيد",
+        "النائب سمير علي",
+        "ربة المنزل سعاد",
+        "عضو مجلس النواب سامي خليل",
+    ],
+)
+def test_an_office_holder_a_kunya_or_a_first_name_is_named(source: str) -> None:
+    assert source_of(source) == (source, True)
+
+
+def test_a_role_that_gives_the_name_makes_a_description_named() -> None:
+    (found,) = suggest("وقال عضو المجلس البلدي، سامي نور، إن الموازنة متأخرة.")
+    assert (found.source, found.role, found.named) == ("عضو المجلس البلدي", "سامي نور", True)
+
+
+def test_a_role_that_gives_no_name_leaves_it_anonymous() -> None:
+    (found,) = suggest("وقال مسؤول في الوزارة، وهو موظف قديم، إن الموازنة متأخرة.")
+    assert (found.source, found.named) == ("مسؤول في الوزارة", False)

@@ -1,0 +1,228 @@
+"""Arabic attribution: constructions the first round of press rules missed, one short text of our own each."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.attribution import Suggestion, suggest
+
+
+def only(text: str) -> Suggestion:
+    found = suggest(text)
+    assert len(found) == 1, [(s.verb, s.source, s.claim) for s in found]
+    return found[0]
+
+
+# --- بيّن (explained) and بين (between) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وبين مدير الدائرة أن الأعمال ستنتهي قريبا.", "مدير الدائرة"),
+        ("وبيّن المتحدث باسم الوزارة أن الخطة جاهزة.", "المتحدث باسم الوزارة"),
+        ("كما بين المهندس المشرف أن الجسر آمن.", "المهندس المشرف"),
+        ("ويبيّن التقرير السنوي أن الفقر ازداد.", "التقرير السنوي"),
+    ],
+)
+def test_bayyana_reports_at_the_head_of_a_sentence_or_with_its_shadda(text: str, source: str) -> None:
+    found = only(text)
+    assert found.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبين الطرفين خلاف قديم على الحدود.",
+        "ووقعت اشتباكات بين الجيش والمسلحين قرب السوق.",
+        "وبين الحكومة والنقابات أن يتفقوا على الأجور.",
+        "الفرق بين الخطتين أن الأولى أرخص.",
+    ],
+)
+def test_bayna_between_is_not_a_verb(text: str) -> None:
+    assert suggest(text) == []
+
+
+# --- Quotes over paragraphs ------------------------------------------------------------------------------
+
+
+def test_a_quote_after_a_colon_runs_on_over_paragraphs() -> None:
+    text = (
+        "وقال رئيس البلدية سامر خليل:\n\n«الوضع صعب. نعمل ليلا ونهارا.\n\n"
+        "ولن نتوقف حتى تعود المياه»، مضيفا أن الفرق جاهزة.\n"
+    )
+    found = only(text)
+    assert found.source == "رئيس البلدية سامر خليل"
+    assert found.claim.strip("«»") == "الوضع صعب. نعمل ليلا ونهارا.\n\nولن نتوقف حتى تعود المياه"
+
+
+def test_a_quote_over_paragraphs_before_its_verb_is_the_claim_whole() -> None:
+    text = "«لقد انتظرنا طويلا.\n\n«ولا أحد يسمعنا»، قال أحد السكان.\n"
+    found = only(text)
+    assert (found.source, found.named) == ("أحد السكان", False)
+    assert found.claim == "لقد انتظرنا طويلا.\n\n«ولا أحد يسمعنا"
+
+
+def test_a_stray_quote_mark_does_not_join_paragraphs() -> None:
+    text = "«هذا عنوان\n\nوقال الوزير إن الخطة جاهزة.\n\nوأكد المدير أن «العمل بدأ» أمس.\n"
+    assert [s.source for s in suggest(text)] == ["الوزير", "المدير"]
+
+
+# --- Sources and where they end -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("«الأسعار نار»، هكذا وصفت ربة المنزل سعاد الوضع في السوق.", "ربة المنزل سعاد"),
+        ("«لا ماء ولا كهرباء»، هكذا وصف أبو خالد حاله.", "أبو خالد"),
+        ("«نحن في خطر»، هكذا علق وزير الزراعة على التقرير.", "وزير الزراعة"),
+    ],
+)
+def test_so_described_leaves_the_object_out_of_the_source(text: str, source: str) -> None:
+    found = only(text)
+    assert found.source == source and found.pattern == "quote"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال، في مؤتمر صحفي عقده أمس، وزير المالية خالد يوسف إن العجز تراجع.", "وزير المالية خالد يوسف"),
+        ("وأكدت، في بيان صدر اليوم، وزارة الصحة أن الحالات في تراجع.", "وزارة الصحة"),
+        ("وأوضح، من جهته، مدير المرفأ أن السفن وصلت.", "مدير المرفأ"),
+    ],
+)
+def test_a_circumstance_between_commas_before_the_source(text: str, source: str) -> None:
+    found = only(text)
+    assert found.source == source and found.pattern == "verb-source"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        (
+            "وحسب المرصد الوطني ارتفعت الأسعار بنسبة عشرة في المئة.",
+            "المرصد الوطني",
+            "ارتفعت الأسعار بنسبة عشرة في المئة",
+        ),
+        ("وبحسب وزارة الزراعة تراجع الإنتاج هذا العام.", "وزارة الزراعة", "تراجع الإنتاج هذا العام"),
+        ("وحسب الوزارة لم تسجل أي إصابات جديدة.", "الوزارة", "لم تسجل أي إصابات جديدة"),
+    ],
+)
+def test_according_to_with_neither_comma_nor_complementiser(text: str, source: str, claim: str) -> None:
+    found = only(text)
+    assert (found.source, found.claim) == (source, claim)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بحسب الخطة الجديدة تبدأ الأعمال غدا.",  # a plan, not someone's word
+        "وحسب وزير المالية مدحت سالم ارتفع العجز.",  # a title may go on with a name: where does it end?
+        "وحسب الحاجة توزعت المساعدات على القرى.",
+    ],
+)
+def test_according_to_without_a_clear_end_gives_nothing(text: str) -> None:
+    assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"), [("وقال أبو علي إن الوضع صعب.", "أبو علي"), ("وقال سمير علي إن الأسعار ارتفعت.", "سمير علي")]
+)
+def test_the_name_ali_is_not_the_preposition_before_an(text: str, source: str) -> None:
+    assert only(text).source == source
+
+
+def test_ala_an_after_a_definite_source_stays_a_complementiser() -> None:
+    found = only("وأكد الوزير على أن الوضع صعب.")
+    assert (found.source, found.claim) == ("الوزير", "الوضع صعب")
+
+
+# --- Where a claim ends ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("وقالت الوزارة إن عدد المصابين بلغ 300 حالة، وهو رقم لم يسجل منذ سنوات.", "عدد المصابين بلغ 300 حالة"),
+        ("وأعلن البنك المركزي أن التضخم بلغ 12%، وهي نسبة قياسية.", "التضخم بلغ 12%"),
+    ],
+)
+def test_a_writers_closing_comment_ends_the_claim(text: str, claim: str) -> None:
+    assert only(text).claim == claim
+
+
+def test_an_apposition_inside_the_claim_does_not_end_it() -> None:
+    found = only("وقال الوزير إن الشركة، وهي أكبر مصدر للنفط، ستخفض الإنتاج.")
+    assert found.claim == "الشركة، وهي أكبر مصدر للنفط، ستخفض الإنتاج"
+
+
+def test_a_report_inside_a_baada_an_clause() -> None:
+    found = only("وتراجعت الأسعار بعد أن قال وزير التجارة إن المخزون كاف.")
+    assert (found.source, found.claim) == ("وزير التجارة", "المخزون كاف")
+
+
+# --- أعرب عن: a belief is reported, a feeling is not ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("وأعرب رئيس الوزراء عن اعتقاده بأن الأزمة ستنتهي قريبا.", "رئيس الوزراء", "الأزمة ستنتهي قريبا"),
+        ("الوزير أعرب عن ثقته بأن الخطة ستنجح.", "الوزير", "الخطة ستنجح"),
+    ],
+)
+def test_expressed_belief_is_a_report(text: str, source: str, claim: str) -> None:
+    found = only(text)
+    assert (found.source, found.claim) == (source, claim)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعرب وزير الخارجية عن قلقه من التصعيد.",
+        "وأعرب رئيس الوزراء عن أمله في أن تنتهي الأزمة قريبا.",
+        "وأعربت المنظمة عن ترحيبها بالاتفاق.",
+    ],
+)
+def test_expressed_feeling_or_wish_is_not_a_report(text: str) -> None:
+    assert suggest(text) == []
+
+
+# --- Subheadings ----------------------------------------------------------------------------------------------
+
+
+def test_a_subheading_in_the_body_speaks_for_an_office_or_a_body() -> None:
+    text = (
+        "أزمة الكهرباء تتفاقم\n\nقال مدير الشبكة إن الأعطال كثيرة.\n\n"
+        "النقابة: لا تراجع عن الإضراب\n\nوتعطلت المحطات أمس.\n"
+    )
+    heads = [s for s in suggest(text) if s.pattern == "headline"]
+    assert [(s.source, s.claim) for s in heads] == [("النقابة", "لا تراجع عن الإضراب")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بدأ المعرض أمس.\n\nالموعد: الأحد المقبل في الساعة العاشرة صباحا\n\nوانتهى اليوم الأول.\n",
+        "بدأ المعرض أمس.\n\nسامي نور: زرت المعرض ثلاث مرات هذا العام\n\nوانتهى اليوم الأول.\n",
+        "بدأ البث.\n\nالوزير: شكرا لكم على الاستضافة الكريمة\n\nالمذيعة: ما رأيكم في الأزمة الحالية\n\n"
+        "الوزير: الأزمة ستنتهي قريبا جدا\n",
+    ],
+)
+def test_body_lines_that_are_not_subheadings_of_a_source(text: str) -> None:
+    assert [s for s in suggest(text) if s.pattern == "headline"] == []
+
+
+def test_speaker_tags_at_the_top_are_turns_not_headlines() -> None:
+    text = (
+        "المذيعة: أهلا بكم في البرنامج\n\nالوزير: شكرا لكم على الاستضافة\n\n"
+        "المذيعة: ما رأيكم في الأزمة\n\nالوزير: الأزمة ستنتهي قريبا جدا\n"
+    )
+    assert [s for s in suggest(text) if s.pattern == "headline"] == []
+
+
+def test_a_link_headline_under_read_also() -> None:
+    text = "بدأ العمل أمس.\n\nاقرأ أيضا\n\nسامي نور: الفريق جاهز للمباراة المقبلة\n\nوانتهى الأمر.\n"
+    heads = [s for s in suggest(text) if s.pattern == "headline"]
+    assert [(s.source, s.named) for s in heads] == [("سامي نور", True)]
