@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .arabic import PREPOSITIONS
@@ -84,7 +85,7 @@ def _object_of_so(word: str) -> bool:
     return word in _DESCRIBED or word in _DESCRIBED_OWN or word in PREPOSITIONS or word == "ما"
 
 
-def _first_paragraph(normalised: str, sentence: Sentence, open_index: int, openers: str) -> int:
+def _first_paragraph(normalised: str, sentence: Sentence, open_index: int, openers: Collection[str]) -> int:
     """The opening mark of a quote whose later paragraphs open with the mark again («…\n\n«…»): the first one."""
     while True:
         start = sentence.tokens[open_index].start
