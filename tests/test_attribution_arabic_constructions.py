@@ -226,3 +226,30 @@ def test_a_link_headline_under_read_also() -> None:
     text = "بدأ العمل أمس.\n\nاقرأ أيضا\n\nسامي نور: الفريق جاهز للمباراة المقبلة\n\nوانتهى الأمر.\n"
     heads = [s for s in suggest(text) if s.pattern == "headline"]
     assert [(s.source, s.named) for s in heads] == [("سامي نور", True)]
+
+
+# --- More reporting phrases and relays --------------------------------------------------------------------
+
+
+def test_on_the_authority_of_is_a_reporting_phrase() -> None:
+    found = only("وعلى ذمة مصادر محلية، فإن القصف استهدف منطقة سكنية.")
+    assert (found.source, found.named, found.claim) == ("مصادر محلية", False, "القصف استهدف منطقة سكنية")
+
+
+def test_nasabat_relays_to_the_one_quoted() -> None:
+    found = only("ونسبت الوكالة إلى مسؤول في الوزارة قوله إن التحقيق بدأ.")
+    assert (found.source, found.relay, found.named) == ("مسؤول في الوزارة", "الوكالة", False)
+
+
+def test_rates_are_not_a_relay() -> None:
+    assert suggest("وارتفعت نسب البطالة إلى أن بلغت عشرين في المئة.") == []
+
+
+def test_a_spokesman_for_a_body_is_one_source_before_an_object() -> None:
+    found = only("ونفى المتحدث باسم الحكومة وجود أي خلاف داخل الائتلاف.")
+    assert (found.source, found.claim) == ("المتحدث باسم الحكومة", "وجود أي خلاف داخل الائتلاف")
+
+
+def test_a_speech_after_the_source_is_a_circumstance() -> None:
+    found = only("«نحن مستعدون للحوار»، قال الرئيس في خطاب متلفز.")
+    assert (found.source, found.claim) == ("الرئيس", "نحن مستعدون للحوار")

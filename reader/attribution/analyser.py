@@ -208,7 +208,7 @@ class Analyser:
                 word = token.word
                 if word in PARTICLES or strip_proclitic(word) in PARTICLES:
                     according_to(self, sentence, i, i)
-                elif (strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) == ON_TONGUE[1]) or (
+                elif (strip_proclitic(word) == ON_TONGUE[0] and sentence.word(i + 1) in ON_TONGUE[1]) or (
                     strip_proclitic(word) in CAME_IN
                     and sentence.word(i + 1) == "في"
                     and sentence.word(i + 2) in DOCUMENT_HEADS
@@ -246,7 +246,8 @@ class Analyser:
         if comp_first < 0:
             object_first(self, sentence, v)  # the أن ahead is another verb's
             return
-        if lemma in RELAY_VERBS and not any(sentence.word(i) == "عن" for i in range(start, comp_first)):
+        marker = RELAY_VERBS.get(lemma or "", "")
+        if marker and not any(sentence.word(i) == marker for i in range(start, comp_first)):
             return  # «شركة نقل الطاقة»: نقل reports only «عن» someone
         claim = self.claim_after(sentence, comp_last, tokens[v].word)
         opening = sentence.word(start)
@@ -262,7 +263,7 @@ class Analyser:
             start = segments[0][0]
         phrase = None
         if segments and segments[0][0] == start:
-            phrase = source_in(sentence, *segments[0], relay=lemma in RELAY_VERBS)
+            phrase = source_in(sentence, *segments[0], relay=marker)
         if phrase is not None and lemma in TELLING_VERBS:
             phrase = (phrase[0], told_object(sentence, *phrase))  # «أبلغ رئيس الوزراء أعضاء المجلس أن…»
         if phrase is None:
@@ -272,7 +273,7 @@ class Analyser:
             return
         role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
         relay = None
-        if lemma in RELAY_VERBS and phrase[0] - 2 >= start:
+        if marker and phrase[0] - 2 >= start:
             relay = (start, phrase[0] - 2)  # «نقلت صحيفة X عن مسؤول…»: the outlet that passes it on
         self.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role, relay=relay), claim, "verb-source")
 

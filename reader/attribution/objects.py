@@ -20,13 +20,14 @@ from .arabic import (
     definite,
     verb_lemma,
 )
-from .folding import norm_set
+from .folding import norm, norm_set
 from .fronted import fronted_subject
 from .phrases import Phrase, addressed, comma_segments, is_circumstance, role_in, source_in
 from .sentences import QUOTE_OPEN, Sentence, is_comma
 
 # «نفت الشركة ذلك», «نفى هذه الاتهامات»: what was denied, named by a demonstrative.
 OBJECT_DEMONSTRATIVES = norm_set("ذلك", "هذا", "هذه", "تلك", "ما")
+_IN_NAME = norm("باسم")  # «المتحدث باسم الحكومة»: one office, in two words
 
 if TYPE_CHECKING:
     from .analyser import Analyser
@@ -40,8 +41,10 @@ def object_first(an: Analyser, sentence: Sentence, v: int) -> None:
     if sentence.word(first) not in INSTITUTION_HEADS:
         return
     last = first
-    while last - first < 4 and definite(sentence.word(last + 1)):
-        last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء
+    while last - first < 4 and (
+        definite(sentence.word(last + 1)) or (sentence.word(last + 1) == _IN_NAME and definite(sentence.word(last + 2)))
+    ):
+        last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء، المتحدث باسم الحكومة
     after = last + 1
     if is_comma(sentence.word(after)):  # one circumstance between commas: «، في حديث تلفزيوني مساء أمس،»
         close = next(

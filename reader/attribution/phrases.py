@@ -128,11 +128,14 @@ def comma_segments(sentence: Sentence, start: int, stop: int) -> list[tuple[int,
     return ranges
 
 
-def source_in(sentence: Sentence, first: int, last: int, relay: bool = False) -> tuple[int, int] | None:
-    """The source phrase inside a segment: cut at a circumstance or «ما»; None when there is none."""
+def source_in(sentence: Sentence, first: int, last: int, relay: str = "") -> tuple[int, int] | None:
+    """The source phrase inside a segment: cut at a circumstance or «ما»; None when there is none.
+
+    ``relay`` is the particle after which a relaying verb names its source («عن» of نقل, «إلى» of نسب).
+    """
     if relay:
         for i in range(first, last + 1):
-            if sentence.word(i) == "عن":
+            if sentence.word(i) == relay:
                 first = i + 1
                 break
     opening = sentence.word(first)
