@@ -159,6 +159,8 @@ def is_anonymous(source: str, words: list[str], role: list[str] | None = None) -
     bare = head[2:] if head.startswith("ال") else head
     if head in _PEOPLE_PLURAL or bare in _PEOPLE_PLURAL or any(w in _SOME_ONE for w in letters[:2]):
         return True
+    if any(w in _SOME_ONE for w in letters) and not (_has_name(letters) or any(w in QUOTE_OPEN for w in words)):
+        return True  # «مدير الأصول في أحد البنوك الخليجية»: the body itself is left unnamed
     # An indefinite plural in construct heads an unnamed group: «مهندسو المشروع», «مسؤولو الدفاع المدني».
     if len(head) >= 5 and not definite(head) and head.endswith("و") and head[:-1] + "ون" in _PEOPLE_PLURAL:
         return True

@@ -1,8 +1,8 @@
-"""Verbs that report only in one construction: «أعرب X عن اعتقاده بأن…», «وبيّن X أن…».
+"""Verbs that report only in one construction: «أعرب X عن قلقه…», «وبيّن X أن…».
 
-«أعرب عن» reports a belief when its noun is one («اعتقاده، ثقته، قناعته»)
-and an أن clause says what is believed; «أعرب عن قلقه / أمله / ترحيبه» voices
-a feeling or a wish and, like a demand, is not labelled as a report. «بيّن»
+«أعرب X عن …» reports what X voiced — a position, a worry, a hope («عن قلق
+بالغ إزاء…», «عن تفاؤله بالطلب») — and the press labels read it so: the claim
+is what follows عن, or the أن clause of a belief («عن اعتقاده بأن…»). «بيّن»
 (explained) folds to «بين» (between) once its shadda is gone: written with
 the shadda it is a verb wherever it stands; without it, only where a verb
 stands and «between» cannot — at the head of a sentence, with a source and
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arabic import strip_proclitic
+from .arabic import ANONYMITY_STARTS, strip_proclitic
 from .folding import norm, norm_set
 from .fronted import fronted_subject
 from .phrases import Phrase, comma_segments, comp_at, reports, role_in, source_in
-from .sentences import Sentence, is_comma
+from .sentences import QUOTE_OPEN, Sentence, is_comma
 
 if TYPE_CHECKING:
     from .analyser import Analyser
@@ -33,14 +33,13 @@ _NEAR = 14  # tokens from the verb to its أن
 
 
 def expressed(an: Analyser, sentence: Sentence, v: int) -> None:
-    """«أعرب X عن اعتقاده بأن CLAIM» (or «X أعرب عن …»); a feeling voiced gives nothing."""
+    """«أعرب X[، ROLE،] عن CLAIM», «أعرب X عن اعتقاده بأن CLAIM» (or «X أعرب عن …»)."""
     about = next((k for k in range(v + 1, min(v + _NEAR, len(sentence.tokens))) if sentence.word(k) == "عن"), None)
-    if about is None or sentence.word(about + 1) not in _BELIEF:
-        return
-    comp = comp_at(sentence, about + 2)
-    if comp is None:
-        return
-    claim = an.claim_after(sentence, comp, sentence.word(v))
+    if about is None or about + 1 >= len(sentence.tokens) or not sentence.word(about + 1)[:1].isalpha():
+        if about is None or sentence.word(about + 1) not in QUOTE_OPEN:
+            return
+    comp = comp_at(sentence, about + 2) if sentence.word(about + 1) in _BELIEF else None
+    claim = an.claim_after(sentence, about if comp is None else comp, sentence.word(v))
     if about == v + 1:
         subject = fronted_subject(sentence, v)
         if subject is not None:
@@ -52,7 +51,10 @@ def expressed(an: Analyser, sentence: Sentence, v: int) -> None:
     phrase = source_in(sentence, *segments[0])
     if phrase is None or phrase[1] != segments[0][1]:
         return
-    role = role_in(sentence, segments[1]) if len(segments) > 1 else None
+    extra = segments[1:]
+    role = role_in(sentence, extra[0]) if extra else None
+    if len(extra) > 1 or (extra and role is None and sentence.word(extra[0][0]) not in ANONYMITY_STARTS):
+        return  # between the source and عن only a role or «طلب عدم نشر اسمه» may stand
     an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "verb-source")
 
 
