@@ -198,7 +198,10 @@ def _headline(normalised: str, start: int, end: int) -> Headline | None:
     last = phrase[1]
     if last - first + 1 > _LONGEST_SOURCE:
         return None
-    if sum(1 for t in tokens[colon + 1 :] if t.word[0].isalnum()) < 3:
+    said = sum(1 for t in tokens[colon + 1 :] if t.word[0].isalnum())
+    if said < 3:
         return None  # «حوار: خالد الحارثي»: a name after a label, not a claim
+    if said == 3 and first == last and words[0] not in HEADS and words[0][2:] not in HEADS:
+        return None  # «وهران: سمير بن عودة»: a dateline and a byline
     skip = 1 if conjunction_first(words[0]) else 0
     return Headline(line, first, last, colon, skip, (after.start, line.tokens[-1].end))

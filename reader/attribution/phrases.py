@@ -179,7 +179,7 @@ def source_in(sentence: Sentence, first: int, last: int, relay: str = "") -> tup
             and (
                 word in ("ما", "لما", "الذي", "التي", "حيث")
                 or is_circumstance(sentence, i)
-                or _ends_phrase(sentence, i)
+                or (_ends_phrase(sentence, i) and not _the_same(sentence, first, i))
             )
         ):
             break
@@ -197,6 +197,11 @@ _ON = norm("على")
 _ON_PAGES = norm_set(*(stem + end for stem in ("صفحت", "حساب", "موقع", "منصت", "قنات") for end in ("ه", "ها", "هم")))
 _SELF = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بنفسه", "بنفسها")
 _ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
+
+
+def _the_same(sentence: Sentence, first: int, index: int) -> bool:
+    """«المصدر ذاته», «الإذاعة نفسها»: one word pointing back, then «the same» — part of the source."""
+    return index == first + 1 and sentence.word(index) in _SELF and definite(sentence.word(first))
 
 
 def _ends_phrase(sentence: Sentence, index: int) -> bool:

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END_RE = re.compile(r"[.!?\u061f\u06d4…]+(?=[\s\"'»”’)\]]|$)|\n")
+# A full stop with no space after it also ends a sentence between two Arabic words («الشحمي.وأفيد»), not after
+# a lone letter («د.ليلى», «أ.ف.ب»).
+_SENTENCE_END_RE = re.compile(
+    r"[.!?\u061f\u06d4…]+(?=[\s\"'»”’)\]]|$)|(?<=[\u0621-\u064a]{2})\.(?=[\u0621-\u064a]{2})|\n"
+)
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
 QUOTE_OPEN = frozenset('«"“')
