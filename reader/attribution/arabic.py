@@ -99,6 +99,10 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
         "كتبي",
         "كتبا",
         "بينا",
+        "بينه",
+        "بينها",
+        "بينهم",
+        "بينهما",
         *(p + "تابع" + e for p in ("ي", "ت", "بي", "بت") for e in ("", "ون", "ان", "وا")),
     ):
         forms.pop(norm(ambiguous), None)

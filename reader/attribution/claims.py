@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .arabic import CLAUSE_STARTS, COMP, CONTRAST, PARTICIPLES, PRESENT, ROLE_LEADS, strip_proclitic, verb_lemma
 from .folding import norm_set
-from .sentences import Sentence, is_comma
+from .sentences import QUOTE_OPEN, Sentence, is_comma
 
 _AUXILIARIES = norm_set("كانت", "باتت", "ظلت", "صارت", "أصبحت", "مازالت", "زالت", "ليست", "بقيت", "كادت")
 
@@ -45,8 +45,11 @@ def _goes_on(sentence: Sentence, index: int, verb: str) -> bool:
     two = (word == "في" and sentence.word(index + 1) == "حين") or (
         word in CONTRAST and sentence.word(index + 1) in COMP
     )
-    if word in ROLE_LEADS and not any(is_comma(sentence.word(k)) for k in range(index + 1, len(sentence.tokens))):
-        return True  # «…12%، وهي نسبة قياسية.»: the writer's comment closing the sentence, not the source's words
+    if word in ROLE_LEADS:
+        rest = [sentence.word(k) for k in range(index + 1, len(sentence.tokens))]
+        # «…12%، وهي نسبة قياسية.»: the writer's comment closing the sentence, not the source's words — unless
+        # it quotes them («، وهو "الأدنى منذ ثمانين عاما"»).
+        return not any(is_comma(w) or w in QUOTE_OPEN for w in rest)
     if word in CLAUSE_STARTS or two:
         # «، فيما يرى آخرون أن…», «، لكن شهودًا قالوا إن…»: another report, its verb within a few words;
         # «، فيما يفضّل 21 في المئة…» goes on with the claim.

@@ -21,9 +21,11 @@ from .arabic import (
     COMP_B,
     COMP_F,
     COMP_LEAD,
+    FUSED_MA,
     HEADS,
     NOT_A_SOURCE_START,
     PARTICIPLES,
+    PARTICLES,
     PREPOSITIONS,
     PRESENT,
     ROLE_LEADS,
@@ -81,8 +83,10 @@ def is_circumstance(sentence: Sentence, index: int) -> bool:
 def reports(sentence: Sentence, i: int) -> bool:
     """False when the verb-like word is a noun or a subordinate verb here."""
     before = sentence.word(i - 1)
-    if before in ("عدم",) or before in PREPOSITIONS:
-        return False
+    if before in ("عدم",) or before in PREPOSITIONS or before in FUSED_MA:
+        return False  # «حسبما أعلنت X»: the reporting phrase's own verb, read with the phrase
+    if before in ("ما", "لما") and strip_proclitic(sentence.word(i - 2)) in PARTICLES:
+        return False  # «بحسب ما أفادت X», «وفقا لما ذكرته X»
     word = sentence.word(i)
     return not (before in SUBORDINATING and (word in PRESENT or word[1:] in PRESENT))
 

@@ -69,7 +69,7 @@ def quoted_ranges(normalised: str) -> list[tuple[int, int]]:
             found = [k for k in (text.find(c, i + 1, i + _LONGEST_QUOTE) for c in closers) if k >= 0]
             close = min(found) if found else None
             if close is None:
-                if mark in "«“" and (not text[:i].strip() or text[:i].rstrip().endswith(":")):
+                if mark in '«“"' and (not text[:i].strip() or text[:i].rstrip().endswith(":")):
                     end = _closed_later(normalised, line.end(), mark)
                     if end is not None:
                         ranges.append((base + i, end))  # a quote running on over paragraphs
@@ -86,7 +86,7 @@ def _closed_later(normalised: str, at: int, mark: str) -> int | None:
     A later paragraph may open with the mark again (the quote goes on); a mark opening anywhere else, or
     no close within a few paragraphs, means the first one was stray.
     """
-    closer = "»" if mark == "«" else "”"
+    closer = {"«": "»", "“": "”"}.get(mark, mark)
     for paragraphs, line in enumerate(re.finditer(r"[^\n]+", normalised[at : at + _LONGEST_RUN]), 1):
         text = line.group().strip()
         if paragraphs > _MOST_PARAGRAPHS:
