@@ -48,6 +48,8 @@ def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> Non
         verb = (i, i)
         i += 1
         if sentence.word(i) in AFTER_OBJECT:
+            if sentence.word(i).startswith("عن"):
+                return  # «بحسب ما نقلته عنها صحيفة X»: X relays the sentence's own subject, who is the source
             i += 1
         if sentence.word(i) in ADDRESSEE_PRONOUNS:
             i += 1  # «بحسب ما شرحه لنا مهندسو المشروع»

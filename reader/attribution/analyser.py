@@ -34,6 +34,7 @@ from .arabic import (
     TIME_ADJ,
     TIME_NOUNS,
     TIME_WORDS,
+    TOLD_BY_TRADE,
     definite,
     strip_proclitic,
     verb_lemma,
@@ -43,7 +44,7 @@ from .constructions import EXPRESSED, explained, expressed
 from .folding import TA_MARBUTA, is_ignored, norm_set
 from .fronted import fronted_subject
 from .headline import headlines
-from .objects import fronted_object, object_after_circumstance, object_after_particle, object_first
+from .objects import fronted_object, object_after_circumstance, object_after_particle, object_after_source, object_first
 from .phrases import (
     Phrase,
     addressed,
@@ -85,6 +86,11 @@ def _name_ali(text: str, folded: FoldedText, normalised: str) -> str:
 def conjunction_free(word: str) -> bool:
     """A common head noun («هيئة», «وزارة»): after ل it belongs to the source («تقرير لهيئة…»), never a name told."""
     return word in HEADS
+
+
+def _spoke(word: str) -> bool:
+    """«تحدثوا», «تحدثت»: a relative clause's verb of speaking, which keeps who it spoke to."""
+    return strip_proclitic(word).startswith(("تحدث", "صرح"))
 
 
 def _circumstance(sentence: Sentence, segment: tuple[int, int], start: int) -> bool:
@@ -149,6 +155,9 @@ class Analyser:
             last -= 1
         if last > first and pattern == "verb-source" and self.told(tokens[last].word):
             last -= 1  # «صرح الكاتب العام للجامعة لهسبريس بأن…»
+        trade = next((k for k in range(first + 1, last + 1) if tokens[k].word in TOLD_BY_TRADE), None)
+        if trade is not None and verb_lemma(tokens[trade - 1].word) is None and not _spoke(tokens[trade - 1].word):
+            last = trade - 1  # «قال دبلوماسي لكاتب هذه السطور»; not «مصرفيون تحدثوا لكاتبة هذه السطور»
         if last < first or is_comma(tokens[first].word):
             return
         source_span = self.tokens_span(sentence, first, last, phrase.skip)
@@ -244,7 +253,7 @@ class Analyser:
             return
         comp_first, comp_last, _ = comp
         if comp_first < 0:
-            object_first(self, sentence, v)  # the أن ahead is another verb's
+            self.objects(sentence, v)  # the أن ahead, if any, is another verb's
             return
         marker = RELAY_VERBS.get(lemma or "", "")
         if marker and not any(sentence.word(i) == marker for i in range(start, comp_first)):
@@ -280,7 +289,13 @@ class Analyser:
     def objects(self, sentence: Sentence, v: int) -> bool:
         """The verb's object as its claim, by the first of the object patterns that finds one; True if one did."""
         before = len(self.found)
-        for pattern in (object_first, object_after_particle, object_after_circumstance, fronted_object):
+        for pattern in (
+            object_first,
+            object_after_particle,
+            object_after_circumstance,
+            object_after_source,
+            fronted_object,
+        ):
             pattern(self, sentence, v)
             if len(self.found) > before:
                 return True

@@ -181,18 +181,26 @@ def is_anonymous(source: str, words: list[str], role: list[str] | None = None) -
         return not (named_marks or any(definite(w) for w in letters))
     if role and (head in _ONE_OF_MANY or head in _GENERIC_SINGULAR) and names_someone(role):
         return False
+    # A quoted or Latin name after «في / من / باسم» names the body, not the person: «نائب في تكتل "الوفاء"».
+    chain = _description(words)
+    own_marks = any(w in QUOTE_OPEN or (w.isascii() and w.isalpha()) for w in chain)
     if head in _ONE_OF_MANY:
         # «عضو المكتب السياسي للحركة», «ربة منزل»: one of many, whatever body follows, until a name is given.
-        return not (named_marks or _has_name(letters))
+        return not (own_marks or _has_name(letters))
     if head in _GENERIC_SINGULAR:
         # «مسؤول في مديرية التربية», «صاحبة متجر صغير»: an indefinite description, no name.
-        chain: list[str] = []
-        for word in letters:
-            if chain and (word in _OF or word.startswith("لل") or (word[0] in "بلك" and word[1:3] == "ال")):
-                break
-            chain.append(word)
-        return not (named_marks or any(definite(w) for w in chain[1:]))
+        return not (own_marks or any(definite(_bare(w)) for w in chain[1:] if w[:1].isalnum()))
     return False
+
+
+def _description(words: list[str]) -> list[str]:
+    """The words of a description up to where its body begins: «في», «من», «باسم», «لل…», «بال…»."""
+    chain: list[str] = []
+    for word in words:
+        if chain and (word in _OF or word.startswith("لل") or (word[:1] in ("ب", "ل", "ك") and word[1:3] == "ال")):
+            break
+        chain.append(word)
+    return chain
 
 
 def source_type(source: str, role: str, named: bool) -> str:

@@ -107,14 +107,17 @@ def fronted_object(an: Analyser, sentence: Sentence, v: int) -> None:
     if sentence.word(start) in OBJECT_LEADS:
         start += 1
     lead = sentence.word(start)
-    if not lead[:1].isalpha() or lead in NOT_A_SOURCE_START - OBJECT_DEMONSTRATIVES or is_circumstance(sentence, start):
+    quoted = _quote_end(sentence, start)
+    if quoted is None and (
+        not lead[:1].isalpha() or lead in NOT_A_SOURCE_START - OBJECT_DEMONSTRATIVES or is_circumstance(sentence, start)
+    ):
         return
     if verb_lemma(lead) is not None or addressed(sentence, start):
         return
     subject = fronted_subject(sentence, v)
     if subject is None:
         return
-    end = start
+    end = start if quoted is None else quoted  # «حذرت من «تحشيد مسلح» في محيط البلدة»
     while end + 1 < len(sentence.tokens) and not (
         is_comma(sentence.word(end + 1)) or is_circumstance(sentence, end + 1) or sentence.word(end + 1) in QUOTE_OPEN
     ):
@@ -151,6 +154,48 @@ def object_after_circumstance(an: Analyser, sentence: Sentence, v: int) -> None:
     if after + 1 >= len(sentence.tokens) or any(is_comma(sentence.word(k)) for k in range(v + 1, after)):
         return
     an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], None), an.claim_after(sentence, after - 1), "verb-object")
+
+
+def _quote_end(sentence: Sentence, start: int) -> int | None:
+    """The closing mark's index when a short quotation opens at ``start``; else None."""
+    closer = {"«": "»", "“": "”", '"': '"'}.get(sentence.word(start))
+    if closer is None:
+        return None
+    return next(
+        (k for k in range(start + 1, min(start + 30, len(sentence.tokens))) if sentence.word(k) == closer), None
+    )
+
+
+# The particle each verb takes its object with: «حذر X من …», «كشف X عن …», «أشار X إلى …».
+_PARTICLE_OF = {
+    norm("حذر"): "من",
+    norm("كشف"): "عن",
+    norm("أعلن"): "عن",
+    norm("أشار"): norm("إلى"),
+    norm("لفت"): norm("إلى"),
+}
+
+
+def object_after_source(an: Analyser, sentence: Sentence, v: int) -> None:
+    """VERB SOURCE PARTICLE OBJECT with no comma: «حذر النائب عن محافظة ذي قار X من "كارثة إنسانية"».
+
+    The verb's own particle, the last before a comma, ends the source (an earlier one, «النائب عن…», is the
+    source's own); the whole run before it must read as one source phrase.
+    """
+    particle = _PARTICLE_OF.get(verb_lemma(sentence.word(v)) or "")
+    if particle is None:
+        return
+    stop = next((k for k in range(v + 1, len(sentence.tokens)) if is_comma(sentence.word(k))), len(sentence.tokens))
+    at = next((k for k in range(min(stop, v + 16) - 1, v + 1, -1) if sentence.word(k) == particle), None)
+    if at is None or at + 1 >= stop:
+        return
+    lead = sentence.word(at + 1)
+    if _quote_end(sentence, at + 1) is None and (not lead[:1].isalpha() or lead in NOT_A_SOURCE_START):
+        return
+    phrase = source_in(sentence, v + 1, at - 1)
+    if phrase is None or phrase != (v + 1, at - 1):
+        return
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], None), an.claim_after(sentence, at), "verb-object")
 
 
 def _adjective(word: str) -> bool:

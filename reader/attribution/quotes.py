@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from .arabic import PREPOSITIONS
+from .arabic import HEADS, PREPOSITIONS, definite
 from .folding import norm_set
 from .phrases import Phrase, comma_segments, role_in, source_in
 from .sentences import QUOTE_CLOSE, QUOTE_OPEN, Sentence, is_comma
@@ -39,7 +39,7 @@ def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     if phrase is None:
         return
     if so:  # «هكذا وصفت ربة المنزل سعاد الوضع»: the verb's object is not the source's
-        cut = next((k for k in range(phrase[0] + 1, phrase[1] + 1) if _object_of_so(sentence.word(k))), None)
+        cut = next((k for k in range(phrase[0] + 1, phrase[1] + 1) if _object_of_so(sentence, phrase[0], k)), None)
         if cut is not None:
             phrase = (phrase[0], cut - 1)
     role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
@@ -80,9 +80,17 @@ _DESCRIBED_OWN = norm_set(
 )
 
 
-def _object_of_so(word: str) -> bool:
-    """Does ``word`` begin the object of «هكذا وصف»: the situation described, or a preposition (علّق على…)?"""
-    return word in _DESCRIBED or word in _DESCRIBED_OWN or word in PREPOSITIONS or word == "ما"
+def _object_of_so(sentence: Sentence, first: int, k: int) -> bool:
+    """Does word ``k`` begin the object of «هكذا وصف»: the situation described, or a preposition (علّق على…)?
+
+    After an indefinite title and its indefinite adjective, a definite word starts the object:
+    «نائب مخضرم | الصيغة المطروحة».
+    """
+    word = sentence.word(k)
+    if word in _DESCRIBED or word in _DESCRIBED_OWN or word in PREPOSITIONS or word == "ما":
+        return True
+    head, before = sentence.word(first), sentence.word(k - 1)
+    return head in HEADS and not definite(head) and k - 1 > first and not definite(before) and definite(word)
 
 
 def _first_paragraph(normalised: str, sentence: Sentence, open_index: int, openers: Collection[str]) -> int:

@@ -93,6 +93,8 @@ def _closed_later(normalised: str, at: int, mark: str) -> int | None:
             return None
         body = text[1:] if text.startswith(mark) else text
         close, reopen = body.find(closer), body.find(mark)
+        if closer == mark:  # straight quotes: the paragraph closes it when it holds an odd number of them
+            close, reopen = (close if body.count(mark) % 2 else -1), -1
         if close >= 0 and (reopen < 0 or close < reopen):
             return at + line.start() + line.group().index(body) + close
         if reopen >= 0:
