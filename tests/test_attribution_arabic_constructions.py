@@ -329,3 +329,30 @@ def test_a_dateline_and_byline_is_no_headline() -> None:
 def test_a_body_named_in_quotes_does_not_name_its_member() -> None:
     (found,) = suggest('يقول نائب بارز في كتلة "الأمل" إن فريقه لن يشارك.')
     assert (found.source, found.named) == ('نائب بارز في كتلة "الأمل"', False)
+
+
+def test_according_to_an_outlet_named_in_quotes_then_a_clause() -> None:
+    found = only("وحسب موقع «الخبر اليوم» فيه توجه لرفع الأسعار.")
+    assert (found.source, found.claim) == ("موقع «الخبر اليوم»", "فيه توجه لرفع الأسعار")
+
+
+def test_a_quote_after_the_source_and_a_comma() -> None:
+    found = only('يبقى أن المدير، كما قال لي أحد زملائه قبل أيام، "رجل عنيد، لكنه عادل".')
+    assert (found.source, found.claim, found.named) == ("أحد زملائه", "رجل عنيد، لكنه عادل", False)
+
+
+def test_an_outlet_told_by_the_tail_of_its_name() -> None:
+    found = only("وقال المتحدث باسم الوزارة سامي نور للرافدين نيوز إن الخطة جاهزة.")
+    assert found.source == "المتحدث باسم الوزارة سامي نور"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("وقال المدير: «نبدأ غدا.\n\n«وننتهي بعد شهر».\n", True),
+        ('وقال المدير: "نبدأ غدا.\n\n"وننتهي بعد شهر".\n', True),
+        ('وقال المدير إن "الخطة جاهزة"، وإن الموعد "ثابت".\n', False),
+    ],
+)
+def test_quoted_is_the_whole_claim_in_marks_over_paragraphs_too(text: str, quoted: bool) -> None:
+    assert only(text).quoted is quoted

@@ -96,27 +96,16 @@ def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> Non
 
 
 # Verbs a figure or a fact is reported with, and the particles that open a clause: «حسب الوزارة لم تسجل…».
+# fmt: off
 _CLAUSE_VERBS = norm_set(
-    *(
-        p + stem
-        for stem in ("رتفع", "نخفض", "تراجع", "بلغ", "سجل", "وصل", "زاد", "تجاوز", "شهد", "فاق", "صل")
-        for p in ("", "ا", "ي", "ت")
-    ),
-    "لم",
-    "لن",
-    "لا",
-    "قد",
-    "فقد",
-    "بات",
-    "أصبح",
-    "كان",
-    "يوجد",
-    "توجد",
-    "هناك",
-    "ثمة",
+    *(p + stem for stem in ("رتفع", "نخفض", "تراجع", "بلغ", "سجل", "وصل", "زاد", "تجاوز", "شهد", "فاق", "صل")
+      for p in ("", "ا", "ي", "ت")),
+    "لم", "لن", "لا", "قد", "فقد", "بات", "أصبح", "كان", "يوجد", "توجد", "هناك", "ثمة", "فيه",
 )
+# fmt: on
 
 
+_OUTLETS = norm_set("موقع", "صحيفة", "جريدة", "قناة", "وكالة", "إذاعة", "مجلة", "شبكة", "منصة")
 # «حسب الخطة», «وفق القانون», «حسب الحاجة»: by a rule or a plan, not on someone's word.
 _RULES = norm_set(
     "الخطة",
@@ -145,9 +134,14 @@ _RULES = norm_set(
 def _bare_source(sentence: Sentence, first: int, stop: int) -> int | None:
     """The last token of a source with nothing after it but a clause: a head and its definite words, then a verb."""
     head = sentence.word(first)
-    if not (head in HEADS or definite(head)) or head in TITLE_HEADS or head in _RULES:
+    if not (head in HEADS or head in _OUTLETS or definite(head)) or head in TITLE_HEADS or head in _RULES:
         return None
     last = first
+    if head in _OUTLETS and sentence.word(first + 1) in ("«", '"', "“"):
+        close = {"«": "»", "“": "”"}.get(sentence.word(first + 1), '"')
+        last = next((k for k in range(first + 2, min(stop, first + 10)) if sentence.word(k) == close), first)
+        if last == first:
+            return None  # «موقع «المصري الآن»»: an outlet and its name in quotes
     while last + 1 < min(stop, first + 6) and definite(sentence.word(last + 1)):
         last += 1
     if sentence.word(last)[2:] in TITLE_HEADS:

@@ -57,7 +57,7 @@ from .phrases import (
     told_end,
     told_object,
 )
-from .quotes import quote_first
+from .quotes import quote_after, quote_first
 from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
 
@@ -86,6 +86,9 @@ def _name_ali(text: str, folded: FoldedText, normalised: str) -> str:
 def conjunction_free(word: str) -> bool:
     """A common head noun («هيئة», «وزارة»): after ل it belongs to the source («تقرير لهيئة…»), never a name told."""
     return word in HEADS
+
+
+_OUTLET_TAILS = norm_set("نيوز", "برس", "نت", "تايمز", "بوست", "انفو", "ميديا", "تي في", "24")
 
 
 def _spoke(word: str) -> bool:
@@ -155,6 +158,8 @@ class Analyser:
             last -= 1
         if last > first and pattern == "verb-source" and self.told(tokens[last].word):
             last -= 1  # «صرح الكاتب العام للجامعة لهسبريس بأن…»
+        if last - 1 > first and tokens[last].word in _OUTLET_TAILS and tokens[last - 1].word[:1] == "ل":
+            last -= 2  # «قال المتحدث X للرافدين نيوز إن…»: the outlet told, by its name's tail
         trade = next((k for k in range(first + 1, last + 1) if tokens[k].word in TOLD_BY_TRADE), None)
         if trade is not None and verb_lemma(tokens[trade - 1].word) is None and not _spoke(tokens[trade - 1].word):
             last = trade - 1  # «قال دبلوماسي لكاتب هذه السطور»; not «مصرفيون تحدثوا لكاتبة هذه السطور»
@@ -248,6 +253,8 @@ class Analyser:
         if comp is None:
             before = len(self.found)
             quote_first(self, sentence, v, start)
+            if len(self.found) == before:
+                quote_after(self, sentence, v, start)
             if len(self.found) == before:
                 self.objects(sentence, v)
             return

@@ -103,3 +103,19 @@ def _first_paragraph(normalised: str, sentence: Sentence, open_index: int, opene
         if earlier is None or any(sentence.word(i) in _CLOSERS for i in range(earlier + 1, open_index)):
             return open_index
         open_index = earlier
+
+
+def quote_after(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
+    """VERB SOURCE[ CIRCUMSTANCE]، «…»: «كما قال لي أحد أصدقائه قبل أيام، "رجل صبور"» — the quote after the comma."""
+    comma = next((k for k in range(start, min(start + 16, len(sentence.tokens))) if is_comma(sentence.word(k))), None)
+    if comma is None or comma == start or sentence.word(comma + 1) not in QUOTE_OPEN:
+        return
+    closer = {"«": "»", "“": "”"}.get(sentence.word(comma + 1), sentence.word(comma + 1))
+    close = next((k for k in range(comma + 2, len(sentence.tokens)) if sentence.word(k) in (closer, "”")), None)
+    if close is None or close == comma + 2:
+        return
+    phrase = source_in(sentence, start, comma - 1)
+    if phrase is None:
+        return
+    claim = (sentence.tokens[comma + 2].start, sentence.tokens[close - 1].end)
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], None), claim, "quote")

@@ -7,6 +7,7 @@ each with its span in the article's text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: A (start, end) range of code-point offsets into the analysed text.
@@ -42,6 +43,8 @@ class Suggestion:
         return not self.named
 
 
+_REOPENED = re.compile(r"\n\s*[«\"]")
+_STRAIGHT_MARK = re.compile(r'(?<!\w)"|"(?!\w)')
 _OPENING = "«“”\"„‘'‹"
 _CLOSING = "»”“\"‟’'›"
 
@@ -51,8 +54,11 @@ def quoted_claim(text: str, span: Span) -> bool:
     start, end = span
     claim = text[start:end].strip()
     if len(claim) >= 2 and claim[0] in _OPENING and claim.rstrip(".")[-1:] in _CLOSING:
-        inner = claim[1:].rstrip(".")[:-1]
-        return not any(mark in inner for mark in "«»")
+        # A paragraph of a long quote may open with « again; a straight mark between two letters is a
+        # Hebrew gershayim (צה"ל), not a quote mark. Any other mark inside means a paraphrase with quotes in it.
+        inner = _REOPENED.sub("\n", claim[1:].rstrip(".")[:-1])
+        straight = claim[0] == '"' and _STRAIGHT_MARK.search(inner) is not None
+        return not (straight or any(mark in inner for mark in "«»"))
     before = text[:start].rstrip(" \u00a0\t")
     after = text[end:].lstrip(" \u00a0\t.")
     return bool(before) and before[-1] in _OPENING and after[:1] in _CLOSING and after[:1] != ""
