@@ -107,3 +107,37 @@ def test_a_role_that_gives_the_name_makes_a_description_named() -> None:
 def test_a_role_that_gives_no_name_leaves_it_anonymous() -> None:
     (found,) = suggest("وقال مسؤول في الوزارة، وهو موظف قديم، إن الموازنة متأخرة.")
     assert (found.source, found.named) == ("مسؤول في الوزارة", False)
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("مواطن يدعى أحمد", True),
+        ("سيدة تدعى أم سمير", True),
+        ("ثلاثة مسؤولين", False),
+        ("عدة مصادر", False),
+        ("أحدهم", False),
+        ("آخرون", False),
+    ],
+)
+def test_a_name_given_counts_and_somebody(source: str, named: bool) -> None:
+    assert source_of(source) == (source, named)
+
+
+def test_a_bare_noun_pointing_back_takes_the_named_of_its_referent() -> None:
+    text = (
+        "وقال مسؤول في الوزارة إن الخطة تأخرت. وأضاف المسؤول أن التمويل غائب.\n\n"
+        "وقالت مديرة المدرسة سعاد نور إن الدروس بدأت. وحسب المديرة نفسها، فإن الكتب وصلت.\n"
+    )
+    found = [(s.source, s.named) for s in suggest(text)]
+    assert found == [
+        ("مسؤول في الوزارة", False),
+        ("المسؤول", False),
+        ("مديرة المدرسة سعاد نور", True),
+        ("المديرة نفسها", True),
+    ]
+
+
+def test_a_bare_noun_with_no_referent_keeps_its_own_reading() -> None:
+    (found,) = suggest("وقال المتحدث إن الاجتماع انتهى.")
+    assert found.named

@@ -17,7 +17,7 @@ import re
 from reader.text.search import FoldedText
 
 from .according import according_to
-from .anonymity import is_anonymous, source_type
+from .anonymity import is_anonymous, pointing_back, source_type
 from .arabic import (
     ADDRESSEE_PRONOUNS,
     AFTER_OBJECT,
@@ -35,7 +35,6 @@ from .arabic import (
     TIME_NOUNS,
     TIME_WORDS,
     TOLD_BY_TRADE,
-    definite,
     strip_proclitic,
     verb_lemma,
 )
@@ -58,29 +57,11 @@ from .phrases import (
     told_object,
 )
 from .quotes import quote_after, quote_first
+from .respell import respelled
 from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
 
 _WORD_RE = re.compile(r"\w+")
-# «وقال أبو علي إن…»: the name علي folds like the preposition على, and «على أن» is a complementiser.
-_ALI_RE = re.compile(r"(?<=\w )علي(?= ان(?:ه|ها|هم)?\b)")
-_PERSIAN_YEH = "\u06cc"
-
-
-def _name_ali(text: str, folded: FoldedText, normalised: str) -> str:
-    """``normalised`` with the name علي (written with ي, after a word without the article) respelled out of the way.
-
-    One letter for one, so offsets hold; the preposition is written على, or follows a verb or a definite word.
-    """
-    if "علي" not in normalised:
-        return normalised
-    chars = list(normalised)
-    for match in _ALI_RE.finditer(normalised):
-        before = normalised[: match.start() - 1].rsplit(" ", 1)[-1]
-        if text[folded.original(match.start() + 2)] != "ي" or definite(before) or verb_lemma(before) is not None:
-            continue
-        chars[match.start() + 2] = _PERSIAN_YEH
-    return "".join(chars)
 
 
 def conjunction_free(word: str) -> bool:
@@ -88,6 +69,7 @@ def conjunction_free(word: str) -> bool:
     return word in HEADS
 
 
+_BAYN = "بين"  # «بيّن» folded: only words holding it can be the verb (a cheap test before the real one)
 _OUTLET_TAILS = norm_set("نيوز", "برس", "نت", "تايمز", "بوست", "انفو", "ميديا", "تي في", "24")
 
 
@@ -115,7 +97,7 @@ class Analyser:
         self.text = text
         folded = FoldedText.of(text)
         self.folded = folded
-        self.normalised = _name_ali(text, folded, folded.folded.translate(TA_MARBUTA))
+        self.normalised = respelled(text, folded, folded.folded.translate(TA_MARBUTA))
         self.found: dict[Span, Suggestion] = {}
         self._words: frozenset[str] | None = None
 
@@ -228,12 +210,14 @@ class Analyser:
                     and sentence.word(i + 2) in DOCUMENT_HEADS
                 ):
                     according_to(self, sentence, i, i + 1)
-                elif (verb_lemma(word) is not None and reports(sentence, i)) or explained(self, sentence, i):
+                elif (verb_lemma(word) is not None and reports(sentence, i)) or (
+                    _BAYN in word and explained(self, sentence, i)
+                ):
                     self.reporting_verb(sentence, i)
         for line in headlines(self.normalised):
             phrase = Phrase(line.first, line.last, None, line.skip)
             self.add(line.sentence, (line.colon, line.colon), phrase, line.claim, "headline")
-        return sorted(self.found.values(), key=lambda s: (s.source_span, s.verb_span))
+        return pointing_back(sorted(self.found.values(), key=lambda s: (s.source_span, s.verb_span)))
 
     def reporting_verb(self, sentence: Sentence, v: int) -> None:
         """VERB SOURCE[، ROLE،] أن CLAIM, else the fall-backs: SOURCE VERB أن, «…»، قال SOURCE, VERB OBJECT."""

@@ -8,13 +8,17 @@ nobody in particular («أحد الطلاب»), or an indefinite description («
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from itertools import pairwise
 
 from reader.annotations.sources import guess_source_type
 
 from .arabic import HEADS, PREPOSITIONS, definite
-from .folding import norm_set
+from .folding import norm, norm_set
+from .respell import NAME_YEH
 from .sentences import QUOTE_OPEN
+from .suggestion import Suggestion
 
 # The word lists are laid out several to a line: one a line would triple the module.
 # fmt: off
@@ -34,7 +38,7 @@ _PEOPLE_PLURAL = norm_set(
     "متابعين", "مسؤولون", "مسؤولين", "مصادر", "أطراف", "شخصيات", "زوار", "ركاب", "مرضى", "أمهات", "آباء", "شبان",
     "نساء",
 )
-_SOME_ONE = norm_set("أحد", "إحدى")  # «والدة أحد الطلاب», «مدير أحد المستشفيات»: nobody in particular
+_SOME_ONE = norm_set("أحد", "إحدى", "أحدهم", "إحداهن", "أحدهما", "إحداهما")  # «والدة أحد الطلاب», «مدير أحد المستشفيات»: nobody in particular
 _GENERIC_SINGULAR = norm_set(
     "مسؤول", "مسؤولة", "مصدر", "دبلوماسي", "موظف", "موظفة", "طبيب", "طبيبة", "مواطن", "مواطنة", "شاهد", "صاحب",
     "صاحبة", "مدير", "مديرة", "عضو", "ضابط", "خبير", "خبيرة", "باحث", "باحثة", "محلل", "محللة", "ناشط", "ناشطة",
@@ -154,6 +158,10 @@ def is_anonymous(source: str, words: list[str], role: list[str] | None = None) -
     if not letters:
         return True
     head = letters[0]
+    if any(w in _CALLED for w in letters[1:-1]):
+        return False  # «مواطن يدعى أحمد»: the name is given
+    if head in _COUNTS or head.isdigit():
+        return True  # «ثلاثة مسؤولين», «5 شهود»
     if head in _NAMED_BY_A_NAME and len(letters) > 1 and _proper_name(letters[1]):
         return False
     bare = head[2:] if head.startswith("ال") else head
@@ -201,6 +209,61 @@ def _description(words: list[str]) -> list[str]:
             break
         chain.append(word)
     return chain
+
+
+_CALLED = norm_set("اسمه", "اسمها", "يلقب", "تلقب", "يكنى", "تكنى") | {"يدع" + NAME_YEH, "تدع" + NAME_YEH}
+_COUNTS = norm_set(
+    "اثنان",
+    "اثنين",
+    "ثلاثة",
+    "أربعة",
+    "خمسة",
+    "ستة",
+    "سبعة",
+    "ثمانية",
+    "تسعة",
+    "عشرة",
+    "عشرات",
+    "مئات",
+    "آلاف",
+    "ثلاث",
+    "أربع",
+    "خمس",
+    "ست",
+    "سبع",
+    "ثماني",
+    "تسع",
+    "عشر",
+    "عدة",
+    "كثيرون",
+    "كثيرين",
+    "آخرون",
+    "آخرين",
+)
+_SAME = norm_set("نفس", "ذات", "ذاته", "ذاتها", "نفسه", "نفسها", "المذكور", "المذكورة")
+_WORD = re.compile(r"\w+")
+
+
+def pointing_back(found: list[Suggestion]) -> list[Suggestion]:
+    """«المسؤول», «المصدر ذاته», «نفس المسؤولة»: a bare noun pointing back takes the named of its referent.
+
+    The referent is the nearest earlier source headed by the same noun («مسؤول في الوزارة … وأضاف
+    المسؤول»); with none, the noun's own reading stands. ``found`` is in reading order.
+    """
+    heads: dict[str, bool] = {}
+    result = []
+    for suggestion in found:
+        words = [w for w in _WORD.findall(norm(suggestion.source)) if w not in _SAME]
+        if len(words) == 1 and definite(words[0]) and _bare(words[0][2:]) in heads:
+            named = heads[_bare(words[0][2:])]
+            if named != suggestion.named:
+                kind = source_type(suggestion.source, suggestion.role, named)
+                suggestion = replace(suggestion, named=named, source_type=kind)
+        if words:
+            head = _bare(words[0][2:] if definite(words[0]) else words[0])
+            heads[head] = suggestion.named
+        result.append(suggestion)
+    return result
 
 
 def source_type(source: str, role: str, named: bool) -> str:
