@@ -356,3 +356,29 @@ def test_an_outlet_told_by_the_tail_of_its_name() -> None:
 )
 def test_quoted_is_the_whole_claim_in_marks_over_paragraphs_too(text: str, quoted: bool) -> None:
     assert only(text).quoted is quoted
+
+
+def test_based_on_is_a_reporting_phrase_but_not_for_a_law() -> None:
+    found = only("واستنادا إلى بيانات وزارة الزراعة، فإن المحصول تراجع بنسبة الثلث.")
+    assert (found.source, found.claim) == ("بيانات وزارة الزراعة", "المحصول تراجع بنسبة الثلث")
+    assert suggest("واستنادا إلى القانون، قررت المحكمة تأجيل الجلسة.") == []
+    assert suggest("ووفقا للقانون، فإن الانتخابات تجري كل أربع سنوات.") == []
+
+
+def test_a_relative_clause_between_the_source_and_fa_inna() -> None:
+    found = only("وبحسب سامي نور، الذي تحدث لـ«الأيام»، فإن السوق راكدة.")
+    assert (found.source, found.claim) == ("سامي نور", "السوق راكدة")
+
+
+def test_a_quote_before_the_verb_wins_over_the_participles_an() -> None:
+    found = only("«لن نتراجع»، قال رئيس النقابة، مضيفا أن الإضراب مستمر.")
+    assert (found.source, found.claim, found.pattern) == ("رئيس النقابة", "لن نتراجع", "quote")
+
+
+def test_who_a_relative_clause_spoke_to_stays_in_the_source() -> None:
+    found = only("وتوقع خبراء اقتصاديون تحدثوا للجزيرة أن يرتفع التضخم.")
+    assert (found.source, found.named) == ("خبراء اقتصاديون تحدثوا للجزيرة", False)
+
+
+def test_a_thing_that_reveals_is_not_a_source() -> None:
+    assert suggest("وكشف الحريق عن ضعف الاستعدادات.") == []

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .arabic import (
     ADDRESSEE_PRONOUNS,
     AFTER_OBJECT,
+    ANONYMITY_STARTS,
     FUSED_MA,
     HEADS,
     PREPOSITIONS,
@@ -32,6 +33,10 @@ def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> Non
     if particle == norm("نقلا"):
         if sentence.word(i) != "عن":
             return
+        i += 1
+    elif particle == norm("استنادا"):
+        if sentence.word(i) not in (norm("إلى"), "ل", "لـ"):
+            return  # «استنادا إلى بيانات الوزارة»
         i += 1
     elif particle in norm_set("وفقا", "طبقا", "وفق"):
         if sentence.word(i) in ("ل", "لـ"):
@@ -68,8 +73,9 @@ def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> Non
         an.add(sentence, verb, Phrase(i, bare, None), claim, "according-to")
         return
     phrase = source_in(sentence, i, stop - 1)
-    if phrase is None:
-        return
+    head = sentence.word(phrase[0]) if phrase is not None else ""
+    if phrase is None or head[skip:] in _RULES or (head.startswith("لل") and "ا" + head[1:] in _RULES):
+        return  # «وفقا للقانون، …», «استنادا إلى الخطة، …»: by a rule, not on someone's word
     comp = None
     role = None
     j = stop
@@ -79,8 +85,8 @@ def according_to(an: Analyser, sentence: Sentence, first: int, last: int) -> Non
         close = next((k for k in range(j, min(j + 12, len(tokens))) if is_comma(tokens[k].word)), None)
         if close is not None and comp_at(sentence, close + 1) is not None and phrase[1] == stop - 1:
             role = role_in(sentence, (j, close - 1))
-            if role is not None:
-                j = close + 1
+            if role is not None or sentence.word(j) in _ASIDES:
+                j = close + 1  # a role, or «، الذي تحدث لـ«X»،» / «، طلب عدم ذكر اسمه،» before فإن
     if j < len(tokens) and comp_at(sentence, j) is not None:
         comp = comp_at(sentence, j)
     if comp is not None:
@@ -105,6 +111,7 @@ _CLAUSE_VERBS = norm_set(
 # fmt: on
 
 
+_ASIDES = norm_set("الذي", "التي", "الذين", "اللذين", "اللتين") | ANONYMITY_STARTS
 _OUTLETS = norm_set("موقع", "صحيفة", "جريدة", "قناة", "وكالة", "إذاعة", "مجلة", "شبكة", "منصة")
 # «حسب الخطة», «وفق القانون», «حسب الحاجة»: by a rule or a plan, not on someone's word.
 _RULES = norm_set(

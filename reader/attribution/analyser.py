@@ -53,6 +53,7 @@ from .phrases import (
     reports,
     role_in,
     source_in,
+    spoke,
     told_end,
     told_object,
 )
@@ -71,11 +72,6 @@ def conjunction_free(word: str) -> bool:
 
 _BAYN = "بين"  # «بيّن» folded: only words holding it can be the verb (a cheap test before the real one)
 _OUTLET_TAILS = norm_set("نيوز", "برس", "نت", "تايمز", "بوست", "انفو", "ميديا", "تي في", "24")
-
-
-def _spoke(word: str) -> bool:
-    """«تحدثوا», «تحدثت»: a relative clause's verb of speaking, which keeps who it spoke to."""
-    return strip_proclitic(word).startswith(("تحدث", "صرح"))
 
 
 def _circumstance(sentence: Sentence, segment: tuple[int, int], start: int) -> bool:
@@ -143,7 +139,7 @@ class Analyser:
         if last - 1 > first and tokens[last].word in _OUTLET_TAILS and tokens[last - 1].word[:1] == "ل":
             last -= 2  # «قال المتحدث X للرافدين نيوز إن…»: the outlet told, by its name's tail
         trade = next((k for k in range(first + 1, last + 1) if tokens[k].word in TOLD_BY_TRADE), None)
-        if trade is not None and verb_lemma(tokens[trade - 1].word) is None and not _spoke(tokens[trade - 1].word):
+        if trade is not None and verb_lemma(tokens[trade - 1].word) is None and not spoke(tokens[trade - 1].word):
             last = trade - 1  # «قال دبلوماسي لكاتب هذه السطور»; not «مصرفيون تحدثوا لكاتبة هذه السطور»
         if last < first or is_comma(tokens[first].word):
             return
@@ -232,8 +228,11 @@ class Analyser:
         if sentence.word(start) in ADDRESSEE_PRONOUNS:
             start += 1  # «وقال لي عامل البناء X إن…»: who was told, then who told
         comp = self.complementiser(sentence, start, v)
-        if comp is not None and comp[2] and self.objects(sentence, v):
-            return  # «أعلنت الوزارة عن خطتها، مؤكدةً أن…»: the object is the claim; else the participle's أن is
+        if comp is not None and comp[2]:
+            before = len(self.found)
+            quote_first(self, sentence, v, start)  # «”لن نتراجع“، قال X، مضيفا أن…»: the quote is the claim
+            if len(self.found) > before or self.objects(sentence, v):
+                return  # «أعلنت الوزارة عن خطتها، مؤكدةً أن…»: the object is the claim; else the participle's أن is
         if comp is None:
             before = len(self.found)
             quote_first(self, sentence, v, start)

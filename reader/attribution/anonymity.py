@@ -136,6 +136,13 @@ def _proper_name(word: str) -> bool:
     )
 
 
+def person_or_body(word: str) -> bool:
+    """Does ``word`` head a description of someone who can speak: «النائب», «مسؤول», «الشرطة», «سكان»?"""
+    bare = _bare(word[2:] if definite(word) else word)
+    kinds = (HEADS, _GENERIC_SINGULAR, _ONE_OF_MANY, _PEOPLE_PLURAL)
+    return any(word in kind or bare in kind for kind in kinds)
+
+
 def names_someone(role: list[str]) -> bool:
     """Does a role between commas give a name: «، النائب مهند العبيدي،», «، سامي نور،» (not «، مديرة المشروع،»)?"""
     letters = [_bare(w) for w in role if w[:1].isalpha()]

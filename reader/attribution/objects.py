@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .anonymity import person_or_body
 from .arabic import (
     INSTITUTION_HEADS,
     NOT_A_SOURCE_START,
@@ -193,8 +194,8 @@ def object_after_source(an: Analyser, sentence: Sentence, v: int) -> None:
     if _quote_end(sentence, at + 1) is None and (not lead[:1].isalpha() or lead in NOT_A_SOURCE_START):
         return
     phrase = source_in(sentence, v + 1, at - 1)
-    if phrase is None or phrase != (v + 1, at - 1):
-        return
+    if phrase is None or phrase != (v + 1, at - 1) or not person_or_body(sentence.word(v + 1)):
+        return  # «وكشف الحريق عن ضعف…»: a fire reveals, it does not report
     an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], None), an.claim_after(sentence, at), "verb-object")
 
 

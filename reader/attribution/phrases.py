@@ -182,7 +182,7 @@ def source_in(sentence: Sentence, first: int, last: int, relay: str = "") -> tup
             and i > first
             and (
                 word in ("ما", "لما", "الذي", "التي", "حيث")
-                or is_circumstance(sentence, i)
+                or (is_circumstance(sentence, i) and not (word[:1] == "ل" and spoke(sentence.word(i - 1))))
                 or (_ends_phrase(sentence, i) and not _the_same(sentence, first, i))
             )
         ):
@@ -201,6 +201,11 @@ _ON = norm("على")
 _ON_PAGES = norm_set(*(stem + end for stem in ("صفحت", "حساب", "موقع", "منصت", "قنات") for end in ("ه", "ها", "هم")))
 _SELF = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بنفسه", "بنفسها")
 _ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
+
+
+def spoke(word: str) -> bool:
+    """«تحدثوا», «صرحت»: a relative clause's verb of speaking, which keeps who it spoke to («… تحدثوا للجزيرة»)."""
+    return strip_proclitic(word).startswith(("تحدث", "صرح"))
 
 
 def _the_same(sentence: Sentence, first: int, index: int) -> bool:
