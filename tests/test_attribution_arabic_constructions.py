@@ -382,3 +382,31 @@ def test_who_a_relative_clause_spoke_to_stays_in_the_source() -> None:
 
 def test_a_thing_that_reveals_is_not_a_source() -> None:
     assert suggest("وكشف الحريق عن ضعف الاستعدادات.") == []
+
+
+def test_warad_replied_with_a_source_and_in_reply_ending_a_source() -> None:
+    found = only("ورد المتحدث باسم الحكومة على هذه الانتقادات بالقول إن الإصلاح يحتاج إلى وقت.")
+    assert (found.source, found.claim) == ("المتحدث باسم الحكومة", "الإصلاح يحتاج إلى وقت")
+    found = only("وقال المتحدث باسم الحكومة ردا على الانتقادات إن الإصلاح يحتاج إلى وقت.")
+    assert found.source == "المتحدث باسم الحكومة"
+    assert only("وورد في التقرير أن العجز كبير.").source == "التقرير"
+    assert only("وقال المشرف على المشروع إن العمل بدأ.").source == "المشرف على المشروع"
+
+
+def test_an_object_after_a_circumstance_and_the_verbs_particle() -> None:
+    found = only("من جهته، حذر صندوق النقد الدولي في تقريره الأخير من «مخاطر عدم الاستقرار».")
+    assert (found.source, found.claim) == ("صندوق النقد الدولي", "«مخاطر عدم الاستقرار»")
+
+
+def test_a_link_headline_on_the_read_also_line() -> None:
+    text = "ارتفعت الأسعار هذا الأسبوع.\n\nاقرأ أيضا: وزير المالية: الموازنة الجديدة بلا عجز\n\nوتراجع الطلب.\n"
+    (found,) = suggest(text)
+    assert (found.source, found.claim, found.pattern) == ("وزير المالية", "الموازنة الجديدة بلا عجز", "headline")
+
+
+def test_page_labels_with_colons_do_not_make_a_transcript() -> None:
+    text = (
+        "الرئيسية: اقتصاد\n\nارتفعت الأسعار هذا الأسبوع.\n\nالنقابة: لا تراجع عن الإضراب\n\n"
+        "وتراجع الطلب.\n\nكلمات مفتاحية: الأسعار، الطلب\n"
+    )
+    assert [s.source for s in suggest(text)] == ["النقابة"]

@@ -28,6 +28,7 @@ from .arabic import (
     ON_TONGUE,
     PARTICIPLES,
     PARTICLES,
+    PREPOSITIONS,
     RELAY_VERBS,
     ROLE_LEADS,
     TELLING_VERBS,
@@ -70,6 +71,7 @@ def conjunction_free(word: str) -> bool:
     return word in HEADS
 
 
+_REPLIED = "ورد"  # «ورد X بالقول إن…» (too short for verb_lemma's proclitic rule; «ورد في» is «came in»)
 _BAYN = "بين"  # «بيّن» folded: only words holding it can be the verb (a cheap test before the real one)
 _OUTLET_TAILS = norm_set("نيوز", "برس", "نت", "تايمز", "بوست", "انفو", "ميديا", "تي في", "24")
 
@@ -206,8 +208,10 @@ class Analyser:
                     and sentence.word(i + 2) in DOCUMENT_HEADS
                 ):
                     according_to(self, sentence, i, i + 1)
-                elif (verb_lemma(word) is not None and reports(sentence, i)) or (
-                    _BAYN in word and explained(self, sentence, i)
+                elif (
+                    (verb_lemma(word) is not None and reports(sentence, i))
+                    or (_BAYN in word and explained(self, sentence, i))
+                    or (word == _REPLIED and sentence.word(i + 1) not in PREPOSITIONS)
                 ):
                     self.reporting_verb(sentence, i)
         for line in headlines(self.normalised):

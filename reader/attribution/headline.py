@@ -22,7 +22,7 @@ from .sentences import QUOTE_OPEN, Sentence, sentence_of
 _LONGEST_LINE = 30  # words; a longer line is a paragraph, not a headline
 _LONGEST_SOURCE = 6
 _LONGEST_SUBHEADING = 14  # words in a subheading between paragraphs
-_TRANSCRIPT_TAGS = 3
+_TRANSCRIPT_TAGS = 4  # lines whose speaker's tag comes back
 _LINK_LABELS = norm_set("اقرأ", "اقرا", "شاهد", "طالع", "انظر")
 _SEPARATORS = frozenset({"|", "-", "–", "—", ".", "/"})
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
@@ -111,11 +111,17 @@ def headlines(normalised: str) -> Iterator[Headline]:
             continue
         if not in_body and _is_paragraph(key):
             in_body = True
-        subheading = in_body and not transcript and _stands_alone(lines, index)
+        link = key.split()[0] in _LINK_LABELS  # «اقرأ أيضا: SOURCE: claim», a link's headline on its line
+        subheading = in_body and (link or (not transcript and _stands_alone(lines, index)))
         if in_body and key not in titles and not subheading:
             continue
         found = _headline(normalised, start, start + len(line))
-        if found is not None and in_body and key not in titles and not (_institution(found) or _linked(lines, index)):
+        if (
+            found is not None
+            and in_body
+            and key not in titles
+            and not (_institution(found) or link or _linked(lines, index))
+        ):
             continue  # a subheading in the body speaks for a body or an office only: «النقابة: لا تراجع»
         if found is not None and _speaker(lines, key):
             continue  # «الوزير: …» on several different lines: turns of speech
@@ -145,9 +151,10 @@ def _linked(lines: list[str], index: int) -> bool:
 
 
 def _is_transcript(lines: list[str]) -> bool:
-    """Speaker turns («المذيعة: …») on several lines: their tags are not headlines."""
-    tags = sum(1 for line in lines if line.find(":") > 0 and len(line[: line.find(":")].split()) <= 3)
-    return tags >= _TRANSCRIPT_TAGS
+    """Speaker turns («المذيعة: …», «الوزير: …») on several lines, the same tags coming back."""
+    tags = [line[: line.find(":")].strip() for line in lines if line.find(":") > 0]
+    tags = [tag for tag in tags if len(tag.split()) <= 3]
+    return sum(1 for tag in tags if tags.count(tag) > 1) >= _TRANSCRIPT_TAGS
 
 
 def _institution(found: Headline) -> bool:
@@ -171,6 +178,8 @@ def _headline(normalised: str, start: int, end: int) -> Headline | None:
     if tokens[0].word in _BULLETS:
         return None  # «- قيمة الصادرات: …»: a list item
     colon = next((i for i, t in enumerate(tokens) if t.word == ":"), None)
+    if colon is not None and tokens[0].word in _LINK_LABELS:
+        colon = next((i for i in range(colon + 1, len(tokens)) if tokens[i].word == ":"), None)
     if colon is None or colon == 0 or colon + 1 >= len(tokens):
         return None
     after = tokens[colon + 1]
@@ -179,7 +188,7 @@ def _headline(normalised: str, start: int, end: int) -> Headline | None:
     if sum(1 for t in tokens if t.word[0].isalnum()) > _LONGEST_LINE:
         return None
     first = colon
-    while first > 0 and tokens[first - 1].word not in _SEPARATORS:
+    while first > 0 and tokens[first - 1].word not in _SEPARATORS and tokens[first - 1].word != ":":
         first -= 1
     last = colon - 1
     if last < first:

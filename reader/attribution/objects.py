@@ -144,8 +144,10 @@ def object_after_circumstance(an: Analyser, sentence: Sentence, v: int) -> None:
     after = at + 2
     while _adjective(sentence.word(after)):
         after += 1
+    if sentence.word(after) in OBJECT_LEADS and sentence.word(after + 1):
+        after += 1  # «حذر الصندوق في تقريره الأخير من «مخاطر…»»: the verb's particle, then what
     lead = sentence.word(after)
-    if (
+    if _quote_end(sentence, after) is None and (
         not lead[:1].isalpha()
         or lead in NOT_A_SOURCE_START
         or verb_lemma(lead) is not None

@@ -73,7 +73,8 @@ def is_circumstance(sentence: Sentence, index: int) -> bool:
         return True
     after = sentence.word(index + 1)
     if word == _ON:
-        return after in _ON_PAGES  # «على صفحته», «عبر حسابها»: where it was said
+        # «على صفحته», «عبر حسابها»: where it was said; «ورد X على هذه الانتقادات»: to what it replied
+        return after in _ON_PAGES or after in _THESE
     if word != "في":
         return False
     # «في بيان», and any «في» + a noun of the source's own: «في إرشاداتها», «في ردها», «في نشرته».
@@ -199,6 +200,7 @@ _EVERY = norm("كل")
 _PREPOSITIONAL = norm_set("بهذا", "بهذه", "بذلك", "بخصوص", "إزاء", "تجاه", "ضمن", "وسط", "رغم", "برغم", "بصراحة")
 _ON = norm("على")
 _ON_PAGES = norm_set(*(stem + end for stem in ("صفحت", "حساب", "موقع", "منصت", "قنات") for end in ("ه", "ها", "هم")))
+_THESE = norm_set("هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء")
 _SELF = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بنفسه", "بنفسها")
 _ISSUED = norm_set("صدر", "صدرت", "نشر", "نشرت")
 
