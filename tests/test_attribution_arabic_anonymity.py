@@ -141,3 +141,23 @@ def test_a_bare_noun_pointing_back_takes_the_named_of_its_referent() -> None:
 def test_a_bare_noun_with_no_referent_keeps_its_own_reading() -> None:
     (found,) = suggest("وقال المتحدث إن الاجتماع انتهى.")
     assert found.named
+
+
+@pytest.mark.parametrize(
+    "text", ["وقال أبو أحمد (اسم مستعار) إن الأسعار ارتفعت.", "وقال أبو أحمد، وهو اسم مستعار، إن الأسعار ارتفعت."]
+)
+def test_a_pseudonym_is_anonymous(text: str) -> None:
+    (found,) = suggest(text)
+    assert (found.source, found.named) == ("أبو أحمد", False)
+
+
+def test_an_age_in_brackets_is_not_part_of_the_source_but_an_acronym_is() -> None:
+    (found,) = suggest("وقالت الطالبة ريم (22 عاما) إن الامتحانات صعبة.")
+    assert (found.source, found.named) == ("الطالبة ريم", True)
+    (found,) = suggest("وقالت مؤسسة التمويل الدولية (IFC) إن القرض أقر.")
+    assert found.source == "مؤسسة التمويل الدولية (IFC)"
+
+
+def test_a_person_described_then_pointed_back_to_stays_anonymous() -> None:
+    text = "وقالت سيدة في الخمسين من عمرها إن ابنها مفقود. وأضافت السيدة أن الشرطة لم تساعدها."
+    assert [(s.source, s.named) for s in suggest(text)] == [("سيدة في الخمسين من عمرها", False), ("السيدة", False)]

@@ -76,6 +76,26 @@ _BAYN = "بين"  # «بيّن» folded: only words holding it can be the verb (
 _OUTLET_TAILS = norm_set("نيوز", "برس", "نت", "تايمز", "بوست", "انفو", "ميديا", "تي في", "24")
 
 
+_PSEUDONYM = "مستعار"
+
+
+def _aside(sentence: Sentence, first: int, last: int) -> tuple[int, bool] | None:
+    """A bracketed aside closing a source: its «(» index, and whether it says the name is not the real one.
+
+    «(اسم مستعار)» and «(45 عاما)» tell about the person, they are not part of who speaks; «(IFC)» is.
+    """
+    if last - first < 2 or sentence.word(last) != ")":
+        return None
+    opening = next((k for k in range(last - 1, first, -1) if sentence.word(k) == "("), None)
+    if opening is None:
+        return None
+    inside = [sentence.word(k) for k in range(opening + 1, last)]
+    disguised = any(_PSEUDONYM in word for word in inside)
+    if disguised or any(word[:1].isdigit() for word in inside):
+        return opening, disguised
+    return None
+
+
 def _circumstance(sentence: Sentence, segment: tuple[int, int], start: int) -> bool:
     """A short segment opening at ``start`` that says when or where: «في مؤتمر صحفي»، «صباح اليوم»، «خلال زيارته»."""
     first, last = segment
@@ -136,6 +156,11 @@ class Analyser:
             last -= 2
         while last > first and (is_comma(tokens[last].word) or tokens[last].word in ("-", "–", "—")):
             last -= 1
+        aside = _aside(sentence, first, last)
+        if aside is not None:
+            last, disguised = aside[0] - 1, aside[1]  # «أبو أحمد (اسم مستعار)», «سامي (45 عاما)»
+        else:
+            disguised = False
         if last > first and pattern == "verb-source" and self.told(tokens[last].word):
             last -= 1  # «صرح الكاتب العام للجامعة لهسبريس بأن…»
         if last - 1 > first and tokens[last].word in _OUTLET_TAILS and tokens[last - 1].word[:1] == "ل":
@@ -159,7 +184,7 @@ class Analyser:
         if phrase.skip:
             words[0] = words[0][phrase.skip :] or words[0]
         role_words = [tokens[i].word for i in range(phrase.role[0], phrase.role[1] + 1)] if phrase.role else []
-        named = not is_anonymous(source, words, role_words)
+        named = not disguised and not is_anonymous(source, words, role_words)
         relay = ""
         if phrase.relay is not None:
             relay_span = self.tokens_span(sentence, *phrase.relay)

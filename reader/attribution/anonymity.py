@@ -194,6 +194,8 @@ def is_anonymous(source: str, words: list[str], role: list[str] | None = None) -
         if any(w in _UNDISCLOSED for w in letters):
             return True
         return not (named_marks or any(definite(w) for w in letters))
+    if any(w.startswith(_PSEUDONYM) for w in role or []):
+        return True  # «أبو أحمد، وهو اسم مستعار،»: the name given is not the real one
     if role and (head in _ONE_OF_MANY or head in _GENERIC_SINGULAR) and names_someone(role):
         return False
     # A quoted or Latin name after «في / من / باسم» names the body, not the person: «نائب في تكتل "الوفاء"».
@@ -218,6 +220,7 @@ def _description(words: list[str]) -> list[str]:
     return chain
 
 
+_PSEUDONYM = norm("مستعار")
 _CALLED = norm_set("اسمه", "اسمها", "يلقب", "تلقب", "يكنى", "تكنى") | {"يدع" + NAME_YEH, "تدع" + NAME_YEH}
 _COUNTS = norm_set(
     "اثنان",
