@@ -410,3 +410,32 @@ def test_page_labels_with_colons_do_not_make_a_transcript() -> None:
         "وتراجع الطلب.\n\nكلمات مفتاحية: الأسعار، الطلب\n"
     )
     assert [s.source for s in suggest(text)] == ["النقابة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("ووصف الوزير الوضع بأنه «كارثي».", "الوزير", "«كارثي»"),
+        ("ووصف وزير المالية هذه الخطوة بأنها ضرورية.", "وزير المالية", "ضرورية"),
+        ("ووصفت منظمة العفو الدولية الاتفاق بأنه تاريخي.", "منظمة العفو الدولية", "تاريخي"),
+    ],
+)
+def test_described_leaves_what_was_described_out_of_the_source(text: str, source: str, claim: str) -> None:
+    found = only(text)
+    assert (found.source, found.claim) == (source, claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("ونفت مصادر في الرئاسة لـ«الشرق الأوسط» صحة هذه الأنباء.", "مصادر في الرئاسة", "صحة هذه الأنباء"),
+        ("ونفى الوزير للصحفيين أي نية للاستقالة.", "الوزير", "أي نية للاستقالة"),
+    ],
+)
+def test_who_was_told_ends_the_source_before_an_object(text: str, source: str, claim: str) -> None:
+    found = only(text)
+    assert (found.source, found.claim) == (source, claim)
+
+
+def test_a_body_with_lil_in_its_name_is_not_who_was_told() -> None:
+    assert all(s.source != "الأمين العام" for s in suggest("وأعلن الأمين العام للأمم المتحدة انطلاق المؤتمر."))

@@ -44,7 +44,14 @@ from .constructions import EXPRESSED, explained, expressed
 from .folding import TA_MARBUTA, is_ignored, norm_set
 from .fronted import fronted_subject
 from .headline import headlines
-from .objects import fronted_object, object_after_circumstance, object_after_particle, object_after_source, object_first
+from .objects import (
+    fronted_object,
+    object_after_addressee,
+    object_after_circumstance,
+    object_after_particle,
+    object_after_source,
+    object_first,
+)
 from .phrases import (
     Phrase,
     addressed,
@@ -58,7 +65,7 @@ from .phrases import (
     told_end,
     told_object,
 )
-from .quotes import quote_after, quote_first
+from .quotes import described_object, quote_after, quote_first
 from .respell import respelled
 from .sentences import Sentence, is_comma, split_sentences, trim_end
 from .suggestion import Span, Suggestion
@@ -71,6 +78,7 @@ def conjunction_free(word: str) -> bool:
     return word in HEADS
 
 
+_DESCRIBED = "وصف"
 _REPLIED = "ورد"  # «ورد X بالقول إن…» (too short for verb_lemma's proclitic rule; «ورد في» is «came in»)
 _BAYN = "بين"  # «بيّن» folded: only words holding it can be the verb (a cheap test before the real one)
 _OUTLET_TAILS = norm_set("نيوز", "برس", "نت", "تايمز", "بوست", "انفو", "ميديا", "تي في", "24")
@@ -292,6 +300,17 @@ class Analyser:
         phrase = None
         if segments and segments[0][0] == start:
             phrase = source_in(sentence, *segments[0], relay=marker)
+        if (
+            phrase is not None
+            and lemma == _DESCRIBED
+            and comp_last == comp_first
+            and tokens[comp_first].word[:1] == "ب"
+        ):
+            # «ووصف الوزير الوضع بأنه كارثي»: what was described is not part of who described it
+            cut = next(
+                (k for k in range(phrase[0] + 1, phrase[1] + 1) if described_object(sentence, phrase[0], k)), None
+            )
+            phrase = phrase if cut is None else (phrase[0], cut - 1)
         if phrase is not None and lemma in TELLING_VERBS:
             phrase = (phrase[0], told_object(sentence, *phrase))  # «أبلغ رئيس الوزراء أعضاء المجلس أن…»
         if phrase is None:
@@ -312,6 +331,7 @@ class Analyser:
             object_first,
             object_after_particle,
             object_after_circumstance,
+            object_after_addressee,
             object_after_source,
             fronted_object,
         ):

@@ -23,7 +23,7 @@ from .arabic import (
 )
 from .folding import norm, norm_set
 from .fronted import fronted_subject
-from .phrases import Phrase, addressed, comma_segments, is_circumstance, role_in, source_in
+from .phrases import Phrase, addressed, comma_segments, is_circumstance, role_in, source_in, told_end
 from .sentences import QUOTE_OPEN, Sentence, is_comma
 
 # «نفت الشركة ذلك», «نفى هذه الاتهامات»: what was denied, named by a demonstrative.
@@ -43,7 +43,8 @@ def object_first(an: Analyser, sentence: Sentence, v: int) -> None:
         return
     last = first
     while last - first < 4 and (
-        definite(sentence.word(last + 1)) or (sentence.word(last + 1) == _IN_NAME and definite(sentence.word(last + 2)))
+        (definite(sentence.word(last + 1)) and not is_circumstance(sentence, last + 1))
+        or (sentence.word(last + 1) == _IN_NAME and definite(sentence.word(last + 2)))
     ):
         last += 1  # وزارة الصحة، منظمة الصحة العالمية، رئيس الوزراء، المتحدث باسم الحكومة
     after = last + 1
@@ -177,6 +178,30 @@ _PARTICLE_OF = {
     norm("أشار"): norm("إلى"),
     norm("لفت"): norm("إلى"),
 }
+
+
+def _told(sentence: Sentence, k: int) -> bool:
+    """Who was told, plainly: «لـ«الصحيفة»», «للصحفيين» — not any word with لل («الأمين العام للأمم المتحدة»)."""
+    return addressed(sentence, k) and (not sentence.word(k).startswith("لل") or is_circumstance(sentence, k))
+
+
+def object_after_addressee(an: Analyser, sentence: Sentence, v: int) -> None:
+    """VERB SOURCE لـ«OUTLET» OBJECT: «ونفت مصادر في الرئاسة لـ«الصحيفة» صحة هذه الأنباء» — who was told ends the source."""
+    if verb_lemma(sentence.word(v)) not in OBJECT_VERBS or not person_or_body(sentence.word(v + 1)):
+        return
+    told = next((k for k in range(v + 2, min(v + 14, len(sentence.tokens))) if _told(sentence, k)), None)
+    end = told_end(sentence, told) if told is not None else None
+    if told is None or end is None or end + 1 >= len(sentence.tokens):
+        return
+    lead = sentence.word(end)
+    if not lead[:1].isalpha() or lead in NOT_A_SOURCE_START - OBJECT_DEMONSTRATIVES or verb_lemma(lead) is not None:
+        return
+    phrase = source_in(sentence, v + 1, told - 1)
+    if phrase is None or phrase != (v + 1, told - 1):
+        return
+    if lead in OBJECT_LEADS:
+        end += 1
+    an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], None), an.claim_after(sentence, end - 1), "verb-object")
 
 
 def object_after_source(an: Analyser, sentence: Sentence, v: int) -> None:

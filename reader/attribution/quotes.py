@@ -39,7 +39,7 @@ def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     if phrase is None:
         return
     if so:  # «هكذا وصفت ربة المنزل سعاد الوضع»: the verb's object is not the source's
-        cut = next((k for k in range(phrase[0] + 1, phrase[1] + 1) if _object_of_so(sentence, phrase[0], k)), None)
+        cut = next((k for k in range(phrase[0] + 1, phrase[1] + 1) if described_object(sentence, phrase[0], k)), None)
         if cut is not None:
             phrase = (phrase[0], cut - 1)
     role = role_in(sentence, segments[1] if len(segments) > 1 and phrase[1] == segments[0][1] else None)
@@ -47,40 +47,22 @@ def quote_first(an: Analyser, sentence: Sentence, v: int, start: int) -> None:
     an.add(sentence, (v, v), Phrase(phrase[0], phrase[1], role), claim, "quote")
 
 
-# What «هكذا وصف X …» describes: the situation, a day, a life, in any person.
+# What «هكذا وصف X …» and «وصف X … بأنه» describe: the situation, a day, a life, a step, in any person.
+# fmt: off
 _DESCRIBED = norm_set(
-    "الوضع",
-    "الأوضاع",
-    "الحال",
-    "الحالة",
-    "المشهد",
-    "الأمر",
-    "الأزمة",
-    "الموقف",
-    "الواقع",
-    "الظروف",
-    "الأجواء",
-    "المعاناة",
-    "التجربة",
-    "الحياة",
-    "اليوم",
-    "الليلة",
-    "الرحلة",
-    "القرار",
-    "الخطوة",
-    "الأسعار",
-    "السوق",
+    "الوضع", "الأوضاع", "الحال", "الحالة", "المشهد", "الأمر", "الأزمة", "الموقف", "الواقع", "الظروف", "الأجواء",
+    "المعاناة", "التجربة", "الحياة", "اليوم", "الليلة", "الرحلة", "القرار", "الخطوة", "الأسعار", "السوق",
+    "الاتفاق", "الهجوم", "التصريحات", "الحادث", "الاقتراح", "المقترح", "العملية", "الإجراء", "الإجراءات",
+    "الاتهامات", "الأنباء", "هذه", "هذا", "ذلك", "تلك",
 )
 _DESCRIBED_OWN = norm_set(
-    *(
-        stem + end
-        for stem in ("حال", "وضع", "يوم", "حيات", "معانات", "تجربت", "شعور", "رحلت", "ليلت", "موقف")
-        for end in ("ه", "ها", "هم", "هما")
-    )
+    *(stem + end for stem in ("حال", "وضع", "يوم", "حيات", "معانات", "تجربت", "شعور", "رحلت", "ليلت", "موقف")
+      for end in ("ه", "ها", "هم", "هما"))
 )
+# fmt: on
 
 
-def _object_of_so(sentence: Sentence, first: int, k: int) -> bool:
+def described_object(sentence: Sentence, first: int, k: int) -> bool:
     """Does word ``k`` begin the object of «هكذا وصف»: the situation described, or a preposition (علّق على…)?
 
     After an indefinite title and its indefinite adjective, a definite word starts the object:
