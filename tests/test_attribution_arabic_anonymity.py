@@ -161,3 +161,8 @@ def test_an_age_in_brackets_is_not_part_of_the_source_but_an_acronym_is() -> Non
 def test_a_person_described_then_pointed_back_to_stays_anonymous() -> None:
     text = "وقالت سيدة في الخمسين من عمرها إن ابنها مفقود. وأضافت السيدة أن الشرطة لم تساعدها."
     assert [(s.source, s.named) for s in suggest(text)] == [("سيدة في الخمسين من عمرها", False), ("السيدة", False)]
+
+
+def test_a_time_after_a_description_does_not_identify_it() -> None:
+    (found,) = suggest('وقالت سيدة تنتظر دورها منذ الصباح: "جئت من بعيد".')
+    assert (found.source, found.named) == ("سيدة تنتظر دورها منذ الصباح", False)

@@ -100,7 +100,7 @@ _ONE_OF_MANY = norm_set(
     "مسعفة",
 )
 # What ends the part of a description that could single someone out: «مسؤول في…», «متحدث باسم الحكومة».
-_OF = PREPOSITIONS | norm_set("باسم")
+_OF = PREPOSITIONS | norm_set("باسم", "منذ", "خلال", "قبل", "بعد", "عند", "حين", "أثناء")  # «سيدة تنتظر منذ الصباح»
 
 
 def _has_name(letters: list[str]) -> bool:
