@@ -439,3 +439,19 @@ def test_who_was_told_ends_the_source_before_an_object(text: str, source: str, c
 
 def test_a_body_with_lil_in_its_name_is_not_who_was_told() -> None:
     assert all(s.source != "الأمين العام" for s in suggest("وأعلن الأمين العام للأمم المتحدة انطلاق المؤتمر."))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "named"),
+    [
+        ("المذيع: طيب، تقرير الجهاز المركزي قال إن التكلفة زادت.", "تقرير الجهاز المركزي", True),
+        ("الضيف: في ناس بتقول إن المشكلة في التمويل.", "ناس", False),
+    ],
+)
+def test_spoken_openers_and_there_are_people(text: str, source: str, named: bool) -> None:
+    found = only(text)
+    assert (found.source, found.named) == (source, named)
+
+
+def test_a_spoken_demonstrative_is_never_a_source() -> None:
+    assert suggest("الضيف: وده اللي أنا حذرت منه من زمان.") == []

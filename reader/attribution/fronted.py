@@ -12,6 +12,7 @@ sentence's subject and gets nothing: a pronoun has no phrase to offer.
 
 from __future__ import annotations
 
+from .anonymity import person_or_body
 from .arabic import (
     ADVERBS,
     ANONYMITY_STARTS,
@@ -85,11 +86,16 @@ def _anchor(sentence: Sentence, end: int, topic: bool) -> int | None:
     return 0
 
 
+_THERE_ARE = norm_set("في", "فيه", "هناك", "ثمة")
 _FOCUS = norm_set("حتى", "وحتى", "بل")
 _EMPHASIS = norm_set("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم", "بدوره", "بدورها", "أيضا")
 _VOCATIVE = norm_set("يا", "أيها", "أيتها")
 _RELATIVES = norm_set("الذي", "التي", "الذين", "اللي")
-LEADING_WORDS = norm_set("بس", "إذن", "وبالتالي", "أخيرا", "وأخيرا", "عموما", "عمليا")
+LEADING_WORDS = norm_set(
+    "بس", "إذن", "وبالتالي", "أخيرا", "وأخيرا", "عموما", "عمليا",
+    # spoken openers of talk shows and interviews: «طيب، تقرير الجهاز قال…», «بص، الوزارة قالت…»
+    "طيب", "طب", "بص", "شوف", "شوفي", "يعني", "اسمع", "اسمعي", "والله", "ماشي", "أيوه", "نعم", "آه", "لا",
+)  # fmt: skip
 
 
 def _leading(sentence: Sentence, segment: tuple[int, int]) -> bool:
@@ -120,6 +126,8 @@ def _subject(sentence: Sentence, start: int, end: int, anchored: bool) -> Phrase
     opening = sentence.word(first)
     if (opening in _FOCUS or opening in KANA or strip_proclitic(opening) in KANA) and first < last:
         first += 1  # «حتى ديوان المحاسبة أشار…», «وكانت الحكومة أعلنت…»: not part of the name
+    elif opening in _THERE_ARE and first < last and person_or_body(sentence.word(first + 1)):
+        first += 1  # «في ناس بتقول إن…», «فيه مسؤولين بيقولوا…»: there are people who say
     phrase = source_in(sentence, first, last)
     if phrase is None:
         return None
