@@ -166,3 +166,11 @@ def test_a_person_described_then_pointed_back_to_stays_anonymous() -> None:
 def test_a_time_after_a_description_does_not_identify_it() -> None:
     (found,) = suggest('وقالت سيدة تنتظر دورها منذ الصباح: "جئت من بعيد".')
     assert (found.source, found.named) == ("سيدة تنتظر دورها منذ الصباح", False)
+
+
+@pytest.mark.parametrize(
+    "text", ["وقال موظف، تحدث للصحيفة، إن الرواتب تأخرت.", "وقال موظف، يعمل في الوزارة منذ سنوات، إن الرواتب تأخرت."]
+)
+def test_a_clause_between_commas_is_not_a_name(text: str) -> None:
+    (found,) = suggest(text)
+    assert (found.source, found.named) == ("موظف", False)

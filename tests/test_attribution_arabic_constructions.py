@@ -455,3 +455,15 @@ def test_spoken_openers_and_there_are_people(text: str, source: str, named: bool
 
 def test_a_spoken_demonstrative_is_never_a_source() -> None:
     assert suggest("الضيف: وده اللي أنا حذرت منه من زمان.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وأظهرت بيانات رسمية صدرت اليوم أن التضخم تباطأ.", "بيانات رسمية"),
+        ("ووفقا لما أوردته صحيفة «الرياض»، فإن المشروع سيبدأ العام المقبل.", "صحيفة «الرياض»"),
+        ("وأوردت الصحيفة أن المشروع تأخر.", "الصحيفة"),
+    ],
+)
+def test_issued_today_ends_a_source_and_awrada_reports(text: str, source: str) -> None:
+    assert only(text).source == source

@@ -14,8 +14,9 @@ from itertools import pairwise
 
 from reader.annotations.sources import guess_source_type
 
-from .arabic import HEADS, PREPOSITIONS, definite
+from .arabic import ADVERBS, ANONYMITY_STARTS, HEADS, NOT_A_SOURCE_START, PREPOSITIONS, TIME_WORDS, definite, verb_lemma
 from .folding import norm, norm_set
+from .phrases import spoke
 from .respell import NAME_YEH
 from .sentences import QUOTE_OPEN
 from .suggestion import Suggestion
@@ -103,10 +104,13 @@ _ONE_OF_MANY = norm_set(
 _OF = PREPOSITIONS | norm_set("باسم", "منذ", "خلال", "قبل", "بعد", "عند", "حين", "أثناء")  # «سيدة تنتظر منذ الصباح»
 
 
+_NOT_NAMES = NOT_A_SOURCE_START | TIME_WORDS | ADVERBS
+
+
 def _has_name(letters: list[str]) -> bool:
     """A proper name in a description: a word without the article right after one with it («عضو المجلس سامي»)."""
     for before, word in pairwise(letters):
-        if not definite(before) or definite(word) or word in PREPOSITIONS or word in _ADJECTIVES:
+        if not definite(before) or definite(word) or word in _OF or word in _ADJECTIVES or word in _NOT_NAMES:
             continue
         if word.isalpha() and not word.startswith(("لل", "بال")):
             return True
@@ -149,8 +153,18 @@ def names_someone(role: list[str]) -> bool:
     if not letters or len(letters) > 6:
         return False
     head = letters[0]
+    if _has_name(letters):
+        return True
     plain = not (definite(head) or head in HEADS or head in _GENERIC_SINGULAR or head in _PEOPLE_PLURAL)
-    return _has_name(letters) or (plain and head not in PREPOSITIONS and head not in _ADJECTIVES)
+    # A bare name is a few plain words: not a clause («تحدث للصحيفة», «يعمل في الوزارة», «طلب عدم…»).
+    clause = (
+        len(letters) > 4
+        or head in ANONYMITY_STARTS
+        or verb_lemma(head) is not None
+        or spoke(head)
+        or any(w in PREPOSITIONS or w in _ADJECTIVES or w.startswith(("لل", "بال")) for w in letters)
+    )
+    return plain and not clause
 
 
 def is_anonymous(source: str, words: list[str], role: list[str] | None = None) -> bool:

@@ -222,7 +222,8 @@ def _ends_phrase(sentence: Sentence, index: int) -> bool:
         return True
     if word in _SELF:
         return True  # «صندوق النقد الدولي نفسه»: emphasis, not part of the name
-    return word in _ISSUED and sentence.word(index + 1) in ("في", "أمس", "امس", "مؤخرا", "يوم")
+    after = sentence.word(index + 1)
+    return word in _ISSUED and (after in ("في", "مؤخرا") or after in TIME_WORDS)  # «بيانات صدرت اليوم»
 
 
 def role_in(sentence: Sentence, segment: tuple[int, int] | None) -> tuple[int, int] | None:
