@@ -22,7 +22,7 @@ from __future__ import annotations
 from . import hebrew_clauses as clause
 from .hebrew_sources import is_named, source_type
 from .hebrew_text import QUOTES, HebrewText, Line
-from .hebrew_words import FROM_VERBS, PRIOR_VERBS, RELAY_LEMMAS, TITLES, VAV_WORDS, bare, verb
+from .hebrew_words import FROM_VERBS, NOT_ACCORDING, PRIOR_VERBS, RELAY_LEMMAS, TITLES, VAV_WORDS, bare, verb
 from .suggestion import Span, Suggestion
 
 
@@ -69,6 +69,10 @@ class _Rules:
             claim = clause.claim_before(line, start, v - 1)
             self._verb_source(line, b, v, claim, pattern="verb-source")
             return
+        start = clause.clause_start(line, a, v, after_complement=True)
+        lead = 0
+        if (inner := clause.inner_report(line, start, v)) is not None:
+            start, lead = inner
         quote = clause.leading_quote(line, start, v)
         last = clause.last_segment(line, start, v)
         if start == v or (last < v and clause.bare_start(line, last, v) == v):
@@ -78,18 +82,27 @@ class _Rules:
         else:
             claim = clause.inside(line, quote) if quote is not None else None
             first = clause.skip_comma(line, line.pairs[quote] + 1) if quote is not None else start
-            self._source_verb(line, first, b, v, plural, lemma, claim)
+            self._source_verb(line, first, b, v, plural, lemma, claim, lead)
 
     # --- SOURCE VERB -------------------------------------------------------------------
 
     def _source_verb(
-        self, line: Line, start: int, b: int, v: int, plural: bool, lemma: str, quoted: tuple[int, int] | None
+        self,
+        line: Line,
+        start: int,
+        b: int,
+        v: int,
+        plural: bool,
+        lemma: str,
+        quoted: tuple[int, int] | None,
+        lead: int = 0,
     ) -> None:
         segments = clause.segments(line, start, v)
         if not segments:
             return
         if segments[-1][1] > segments[-1][0]:
-            source, roles = segments[-1], []
+            last_s, last_e = segments[-1]
+            source, roles = (clause.bare_start(line, last_s, last_e), last_e), []  # «…, אך המשטרה הודיעה כי»
         elif clause.adverbial(line.word(start)) and self._verb_source(line, b, v, None, pattern="verb-source"):
             return  # «אחרי הישיבה, אמר השר כי…»: the source follows the verb
         else:
@@ -102,12 +115,17 @@ class _Rules:
             elif e - s > 5:
                 return
         roles = [r for r in roles if not clause.relative_segment(line.word(r[0]))]
-        strip = 1 if plural and clause.bet_prefix(line.word(s)) else 0
+        strip = lead if s == start else 0
+        strip += 1 if plural and clause.bet_prefix(line.word(s)[strip:]) else 0
         relay = None
         after_verb = v + 1
         if lemma in RELAY_LEMMAS and (named := clause.relayed(line, v + 1, b)) is not None:
             relay, (s, e), strip, roles = (s, e, strip), named, 0, []
-            after_verb = named[1] + (line.word(named[1]).startswith("ש") and verb(line.word(named[1])) is not None)
+            after_verb = clause.skip_comma(line, named[1])  # «ציטט את השר, שאמר כי…»
+            if line.word(after_verb).startswith("ש") and verb(line.word(after_verb)) is not None:
+                after_verb += 1
+            else:
+                after_verb = named[1]
         after = clause.complement(line, after_verb, b, first_sh=True)
         claim: tuple[int, int] | None = quoted
         if after is not None:
@@ -130,6 +148,9 @@ class _Rules:
             if line.is_open(nxt):
                 claim = clause.inside(line, nxt)
                 break
+            if line.word(nxt) == "כי":  # «סיפרה ליאת שמש, תושבת העיר, כי…»
+                stop = nxt
+                break
             role_end = clause.phrase_end(line, nxt, b)
             if role_end is None or role_end == nxt or role_end - nxt > 6:
                 return False
@@ -143,17 +164,23 @@ class _Rules:
             claim = clause.claim_from(line, after, b)
         elif line.word(stop) not in clause.ENDS | {"", ","} and stop < b and not line.is_open(stop):
             return False
+        elif line.word(stop) == "," and not roles and not clause.relative_segment(line.word(stop + 1)):
+            role_end = clause.phrase_end(line, stop + 1, b)  # «"…", הוסיף הדובר, רס"ן דנה כהן.»
+            if role_end is not None and stop + 1 < role_end <= stop + 7 and line.word(role_end) in clause.ENDS | {""}:
+                roles.append((stop + 1, role_end))
         return self._add(line, v, (k, end), 0, roles, claim, pattern, None)
 
     # --- לפי / לדברי / על פי -----------------------------------------------------------
 
     def _according(self, line: Line, a: int, b: int, i: int, length: int) -> None:
-        start = clause.clause_start(line, a, i)
+        start = clause.clause_start(line, a, i, after_complement=True)
         prev = line.word(i - 1)
         trailing = prev in (",", "כך", "וכך")
         if i != start and not trailing:
             return
         s = i + length
+        if line.word(s) in NOT_ACCORDING:
+            return
         end = clause.phrase_end(line, s, b, according=True)
         if end is None or end == s:
             return
@@ -165,9 +192,15 @@ class _Rules:
                 return
             claim = clause.claim_before(line, clause.clause_start(line, a, comma), comma)
         else:
-            if line.word(end) != "," or end + 1 >= b:
+            if line.word(end) != ",":
+                end = clause.chain_end(line, s, b) or 0  # «לפי משרד הבריאות התחלואה בירידה»
+                if end <= s:
+                    return
+                claim = clause.claim_from(line, line.tokens[end].start, clause.contrast_end(line, end, b))
+            elif end + 1 >= b:
                 return
-            claim = clause.claim_from(line, line.tokens[end + 1].start, b)
+            else:
+                claim = clause.claim_from(line, line.tokens[end + 1].start, clause.contrast_end(line, end + 1, b))
         if claim is None:
             return
         verb_span = (line.tokens[i].start, line.tokens[i + length - 1].end)
@@ -244,6 +277,8 @@ class _Rules:
         words = [line.word(k) for k in range(s, e)]
         if not words or claim is None or len(words) > clause.MAX_SOURCE or not clause.source_ok(words, strip):
             return False
+        if (first := verb(words[0])) is not None and first[1].lemma != "כתב":
+            return False  # «"…", אמר השר, והוסיף: "…"»: a subject carried over, not a source
         doc = self.doc
         tokens = line.tokens
         start = tokens[s].start + strip

@@ -13,13 +13,16 @@ from .hebrew_words import (
     ACCORDING,
     ADDRESSEES,
     BET_WORDS,
+    CHAIN_WORDS,
     CONNECTORS,
     FROM_VERBS,
     NOT_SOURCE,
     OPENING_TIME,
+    PRONOUNS,
     RELATIVE_VERBS,
     SH_WORDS,
     TIME_WORDS,
+    bare,
     verb,
 )
 
@@ -36,13 +39,30 @@ def according_length(line: Line, i: int) -> int:
     return 2 if word == "על" and line.word(i + 1) == "פי" else 0
 
 
-def clause_start(line: Line, a: int, i: int) -> int:
-    """Where the clause holding ``i`` starts: after the last colon and any opening connectors."""
+def clause_start(line: Line, a: int, i: int, *, after_complement: bool = False) -> int:
+    """Where the clause holding ``i`` starts: after the last colon and any opening connectors.
+
+    With ``after_complement``, also after the last «כי» / «וכי»: a report inside
+    another one's claim («X אמר כי Y הודיע ש…») has a clause, and a source, of its own.
+    """
     start = a
     for k in range(a, i):
-        if line.word(k) == ":" and not line.inside[k]:
+        word = line.word(k)
+        if not line.inside[k] and (word == ":" or (after_complement and word in ("כי", "וכי"))):
             start = k + 1
     return bare_start(line, start, i)
+
+
+def inner_report(line: Line, start: int, v: int) -> tuple[int, int] | None:
+    """(index, letters) of a ש־ word opening a report inside another's claim: «X אמר שמשרד Y הודיע כי…»."""
+    for k in range(v - 1, start, -1):
+        word = line.word(k)
+        if line.inside[k] or word in (",", ":"):
+            return None
+        found = verb(line.word(k - 1))
+        if found is not None and not found[0].endswith("ש") and is_complement_sh(word):
+            return k, 2 if word.startswith(("ש־", "ש-")) else 1
+    return None
 
 
 def bare_start(line: Line, start: int, i: int) -> int:
@@ -101,6 +121,11 @@ def is_complement_sh(word: str) -> bool:
     return word.startswith("ש") and len(word) > 2 and word not in SH_WORDS and verb(word) is None
 
 
+def sh_opens(line: Line, k: int) -> bool:
+    """A ש־ word at ``k`` that opens a claim; one right before a comma or «כי» is a name («ליאת שמש, …»)."""
+    return is_complement_sh(line.word(k)) and line.word(k + 1) not in (",", "כי")
+
+
 def complement(line: Line, k: int, b: int, *, first_sh: bool, limit: int = 12) -> int | None:
     """The normalised offset where the claim starts after ``k``: past כי, ש־, a colon or an opening quote."""
     first = k
@@ -110,7 +135,7 @@ def complement(line: Line, k: int, b: int, *, first_sh: bool, limit: int = 12) -
             return line.tokens[k + 1].start if k + 1 < b else None
         if word.startswith(("ש־", "ש-")):
             return line.tokens[k].start + 2
-        if is_complement_sh(word) and (first_sh or k > first):
+        if sh_opens(line, k) and (first_sh or k > first):
             return line.tokens[k].start + 1
         if line.is_open(k):
             if line.word(k - 1) == "ל":
@@ -135,7 +160,31 @@ def claim_from(line: Line, start: int, b: int) -> tuple[int, int] | None:
         close = line.pairs[opener]
         if close == last or (close == last - 1 and line.word(last) in ENDS):
             return inside(line, opener)
+        after = line.word(close + 2)
+        if line.word(close + 1) == "," and not line.is_open(close + 2) and not after.startswith(("וכי", "וש")):
+            return inside(line, opener)  # «אמר כי "…", אך לא פירט»: the claim ends with its quote
     return start, line.tokens[last].end
+
+
+CONTRAST = frozenset({"אבל", "אך", "אולם", "ואולם", "ואילו"})
+
+
+def contrast_end(line: Line, k: int, b: int) -> int:
+    """Where a claim after «לפי X,» ends: before «, אבל/אך» opening a clause with a subject of its own.
+
+    «לדברי X, A, אבל בשכונה כבר שמעו…»: the fronted source speaks for its own
+    clause; an elliptical «, אבל לא…» / «, אבל פחות…» still belongs to it.
+    (After כי / ש־ the claim runs to the sentence's end, contrast and all.)
+    """
+    for c in range(k, b - 2):
+        if line.word(c) != "," or line.inside[c] or line.word(c + 1) not in CONTRAST:
+            continue
+        subject = line.word(c + 2)
+        if subject in PRONOUNS or (subject.startswith("ה") and len(subject) > 2 and subject not in NOT_SOURCE):
+            return c
+        if subject[:1] in ("ב", "מ") and bet_prefix(subject) and subject not in NOT_SOURCE | TIME_WORDS:
+            return c
+    return b
 
 
 def claim_before(line: Line, start: int, comma: int) -> tuple[int, int] | None:
@@ -154,7 +203,7 @@ def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | 
     e = k
     while e < b:
         word = line.word(e)
-        if word in (",", "כי", ":") or word in ENDS or (e > k and is_complement_sh(word) and not according):
+        if word in (",", "כי", ":") or word in ENDS or (e > k and sh_opens(line, e) and not according):
             break
         if e > k and word.startswith("ש") and verb(word) is not None and not according:
             break  # «ציטט את השר שאמר כי…»
@@ -237,3 +286,37 @@ def source_ok(words: list[str], strip: int) -> bool:
 
 def according_word(word: str) -> bool:
     return word in ACCORDING or (word[1:] in ACCORDING and word[0] == "ו")
+
+
+def chain_end(line: Line, k: int, b: int) -> int | None:
+    """Where «לפי X» ends with no comma after it: a construct chain closed by its definite word.
+
+    «לפי משרד הבריאות התחלואה…», «לדברי ראש העיר המצב…», «לפי גורם במשטרה
+    החשוד…»: office and document words in construct, ended by a word with «ה»,
+    an acronym or a «ב…» phrase, then its adjectives («השירות המטאורולוגי»).
+    A word that could be a name leaves the end unknown, and no suggestion.
+    """
+    e = k
+    while e < b and e - k < 5:
+        word = line.word(e)
+        if not word[:1].isalpha() or word in NOT_SOURCE or verb(word) is not None or word in FROM_VERBS:
+            return None
+        if _definite(word) or (e > k and bet_prefix(word)):
+            e += 1
+            while _adjective(line.word(e)):
+                e += 1
+            if bet_prefix(line.word(e)) or line.word(e)[:1] in ("מ", "ל", "ו") or b - e < 2:
+                return None  # «לפי הערכות בענף…»: where the source ends is a guess
+            return e
+        if bare(word) not in CHAIN_WORDS and word not in CHAIN_WORDS:
+            return None
+        e += 1
+    return None
+
+
+def _definite(word: str) -> bool:
+    return (word.startswith("ה") and len(word) > 2) or '"' in word
+
+
+def _adjective(word: str) -> bool:
+    return word.startswith("ה") and word.endswith(("י", "ית", "יים", "יות")) and word not in NOT_SOURCE

@@ -1,0 +1,179 @@
+"""Hebrew attribution, second round: nested reports, more verb forms, «לפי» without a comma, claim ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.attribution import Suggestion, suggest
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(verb, source, claim) of every suggestion, each checked against its spans."""
+    result = suggest(text)
+    for one in result:
+        for value, span in ((one.verb, one.verb_span), (one.source, one.source_span), (one.claim, one.claim_span)):
+            assert text[span[0] : span[1]] == value
+    return sorted((s.verb, s.source, s.claim) for s in result)
+
+
+def only(text: str) -> Suggestion:
+    result = suggest(text)
+    assert len(result) == 1, [(s.verb, s.source, s.claim) for s in result]
+    return result[0]
+
+
+# --- a report inside another one's claim -------------------------------------------------
+
+
+def test_a_report_inside_a_ki_claim_is_suggested_too() -> None:
+    assert found("ראש המועצה אמר כי משרד הפנים הודיע לו שהתקציב אושר.") == [
+        ("אמר", "ראש המועצה", "משרד הפנים הודיע לו שהתקציב אושר"),
+        ("הודיע", "משרד הפנים", "התקציב אושר"),
+    ]
+
+
+def test_a_report_inside_a_sh_claim_leaves_the_sh_out_of_its_source() -> None:
+    assert ("הודיעה", "רשות המים", "המחיר יעלה") in found("הוועד טוען שרשות המים הודיעה כי המחיר יעלה.")
+
+
+def test_an_according_to_phrase_inside_a_claim() -> None:
+    assert ("לדברי", "המשטרה", "החשוד נעצר") in found("הדובר מסר כי לדברי המשטרה, החשוד נעצר.")
+
+
+def test_a_verb_inside_a_claim_without_its_own_complement_is_no_report() -> None:
+    assert found("המנהל אמר כי הרשות הודיעה על סגירת הסניף.") == [("אמר", "המנהל", "הרשות הודיעה על סגירת הסניף")]
+
+
+def test_a_contrast_clause_has_a_source_of_its_own() -> None:
+    assert found("הכביש נפתח בבוקר, אך המשטרה הודיעה כי ייסגר שוב בערב.") == [("הודיעה", "המשטרה", "ייסגר שוב בערב")]
+
+
+# --- relays, names after the verb ------------------------------------------------------
+
+
+def test_cited_with_a_comma_before_the_relative_verb() -> None:
+    one = only("האתר ציטט את מנהל המחלקה, שאמר כי התורים התקצרו.")
+    assert (one.source, one.relay, one.claim) == ("מנהל המחלקה", "האתר", "התורים התקצרו")
+
+
+@pytest.mark.parametrize("name", ["לימור אלון", "לאה ברק", "ליאור דהן"])
+def test_a_name_starting_with_lamed_after_the_verb_is_the_source(name: str) -> None:
+    one = only(f"עוד אמרה {name} כי הפרויקט יושלם בחורף.")
+    assert (one.source, one.claim) == (name, "הפרויקט יושלם בחורף")
+
+
+def test_a_surname_starting_with_shin_before_a_role_is_not_the_complementiser() -> None:
+    one = only("סיפרה נועה שמש, תושבת הרובע, כי המים הגיעו לחצר.")
+    assert (one.source, one.role, one.claim) == ("נועה שמש", "תושבת הרובע", "המים הגיעו לחצר")
+
+
+def test_a_verb_carried_over_after_a_quote_is_no_source() -> None:
+    one = only('"אין לנו כסף", אמרה הגזברית, והוסיפה: "נחכה לתקציב".')
+    assert (one.verb, one.source) == ("אמרה", "הגזברית")
+
+
+def test_a_role_after_a_quote_and_its_verb() -> None:
+    one = only('"נפעל בכל הכוח", הוסיף דובר הרשות, עו"ד רם נחום.')
+    assert (one.source, one.role, one.claim) == ("דובר הרשות", 'עו"ד רם נחום', "נפעל בכל הכוח")
+
+
+# --- verb forms outside the first list -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "יאמר", "תודיע", "יבהיר", "אומרים", "מסבירה", "טוענים", "גילה", "הבטיח", "חושב", "סבור",
+        "מעריך", "מאמין", "התריע", "הכחיש", "אישר", "הודה", "איים", "עדכן", "התלונן", "מדגישות",
+    ],
+)  # fmt: skip
+def test_more_reporting_verb_forms(verb: str) -> None:
+    one = only(f"יושב ראש הוועד {verb} כי השביתה תימשך.")
+    assert (one.verb, one.source, one.claim) == (verb, "יושב ראש הוועד", "השביתה תימשך")
+
+
+def test_a_verb_with_an_addressee_in_front_of_whom() -> None:
+    one = only("הפרקליטה ציינה בפני השופט כי העד לא התייצב.")
+    assert (one.source, one.claim) == ("הפרקליטה", "העד לא התייצב")
+
+
+@pytest.mark.parametrize("text", ["נמסר כי הכביש נחסם.", "עוד נמסר כי שלושה נפצעו.", "הובהר כי אין שינוי."])
+def test_an_impersonal_report_without_a_source_is_not_suggested(text: str) -> None:
+    assert suggest(text) == []
+
+
+def test_an_impersonal_report_from_a_source() -> None:
+    one = only("מהרשות הובהר כי אין שינוי במועד.")
+    assert (one.verb, one.source, one.claim) == ("הובהר", "הרשות", "אין שינוי במועד")
+
+
+# --- «לפי X» without a comma --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source, claim",
+    [
+        ("לפי משרד החקלאות היבול ירד.", "משרד החקלאות", "היבול ירד"),
+        ("לדברי ראש המועצה הכביש ייסלל בקיץ.", "ראש המועצה", "הכביש ייסלל בקיץ"),
+        ("לפי תחזית השירות המטאורולוגי הגשם ייפסק בערב.", "תחזית השירות המטאורולוגי", "הגשם ייפסק בערב"),
+        ('לפי מד"א ארבעה נפצעו קל.', 'מד"א', "ארבעה נפצעו קל"),
+        ("לפי גורם במשטרה החשוד שוחרר.", "גורם במשטרה", "החשוד שוחרר"),
+    ],
+)
+def test_according_to_without_a_comma(text: str, source: str, claim: str) -> None:
+    one = only(text)
+    assert (one.verb[-3:], one.source, one.claim) == (text.split()[0][-3:], source, claim)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["לדברי דנה לוי המצב בשליטה.", "לפי הערכות בשוק המחירים יעלו.", "לפי החוק אסור לעשן כאן.", "לפי שעה, הכביש סגור."],
+)
+def test_according_to_where_the_source_ends_is_unknown_or_no_report(text: str) -> None:
+    assert suggest(text) == []
+
+
+# --- where a claim ends --------------------------------------------------------------------
+
+
+def test_a_quote_closed_before_its_verb_ends_the_claim() -> None:
+    one = only('"נגיע לכל בית. איש לא יישאר מאחור", הוסיף ראש המועצה.')
+    assert (one.claim, one.quoted) == ("נגיע לכל בית. איש לא יישאר מאחור", True)
+
+
+def test_a_quoted_claim_ends_at_its_closing_mark_before_the_reporters_words() -> None:
+    one = only('דוברת החברה אמרה כי "המפעל ייסגר", אך לא פירטה.')
+    assert (one.claim, one.quoted) == ("המפעל ייסגר", True)
+
+
+def test_a_second_complement_after_a_quote_stays_in_the_claim() -> None:
+    one = only('הדובר אמר כי "המפעל ייסגר", וכי העובדים יפוצו.')
+    assert one.claim == '"המפעל ייסגר", וכי העובדים יפוצו'
+
+
+def test_after_ki_a_contrast_stays_in_the_claim() -> None:
+    one = only("השר אמר כי הכביש ייפתח, אך הנסיעה תהיה איטית.")
+    assert one.claim == "הכביש ייפתח, אך הנסיעה תהיה איטית"
+
+
+def test_after_according_to_a_contrast_with_its_own_subject_ends_the_claim() -> None:
+    assert only("לדברי ראש העיר, הכביש ייפתח, אבל התושבים כבר שמעו זאת.").claim == "הכביש ייפתח"
+    assert only("לפי המשטרה, החשוד נעצר, אבל בשכונה לא מאמינים.").claim == "החשוד נעצר"
+
+
+def test_after_according_to_an_elliptical_contrast_stays() -> None:
+    assert only("לפי המשטרה, החשוד נעצר, אבל לא הואשם.").claim == "החשוד נעצר, אבל לא הואשם"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'דובר צה"ל אמר: "מנכ"ל החברה נעצר. צה"ל יסייע".',
+        "דובר צה״ל אמר: ״מנכ״ל החברה נעצר. צה״ל יסייע״.",
+        'דובר צה"ל אמר: „מנכ"ל החברה נעצר. צה"ל יסייע".',
+        'דובר צה"ל אמר: “מנכ"ל החברה נעצר. צה"ל יסייע”.',
+    ],
+)
+def test_acronyms_inside_a_quote_do_not_break_its_pairing(text: str) -> None:
+    one = only(text)
+    assert one.claim.replace("״", '"') == 'מנכ"ל החברה נעצר. צה"ל יסייע' and one.quoted
