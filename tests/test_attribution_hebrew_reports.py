@@ -177,3 +177,50 @@ def test_after_according_to_an_elliptical_contrast_stays() -> None:
 def test_acronyms_inside_a_quote_do_not_break_its_pairing(text: str) -> None:
     one = only(text)
     assert one.claim.replace("״", '"') == 'מנכ"ל החברה נעצר. צה"ל יסייע' and one.quoted
+
+
+# --- openers, addressees and parentheses around the source -----------------------------------
+
+
+@pytest.mark.parametrize("opener", ["מאוחר יותר", "לאחר מכן", "על כך", "בהמשך"])
+def test_a_time_or_sequence_opener_is_never_the_source(opener: str) -> None:
+    one = only(f"{opener} הודיעה המנהלת כי הסניף ייסגר.")
+    assert (one.source, one.claim) == ("המנהלת", "הסניף ייסגר")
+
+
+def test_a_circumstance_before_the_verb_puts_the_source_after_it() -> None:
+    one = only('בתגובה לשאלת "הזמן" אמר דובר הרשות כי הבדיקה הסתיימה.')
+    assert (one.source, one.claim) == ("דובר הרשות", "הבדיקה הסתיימה")
+    assert suggest("לשאלת הכתב השיב כי אין בעיה.") == []
+
+
+@pytest.mark.parametrize("text", ['"נפעל מיד", אמר השר ל"הזמן".', '"נפעל מיד", אמר השר לכתבים.'])
+def test_an_addressee_after_a_trailing_source_is_not_part_of_it(text: str) -> None:
+    one = only(text)
+    assert (one.source, one.claim) == ("השר", "נפעל מיד")
+
+
+def test_a_ministry_for_something_stays_whole() -> None:
+    assert only('"נפעל מיד", אמר השר לביטחון פנים.').source == "השר לביטחון פנים"
+
+
+@pytest.mark.parametrize("text", ["אמרה היום (שלישי) שרת החינוך כי", "שרת החינוך אמרה היום (שלישי) כי"])
+def test_a_day_in_parentheses_is_skipped(text: str) -> None:
+    one = only(f"{text} הלימודים יתחדשו.")
+    assert (one.source, one.claim) == ("שרת החינוך", "הלימודים יתחדשו")
+
+
+@pytest.mark.parametrize("opener", ["לטענת", "להערכת", "לדעת"])
+def test_more_according_to_phrases(opener: str) -> None:
+    one = only(f"{opener} איגוד הקבלנים, המחירים ימשיכו לעלות.")
+    assert (one.verb, one.source, one.claim) == (opener, "איגוד הקבלנים", "המחירים ימשיכו לעלות")
+
+
+def test_trailing_emerges_from_a_document_with_a_relative_clause() -> None:
+    one = only('השכר הממוצע עלה ב־3%, כך עולה מנתוני הלמ"ס שפורסמו אתמול.')
+    assert (one.verb, one.source, one.claim) == ("עולה", 'נתוני הלמ"ס', "השכר הממוצע עלה ב־3%")
+
+
+def test_an_impersonal_office_with_a_maqaf_after_its_bet() -> None:
+    one = only('ב־מד"א מסרו כי שניים נפצעו.')
+    assert (one.source, one.claim) == ('מד"א', "שניים נפצעו")

@@ -22,7 +22,17 @@ from __future__ import annotations
 from . import hebrew_clauses as clause
 from .hebrew_sources import is_named, source_type
 from .hebrew_text import QUOTES, HebrewText, Line
-from .hebrew_words import FROM_VERBS, NOT_ACCORDING, PRIOR_VERBS, RELAY_LEMMAS, TITLES, VAV_WORDS, bare, verb
+from .hebrew_words import (
+    CIRCUMSTANCES,
+    FROM_VERBS,
+    NOT_ACCORDING,
+    PRIOR_VERBS,
+    RELAY_LEMMAS,
+    TITLES,
+    VAV_WORDS,
+    bare,
+    verb,
+)
 from .suggestion import Span, Suggestion
 
 
@@ -103,6 +113,10 @@ class _Rules:
         if segments[-1][1] > segments[-1][0]:
             last_s, last_e = segments[-1]
             source, roles = (clause.bare_start(line, last_s, last_e), last_e), []  # «…, אך המשטרה הודיעה כי»
+            first = line.word(source[0])
+            if clause.adverbial(first) and (not plural or not clause.bet_prefix(first)):
+                if self._verb_source(line, b, v, None, pattern="verb-source") or first in CIRCUMSTANCES:
+                    return  # «בתגובה לשאלת "הארץ" אמר דובר המשרד כי…»: the subject follows the verb
         elif clause.adverbial(line.word(start)) and self._verb_source(line, b, v, None, pattern="verb-source"):
             return  # «אחרי הישיבה, אמר השר כי…»: the source follows the verb
         else:
@@ -116,7 +130,7 @@ class _Rules:
                 return
         roles = [r for r in roles if not clause.relative_segment(line.word(r[0]))]
         strip = lead if s == start else 0
-        strip += 1 if plural and clause.bet_prefix(line.word(s)[strip:]) else 0
+        strip += clause.bet_strip(line.word(s)[strip:]) if plural else 0
         relay = None
         after_verb = v + 1
         if lemma in RELAY_LEMMAS and (named := clause.relayed(line, v + 1, b)) is not None:
@@ -162,8 +176,9 @@ class _Rules:
             if after is None:
                 return False
             claim = clause.claim_from(line, after, b)
-        elif line.word(stop) not in clause.ENDS | {"", ","} and stop < b and not line.is_open(stop):
-            return False
+        elif (stop := clause.skip_addressee(line, stop, b)) < b and line.word(stop) not in clause.ENDS | {","}:
+            if not line.is_open(stop):
+                return False
         elif line.word(stop) == "," and not roles and not clause.relative_segment(line.word(stop + 1)):
             role_end = clause.phrase_end(line, stop + 1, b)  # «"…", הוסיף הדובר, רס"ן דנה כהן.»
             if role_end is not None and stop + 1 < role_end <= stop + 7 and line.word(role_end) in clause.ENDS | {""}:
@@ -231,6 +246,10 @@ class _Rules:
             return
         strip = clause.from_prefix(line.word(v + 1))
         if trailing:
+            if end < b and clause.relative(line.word(end)):
+                end_of_clause = clause.phrase_end(line, end + 1, b, according=True)
+                if end_of_clause is not None and (end_of_clause >= b or line.word(end_of_clause) in clause.ENDS):
+                    b = end  # «, כך עולה מנתוני הלמ"ס שפורסמו היום»
             if end >= b or line.word(end) in clause.ENDS:
                 claim = clause.claim_before(line, start, v - 1)
                 self._add(line, v, (v + 1, end), strip, [], claim, "verb-source", None)

@@ -11,12 +11,15 @@ from __future__ import annotations
 from .hebrew_text import Line
 from .hebrew_words import (
     ACCORDING,
+    ADDRESSEE_WORDS,
     ADDRESSEES,
     BET_WORDS,
     CHAIN_WORDS,
+    CIRCUMSTANCES,
     CONNECTORS,
     FROM_VERBS,
     NOT_SOURCE,
+    OPENING_PAIRS,
     OPENING_TIME,
     PRONOUNS,
     RELATIVE_VERBS,
@@ -71,7 +74,10 @@ def bare_start(line: Line, start: int, i: int) -> int:
         word = line.word(start)
         if word in CONNECTORS or word in OPENING_TIME:
             start += 1
-        elif word in ("עם", "לעומת") and line.word(start + 1) == "זאת":
+        elif (word in ("עם", "לעומת") and line.word(start + 1) == "זאת") or (
+            word,
+            line.word(start + 1),
+        ) in OPENING_PAIRS:
             start += 2
         elif word in (",", "-", "–"):
             start += 1
@@ -142,10 +148,21 @@ def complement(line: Line, k: int, b: int, *, first_sh: bool, limit: int = 12) -
                 k = line.pairs[k] + 1
                 continue
             return line.tokens[k].start
+        if word == "(":  # «אמר היום (שלישי) כי…»
+            k = _after_parenthesis(line, k, b)
+            continue
         if word in ENDS or verb(word) is not None or word in FROM_VERBS:
             return None
         k += 1
     return None
+
+
+def _after_parenthesis(line: Line, k: int, b: int) -> int:
+    """The token after the «)» closing the parenthesis at ``k`` (``k + 1`` when none closes it soon)."""
+    for j in range(k + 1, min(b, k + 8)):
+        if line.word(j) == ")":
+            return j + 1
+    return k + 1
 
 
 def claim_from(line: Line, start: int, b: int) -> tuple[int, int] | None:
@@ -215,6 +232,8 @@ def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | 
             continue
         if ((found := verb(word)) is not None and not found[0].endswith("ש")) or word in FROM_VERBS:
             return None
+        if e > k and (word in ADDRESSEES or word in ADDRESSEE_WORDS or (word == "ל" and line.is_open(e + 1))):
+            break  # «"…", אמר השר לכתבים»: to whom, not who
         e += 1
     return e if e - k <= MAX_SOURCE + 2 else None
 
@@ -223,10 +242,12 @@ def skip_addressee(line: Line, k: int, b: int) -> int:
     """Past an addressee («לי», «ל"כאן"») and time words after a verb, before its source."""
     while k < b:
         word = line.word(k)
-        if word in ADDRESSEES or word in TIME_WORDS:
+        if word in ADDRESSEES or word in TIME_WORDS or word in ADDRESSEE_WORDS:
             k += 1
         elif word == "ל" and line.is_open(k + 1):
             k = line.pairs[k + 1] + 1
+        elif word == "(":
+            k = _after_parenthesis(line, k, b)
         else:
             break
     return k
@@ -253,8 +274,10 @@ def relative_segment(word: str) -> bool:
 
 def adverbial(word: str) -> bool:
     """A phrase that opens a sentence before its verb («בישיבה אתמול,», «אחרי הפגישה,»)."""
-    return word in ("אחרי", "לאחר", "לפני", "בעקבות", "כאשר", "כשנשאל", "בסיום", "בתום", "במהלך") or (
-        word[:1] in ("ב", "כ") and len(word) > 3 and word not in BET_WORDS
+    return (
+        word in CIRCUMSTANCES
+        or word in ("אחרי", "כאשר", "כשנשאל", "בסיום", "בתום", "במהלך")
+        or (word[:1] in ("ב", "כ") and len(word) > 3 and word not in BET_WORDS)
     )
 
 
@@ -263,6 +286,13 @@ def cut_relative(line: Line, s: int, e: int) -> int:
         if relative(line.word(k)):
             return k
     return e
+
+
+def bet_strip(word: str) -> int:
+    """How many letters of a locative «ב…» / «ב־…» to leave out of an impersonal source (0: not one)."""
+    if word.startswith(("ב־", "ב-")):
+        return 2
+    return 1 if bet_prefix(word) else 0
 
 
 def bet_prefix(word: str) -> bool:

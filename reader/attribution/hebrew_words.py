@@ -91,8 +91,27 @@ PRIOR_VERBS = _words(
     "פנה פנתה פנו התראיין התראיינה נשאל נשאלה נשאלו ביקר ביקרה ביקרו"
 )
 
-#: «לפי X,», «לדברי X,», «על פי X,» (על פי as two words or joined by a maqaf).
-ACCORDING = frozenset({"לפי", "לדברי", "על־פי", "על-פי", 'ע"פ'})
+#: «לפי X,», «לדברי X,», «על פי X,» (על פי as two words or joined by a maqaf), «לטענת X,», «להערכת X,».
+ACCORDING = frozenset({"לפי", "לדברי", "על־פי", "על-פי", 'ע"פ', "לטענת", "להערכת", "לדעת", "לגרסת"})
+
+#: Two-word openers of a clause that are time or sequence, never its subject («מאוחר יותר הודיע השר»).
+OPENING_PAIRS = frozenset(
+    {
+        ("מאוחר", "יותר"),
+        ("מוקדם", "יותר"),
+        ("לאחר", "מכן"),
+        ("אחר", "כך"),
+        ("קודם", "לכן"),
+        ("בתוך", "כך"),
+        ("על", "כך"),
+    }
+)
+
+#: «לשאלת הכתב», «לבקשת הוועד»: a circumstance opening a clause, never its subject.
+CIRCUMSTANCES = _words("לשאלת לשאלה לבקשת לדרישת לקראת לאור לנוכח לאחר לפני בעקבות בתגובה")
+
+#: Addressees written out after a verb and its source: «אמר השר לכתבים», not part of the source.
+ADDRESSEE_WORDS = _words("לכתבים לכתבנו לכתבתנו לעיתונאים לתקשורת לאתר לעיתון לרדיו לערוץ לחדשות לתוכנית")
 
 #: «לפי X» that is a rule or a measure, not a report: «לפי החוק», «לפי שעה», «לפי הצורך».
 NOT_ACCORDING = _words(
@@ -116,7 +135,7 @@ NOT_SOURCE = PRONOUNS | _words(
 )
 
 #: Time words that may open a clause before its verb («אתמול אמר השר כי…»).
-OPENING_TIME = _words("בתגובה אתמול היום הבוקר הערב הלילה שלשום השבוע כעת עכשיו בינתיים ובינתיים")
+OPENING_TIME = _words("בתגובה אתמול היום הבוקר הערב הלילה שלשום השבוע כעת עכשיו בינתיים ובינתיים בהמשך ובהמשך")
 
 #: Words between a verb and its addressee or claim that are time, manner or circumstance.
 TIME_WORDS = _words(
@@ -132,7 +151,7 @@ SH_WORDS = _words(
     "ש שר שרה שרת שרי השר שגריר שגרירת שופט שופטת שופטים שירות שירותי שעה שעות שנה שנים שנתיים "
     "שבוע שבועות שבועיים שלשום שם שוב שני שתי שתיים שלושה שלוש שלושים שש שבע שבעה שמונה שמונה "
     "שלום שמעון שמואל שרון שירה שלמה שחר שמיר שטרן שפירא שלו שלה שלהם שלנו שלי שכן שוטר שוטרים "
-    "שוטרת שכנים שכן שיחה שאלה שיטה שטח שדה שוק שימוש שינוי שלב"
+    "שוטרת שכנים שכן שיחה שאלה שיטה שטח שדה שוק שימוש שינוי שלב שלישי שישי ששי שבת"
 )
 
 #: Verbs of a relative clause that ends a source: «דו"ח X שפורסם בקיץ», «X, שביקש…».
