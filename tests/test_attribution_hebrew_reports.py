@@ -224,3 +224,39 @@ def test_trailing_emerges_from_a_document_with_a_relative_clause() -> None:
 def test_an_impersonal_office_with_a_maqaf_after_its_bet() -> None:
     one = only('ב־מד"א מסרו כי שניים נפצעו.')
     assert (one.source, one.claim) == ('מד"א', "שניים נפצעו")
+
+
+# --- sources after the claim ---------------------------------------------------------------
+
+
+def test_a_quote_with_its_full_stop_inside_before_the_verb() -> None:
+    one = only('"סגרנו את הברז. אין דליפה." אמרה מנהלת המפעל.')
+    assert (one.source, one.claim, one.quoted) == ("מנהלת המפעל", "סגרנו את הברז. אין דליפה", True)
+
+
+def test_a_dash_instead_of_a_comma_after_the_quote() -> None:
+    one = only('"אין דליפה" – אמרה מנהלת המפעל.')
+    assert (one.source, one.claim) == ("מנהלת המפעל", "אין דליפה")
+
+
+def test_an_unquoted_claim_before_verb_and_source() -> None:
+    one = only("הצנרת ישנה ויש להחליפה, אמר מהנדס המועצה.")
+    assert (one.source, one.claim, one.quoted) == ("מהנדס המועצה", "הצנרת ישנה ויש להחליפה", False)
+
+
+def test_an_unquoted_claim_needs_the_source_to_end_the_sentence() -> None:
+    assert suggest("הצנרת ישנה, אמר מהנדס המועצה, ואין סכנה.") == []
+    assert suggest("מאת רון גבאי, כתב כלכלה") == []
+
+
+def test_a_claim_stops_before_a_trailing_source_of_its_own() -> None:
+    assert found("המהנדס הסביר כי הצנרת ישנה, כך לפי הודעת המועצה.") == [
+        ("הסביר", "המהנדס", "הצנרת ישנה"),
+        ("לפי", "הודעת המועצה", "המהנדס הסביר כי הצנרת ישנה"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["הצנרת ישנה, לדברי המהנדס, ואין סכנה.", "הצנרת ישנה – כך לדברי המהנדס."])
+def test_according_to_after_the_claim_mid_sentence_or_after_a_dash(text: str) -> None:
+    one = only(text)
+    assert (one.source, one.claim) == ("המהנדס", "הצנרת ישנה")

@@ -19,6 +19,7 @@ attribution to a wrong source.
 
 from __future__ import annotations
 
+from . import hebrew_claims as claims
 from . import hebrew_clauses as clause
 from .hebrew_sources import is_named, source_type
 from .hebrew_text import QUOTES, HebrewText, Line
@@ -76,7 +77,7 @@ class _Rules:
         start = clause.clause_start(line, a, v)
         prev = line.word(v - 1)
         if prev in ("כך", "וכך", "כפי", "וכפי", "כמו"):
-            claim = clause.claim_before(line, start, v - 1)
+            claim = claims.claim_before(line, start, v - 1)
             self._verb_source(line, b, v, claim, pattern="verb-source")
             return
         start = clause.clause_start(line, a, v, after_complement=True)
@@ -88,9 +89,13 @@ class _Rules:
         if start == v or (last < v and clause.bare_start(line, last, v) == v):
             self._verb_source(line, b, v, None, pattern="verb-source")
         elif quote is not None and clause.skip_comma(line, line.pairs[quote] + 1) == v:
-            self._verb_source(line, b, v, clause.inside(line, quote), pattern="quote")
+            self._verb_source(line, b, v, claims.inside(line, quote), pattern="quote")
+        elif last == v and start < v - 1 and quote is None and lemma != "כתב" and line.word(v - 1) in clause.SEPARATORS:
+            before = claims.claim_before(line, start, v - 1)  # «הצנרת ישנה, אמר המהנדס.»
+            if not self._verb_source(line, b, v, before, pattern="verb-source", final=True):
+                self._source_verb(line, start, b, v, plural, lemma, None, lead)
         else:
-            claim = clause.inside(line, quote) if quote is not None else None
+            claim = claims.inside(line, quote) if quote is not None else None
             first = clause.skip_comma(line, line.pairs[quote] + 1) if quote is not None else start
             self._source_verb(line, first, b, v, plural, lemma, claim, lead)
 
@@ -143,24 +148,27 @@ class _Rules:
         after = clause.complement(line, after_verb, b, first_sh=True)
         claim: tuple[int, int] | None = quoted
         if after is not None:
-            claim = clause.claim_from(line, after, b)
+            claim = claims.claim_from(line, after, b)
         elif v + 1 < b and line.word(v + 1) not in clause.ENDS:
             return  # no claim after the verb, and more than its end after it
         self._add(line, v, (s, e), strip, roles, claim, "source-verb", relay)
 
     # --- VERB SOURCE -------------------------------------------------------------------
 
-    def _verb_source(self, line: Line, b: int, v: int, claim: tuple[int, int] | None, pattern: str) -> bool:
+    def _verb_source(
+        self, line: Line, b: int, v: int, claim: tuple[int, int] | None, pattern: str, *, final: bool = False
+    ) -> bool:
+        """VERB SOURCE, its claim after it (or given); ``final``: the source must end the sentence."""
         k = clause.skip_addressee(line, v + 1, b)
         end = clause.phrase_end(line, k, b)
-        if end is None or end == k:
+        if end is None or end == k or (final and (clause.sh_opens(line, k) or line.word(k) == "כי")):
             return False
         roles: list[tuple[int, int]] = []
         stop = end
         while line.word(stop) == "," and claim is None:
             nxt = clause.skip_comma(line, stop)
             if line.is_open(nxt):
-                claim = clause.inside(line, nxt)
+                claim = claims.inside(line, nxt)
                 break
             if line.word(nxt) == "כי":  # «סיפרה ליאת שמש, תושבת העיר, כי…»
                 stop = nxt
@@ -175,14 +183,16 @@ class _Rules:
             after = clause.complement(line, stop, b, first_sh=True, limit=1)
             if after is None:
                 return False
-            claim = clause.claim_from(line, after, b)
+            claim = claims.claim_from(line, after, b)
         elif (stop := clause.skip_addressee(line, stop, b)) < b and line.word(stop) not in clause.ENDS | {","}:
             if not line.is_open(stop):
                 return False
-        elif line.word(stop) == "," and not roles and not clause.relative_segment(line.word(stop + 1)):
+        elif line.word(stop) == "," and not roles and not clause.clause_word(line.word(stop + 1)):
             role_end = clause.phrase_end(line, stop + 1, b)  # «"…", הוסיף הדובר, רס"ן דנה כהן.»
             if role_end is not None and stop + 1 < role_end <= stop + 7 and line.word(role_end) in clause.ENDS | {""}:
                 roles.append((stop + 1, role_end))
+        if final and not (stop >= b or line.word(stop) in clause.ENDS or roles):
+            return False
         return self._add(line, v, (k, end), 0, roles, claim, pattern, None)
 
     # --- לפי / לדברי / על פי -----------------------------------------------------------
@@ -190,7 +200,7 @@ class _Rules:
     def _according(self, line: Line, a: int, b: int, i: int, length: int) -> None:
         start = clause.clause_start(line, a, i, after_complement=True)
         prev = line.word(i - 1)
-        trailing = prev in (",", "כך", "וכך")
+        trailing = prev in clause.SEPARATORS | {"כך", "וכך"}
         if i != start and not trailing:
             return
         s = i + length
@@ -200,22 +210,22 @@ class _Rules:
         if end is None or end == s:
             return
         if trailing:
-            if end < b and line.word(end) not in clause.ENDS:
+            if end < b and line.word(end) not in clause.ENDS | {","}:
+                return  # «…, לדברי X.» or «…, לדברי X, ו…»
+            comma = i - 1 if prev in clause.SEPARATORS else i - 2
+            if line.word(comma) not in clause.SEPARATORS:
                 return
-            comma = i - 1 if prev == "," else i - 2
-            if line.word(comma) != ",":
-                return
-            claim = clause.claim_before(line, clause.clause_start(line, a, comma), comma)
+            claim = claims.claim_before(line, clause.clause_start(line, a, comma), comma)
         else:
             if line.word(end) != ",":
                 end = clause.chain_end(line, s, b) or 0  # «לפי משרד הבריאות התחלואה בירידה»
                 if end <= s:
                     return
-                claim = clause.claim_from(line, line.tokens[end].start, clause.contrast_end(line, end, b))
+                claim = claims.claim_from(line, line.tokens[end].start, claims.contrast_end(line, end, b))
             elif end + 1 >= b:
                 return
             else:
-                claim = clause.claim_from(line, line.tokens[end + 1].start, clause.contrast_end(line, end + 1, b))
+                claim = claims.claim_from(line, line.tokens[end + 1].start, claims.contrast_end(line, end + 1, b))
         if claim is None:
             return
         verb_span = (line.tokens[i].start, line.tokens[i + length - 1].end)
@@ -237,7 +247,7 @@ class _Rules:
             )
             strip = clause.from_prefix(line.word(source[0]))
             if strip and after is not None:
-                self._add(line, v, source, strip, roles, clause.claim_from(line, after, b), "source-verb", None)
+                self._add(line, v, source, strip, roles, claims.claim_from(line, after, b), "source-verb", None)
             return
         if not line.word(v + 1).startswith("מ"):
             return
@@ -251,12 +261,12 @@ class _Rules:
                 if end_of_clause is not None and (end_of_clause >= b or line.word(end_of_clause) in clause.ENDS):
                     b = end  # «, כך עולה מנתוני הלמ"ס שפורסמו היום»
             if end >= b or line.word(end) in clause.ENDS:
-                claim = clause.claim_before(line, start, v - 1)
+                claim = claims.claim_before(line, start, v - 1)
                 self._add(line, v, (v + 1, end), strip, [], claim, "verb-source", None)
             return
         after = clause.complement(line, end, b, first_sh=True, limit=1)
         if after is not None:
-            self._add(line, v, (v + 1, end), strip, [], clause.claim_from(line, after, b), "verb-source", None)
+            self._add(line, v, (v + 1, end), strip, [], claims.claim_from(line, after, b), "verb-source", None)
 
     # --- «SOURCE: claim» headlines ------------------------------------------------------
 
@@ -271,7 +281,7 @@ class _Rules:
             return
         first = colon + 1
         if line.is_open(first) and line.pairs[first] >= len(tokens) - 2:
-            claim = clause.inside(line, first)
+            claim = claims.inside(line, first)
         elif bare(tokens[0].word) in TITLES or tokens[0].word in TITLES:
             claim = (tokens[first].start, tokens[-1].end)
         else:

@@ -21,10 +21,10 @@ from .hebrew_words import (
     NOT_SOURCE,
     OPENING_PAIRS,
     OPENING_TIME,
-    PRONOUNS,
     RELATIVE_VERBS,
     SH_WORDS,
     TIME_WORDS,
+    VAV_WORDS,
     bare,
     verb,
 )
@@ -105,8 +105,12 @@ def segments(line: Line, start: int, end: int) -> list[tuple[int, int]]:
     return segments
 
 
+#: A comma, or a dash used as one: «"…" – אמר X».
+SEPARATORS = frozenset({",", "-", "–", "—"})
+
+
 def skip_comma(line: Line, k: int) -> int:
-    return k + 1 if line.word(k) == "," else k
+    return k + 1 if line.word(k) in SEPARATORS else k
 
 
 def leading_quote(line: Line, start: int, v: int) -> int | None:
@@ -114,13 +118,6 @@ def leading_quote(line: Line, start: int, v: int) -> int | None:
     if line.is_open(start) and line.pairs[start] < v:
         return start
     return None
-
-
-def inside(line: Line, open_at: int) -> tuple[int, int]:
-    """The normalised range between a pair of quotation marks (a final full stop inside dropped)."""
-    close = line.pairs[open_at]
-    end_token = close - 1 if line.word(close - 1) in ENDS and close - 1 > open_at else close
-    return line.tokens[open_at].end, line.tokens[end_token].start
 
 
 def is_complement_sh(word: str) -> bool:
@@ -163,56 +160,6 @@ def _after_parenthesis(line: Line, k: int, b: int) -> int:
         if line.word(j) == ")":
             return j + 1
     return k + 1
-
-
-def claim_from(line: Line, start: int, b: int) -> tuple[int, int] | None:
-    """From ``start`` to the sentence's end (final mark dropped); a wholly quoted claim loses its marks."""
-    last = b - 1
-    while last >= 0 and line.word(last) in ENDS:
-        last -= 1
-    if last < 0 or line.tokens[last].end <= start:
-        return None
-    opener = next((k for k, t in enumerate(line.tokens) if t.start == start), None)
-    if opener is not None and line.is_open(opener):
-        close = line.pairs[opener]
-        if close == last or (close == last - 1 and line.word(last) in ENDS):
-            return inside(line, opener)
-        after = line.word(close + 2)
-        if line.word(close + 1) == "," and not line.is_open(close + 2) and not after.startswith(("וכי", "וש")):
-            return inside(line, opener)  # «אמר כי "…", אך לא פירט»: the claim ends with its quote
-    return start, line.tokens[last].end
-
-
-CONTRAST = frozenset({"אבל", "אך", "אולם", "ואולם", "ואילו"})
-
-
-def contrast_end(line: Line, k: int, b: int) -> int:
-    """Where a claim after «לפי X,» ends: before «, אבל/אך» opening a clause with a subject of its own.
-
-    «לדברי X, A, אבל בשכונה כבר שמעו…»: the fronted source speaks for its own
-    clause; an elliptical «, אבל לא…» / «, אבל פחות…» still belongs to it.
-    (After כי / ש־ the claim runs to the sentence's end, contrast and all.)
-    """
-    for c in range(k, b - 2):
-        if line.word(c) != "," or line.inside[c] or line.word(c + 1) not in CONTRAST:
-            continue
-        subject = line.word(c + 2)
-        if subject in PRONOUNS or (subject.startswith("ה") and len(subject) > 2 and subject not in NOT_SOURCE):
-            return c
-        if subject[:1] in ("ב", "מ") and bet_prefix(subject) and subject not in NOT_SOURCE | TIME_WORDS:
-            return c
-    return b
-
-
-def claim_before(line: Line, start: int, comma: int) -> tuple[int, int] | None:
-    """The clause before «, כך…» / «, לפי…»: from its start to the comma."""
-    if line.word(comma) == "כך":
-        comma -= 1
-    if comma <= start:
-        return None
-    if line.is_open(start) and line.pairs[start] == comma - 1:
-        return inside(line, start)
-    return line.tokens[start].start, line.tokens[comma - 1].end
 
 
 def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | None:
@@ -270,6 +217,12 @@ def relative(word: str) -> bool:
 def relative_segment(word: str) -> bool:
     """A comma-separated stretch opened by ש־ («, שנשאל על כך בכנסת,»): a clause, not a role."""
     return relative(word) or (word.startswith("ש") and len(word) > 2 and word not in SH_WORDS)
+
+
+def clause_word(word: str) -> bool:
+    """A word opening a clause after a comma, not an apposition: «שביקש…», «ואין…», «אך…»."""
+    conjunction = word.startswith("ו") and len(word) > 2 and word not in VAV_WORDS
+    return relative_segment(word) or conjunction or word in CONNECTORS
 
 
 def adverbial(word: str) -> bool:

@@ -18,6 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .hebrew_words import verb
+
 _MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
 _FOLD = str.maketrans({"\u05f4": '"', "\u05f3": "'"})
 _TOKEN = re.compile(r"""\w+(?:["']\w(?!\w)|'(?!\w))?(?:[־-]\w+(?:["']\w(?!\w))?)*|[^\w\s]""")
@@ -136,4 +138,6 @@ def _ends_quote(line: Line, i: int) -> bool:
     if close >= len(line.tokens) or line.pairs.get(close, len(line.tokens)) >= close:
         return False
     after = line.word(close + 1)
+    if verb(after) is not None or after in ("כך", "וכך"):
+        return False  # «"…. …." אמר המהנדס»: the quote is this verb's claim
     return after != "" and (after[0].isalnum() or after in QUOTES)
