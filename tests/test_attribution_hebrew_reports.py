@@ -260,3 +260,26 @@ def test_a_claim_stops_before_a_trailing_source_of_its_own() -> None:
 def test_according_to_after_the_claim_mid_sentence_or_after_a_dash(text: str) -> None:
     one = only(text)
     assert (one.source, one.claim) == ("המהנדס", "הצנרת ישנה")
+
+
+# --- named or anonymous ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["רופאה במחלקה", "בני משפחתו", "שכנה", "פעילי מחאה", "חברת כנסת מהאופוזיציה", "סטודנטית בת 22", "תושבי העיר עכו"],
+)
+def test_unnamed_people_are_anonymous(source: str) -> None:
+    one = only(f"{source} סיפרו כי הרעש נמשך כל הלילה.")
+    assert (one.source, one.named, one.source_type) == (source, False, "anonymous")
+
+
+@pytest.mark.parametrize("source", ["חבר המועצה אבי לוי", "התושבת רינה אלון", "בני גנץ", "דוברת בית החולים"])
+def test_a_name_after_the_head_or_an_office_is_named(source: str) -> None:
+    assert only(f"{source} אמר כי הרעש נמשך.").named
+
+
+@pytest.mark.parametrize("verb", ["מצא", "מראה"])
+def test_a_study_finds_or_shows(verb: str) -> None:
+    one = only(f"מחקר של מכון ויצמן {verb} כי השינה משפרת את הזיכרון.")
+    assert (one.source, one.claim) == ("מחקר של מכון ויצמן", "השינה משפרת את הזיכרון")
