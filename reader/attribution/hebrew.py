@@ -19,6 +19,8 @@ attribution to a wrong source.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import hebrew_claims as claims
 from . import hebrew_clauses as clause
 from .hebrew_sources import is_named, source_type
@@ -184,20 +186,22 @@ class _Rules:
             if after is None:
                 return False
             claim = claims.claim_from(line, after, b)
-        elif (stop := clause.skip_addressee(line, stop, b)) < b and line.word(stop) not in clause.ENDS | {","}:
+        elif (stop := clause.skip_circumstance(line, stop, b)) < b and line.word(stop) not in clause.ENDS | {","}:
             if not line.is_open(stop):
                 return False
         elif line.word(stop) == "," and not roles and not clause.clause_word(line.word(stop + 1)):
             role_end = clause.phrase_end(line, stop + 1, b)  # «"…", הוסיף הדובר, רס"ן דנה כהן.»
             if role_end is not None and stop + 1 < role_end <= stop + 7 and line.word(role_end) in clause.ENDS | {""}:
                 roles.append((stop + 1, role_end))
-        if final and not (stop >= b or line.word(stop) in clause.ENDS or roles):
-            return False
+        ends = stop >= b or line.word(stop) in clause.ENDS or roles
+        if final and not (ends or (line.word(stop) == "," and clause.relative_segment(line.word(stop + 1)))):
+            return False  # «מדובר ב"…", הודה קצין, שביקש שלא להזדהות.» may end with a relative clause
         return self._add(line, v, (k, end), 0, roles, claim, pattern, None)
 
     # --- לפי / לדברי / על פי -----------------------------------------------------------
 
     def _according(self, line: Line, a: int, b: int, i: int, length: int) -> None:
+        roles: list[tuple[int, int]] = []
         start = clause.clause_start(line, a, i, after_complement=True)
         prev = line.word(i - 1)
         trailing = prev in clause.SEPARATORS | {"כך", "וכך"}
@@ -215,6 +219,8 @@ class _Rules:
             comma = i - 1 if prev in clause.SEPARATORS else i - 2
             if line.word(comma) not in clause.SEPARATORS:
                 return
+            if self._relayed_by(line, a, comma, (s, end)):
+                return  # «"…", אמר X, כך לפי Y»: Y passes X's words on
             claim = claims.claim_before(line, clause.clause_start(line, a, comma), comma)
         else:
             if line.word(end) != ",":
@@ -225,11 +231,29 @@ class _Rules:
             elif end + 1 >= b:
                 return
             else:
-                claim = claims.claim_from(line, line.tokens[end + 1].start, claims.contrast_end(line, end + 1, b))
+                role_end = clause.according_role(line, end + 1, b)  # «לדברי X, רון מזרחי, "…"»
+                if role_end:
+                    roles, end_role = [(end + 1, role_end)], role_end
+                else:
+                    end_role = end
+                claim = claims.claim_from(
+                    line, line.tokens[end_role + 1].start, claims.contrast_end(line, end_role + 1, b)
+                )
         if claim is None:
             return
         verb_span = (line.tokens[i].start, line.tokens[i + length - 1].end)
-        self._add(line, verb_span, (s, end), 0, [], claim, "according-to", None)
+        self._add(line, verb_span, (s, end), 0, roles, claim, "according-to", None)
+
+    def _relayed_by(self, line: Line, a: int, comma: int, relay: tuple[int, int]) -> bool:
+        """Give Y as relay to the attributions found before «, כך לפי Y» in this sentence (False: none)."""
+        first, last = line.tokens[a].start, line.tokens[comma].start
+        earlier = [key for key, one in self.found.items() if first <= one.verb_span[0] < last]
+        if not earlier:
+            return False
+        relay_text = self.doc.slice(line.tokens[relay[0]].start, line.tokens[relay[1] - 1].end)[0]
+        for key in earlier:
+            self.found[key] = replace(self.found[key], relay=relay_text)
+        return True
 
     # --- מ־X נמסר כי ---------------------------------------------------------------------
 
@@ -256,13 +280,17 @@ class _Rules:
             return
         strip = clause.from_prefix(line.word(v + 1))
         if trailing:
-            if end < b and clause.relative(line.word(end)):
+            longest = clause.MAX_SOURCE
+            if end < b and clause.is_complement_sh(line.word(end)):
                 end_of_clause = clause.phrase_end(line, end + 1, b, according=True)
                 if end_of_clause is not None and (end_of_clause >= b or line.word(end_of_clause) in clause.ENDS):
-                    b = end  # «, כך עולה מנתוני הלמ"ס שפורסמו היום»
+                    if clause.relative(line.word(end)):
+                        b = end  # «, כך עולה מנתוני הלמ"ס שפורסמו היום»: when is not who
+                    else:
+                        end, longest = end_of_clause, clause.MAX_SOURCE + 4  # «מנתונים שהציגה מערכת X לוועדה»
             if end >= b or line.word(end) in clause.ENDS:
                 claim = claims.claim_before(line, start, v - 1)
-                self._add(line, v, (v + 1, end), strip, [], claim, "verb-source", None)
+                self._add(line, v, (v + 1, end), strip, [], claim, "verb-source", None, longest)
             return
         after = clause.complement(line, end, b, first_sh=True, limit=1)
         if after is not None:
@@ -275,18 +303,21 @@ class _Rules:
         if not tokens or len(tokens) > 30 or tokens[-1].word in clause.ENDS or len(line.sentences) != 1:
             return
         colon = next((k for k, t in enumerate(tokens) if t.word == ":" and not line.inside[k]), None)
-        if colon is None or not 1 <= colon <= 6 or colon + 1 >= len(tokens):
+        if colon is None:
             return
-        if any((not t.word[0].isalpha() and t.word not in QUOTES) or verb(t.word) for t in tokens[:colon]):
+        top = max((k + 1 for k in range(colon) if tokens[k].word == "|"), default=0)  # «ביטחון | X: "…"»
+        if not 1 <= colon - top <= 6 or colon + 1 >= len(tokens):
+            return
+        if any((not t.word[0].isalpha() and t.word not in QUOTES) or verb(t.word) for t in tokens[top:colon]):
             return
         first = colon + 1
         if line.is_open(first) and line.pairs[first] >= len(tokens) - 2:
             claim = claims.inside(line, first)
-        elif bare(tokens[0].word) in TITLES or tokens[0].word in TITLES:
+        elif bare(tokens[top].word) in TITLES or tokens[top].word in TITLES:
             claim = (tokens[first].start, tokens[-1].end)
         else:
             return
-        self._add(line, colon, (0, colon), 0, [], claim, "source-verb", None)
+        self._add(line, colon, (top, colon), 0, [], claim, "source-verb", None)
 
     # --- the record --------------------------------------------------------------------
 
@@ -300,11 +331,12 @@ class _Rules:
         claim: tuple[int, int] | None,
         pattern: str,
         relay: tuple[int, int, int] | None,
+        longest: int = clause.MAX_SOURCE,
     ) -> bool:
         s, e = source
         e = clause.cut_relative(line, s, e)
         words = [line.word(k) for k in range(s, e)]
-        if not words or claim is None or len(words) > clause.MAX_SOURCE or not clause.source_ok(words, strip):
+        if not words or claim is None or len(words) > longest or not clause.source_ok(words, strip):
             return False
         if (first := verb(words[0])) is not None and first[1].lemma != "כתב":
             return False  # «"…", אמר השר, והוסיף: "…"»: a subject carried over, not a source

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .hebrew_clauses import ENDS, SEPARATORS, according_word, bet_prefix
 from .hebrew_text import Line
-from .hebrew_words import FROM_VERBS, NOT_SOURCE, PRONOUNS, TIME_WORDS, verb
+from .hebrew_words import FOLLOWING_ACTS, FROM_VERBS, NOT_SOURCE, PRIOR_VERBS, PRONOUNS, TIME_WORDS, verb
 
 
 def inside(line: Line, open_at: int) -> tuple[int, int]:
@@ -86,4 +86,15 @@ def _source_after(line: Line, start: int, b: int) -> int:
                 return c
         elif nxt in ("לדברי", "לטענת", "להערכת"):
             return c
+    for c in range(b - 1, 0, -1):  # «…" וקראה לפזר את הכנסת», «…", והזהיר כי…»: the source's next act
+        if line.tokens[c].start <= start:
+            break
+        word = line.word(c)
+        if not line.inside[c] and word.startswith("ו") and (_next_act(word) or _next_act(word[1:])):
+            b = c - 1 if line.word(c - 1) in SEPARATORS else c
     return b
+
+
+def _next_act(word: str) -> bool:
+    found = verb(word)
+    return (found is not None and found[0] == "ו") or word in FOLLOWING_ACTS or word in PRIOR_VERBS

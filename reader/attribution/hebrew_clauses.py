@@ -15,6 +15,7 @@ from .hebrew_words import (
     ADDRESSEES,
     BET_WORDS,
     CHAIN_WORDS,
+    CIRCUMSTANCE_WORDS,
     CIRCUMSTANCES,
     CONNECTORS,
     FROM_VERBS,
@@ -57,15 +58,24 @@ def clause_start(line: Line, a: int, i: int, *, after_complement: bool = False) 
 
 
 def inner_report(line: Line, start: int, v: int) -> tuple[int, int] | None:
-    """(index, letters) of a ש־ word opening a report inside another's claim: «X אמר שמשרד Y הודיע כי…»."""
-    for k in range(v - 1, start, -1):
+    """(index, letters) of a ש־ word opening a report inside another clause: «X אמר שמשרד Y הודיע כי…»,
+    «לאחר שסיעת "…" הודיעה כי…»."""
+    for k in range(v - 1, max(start, v - 10), -1):
         word = line.word(k)
-        if line.inside[k] or word in (",", ":"):
+        if line.inside[k] or line.word(k) in QUOTES_SET:
+            continue
+        if word in (",", ":"):
             return None
         found = verb(line.word(k - 1))
-        if found is not None and not found[0].endswith("ש") and is_complement_sh(word):
+        opens = (found is not None and not found[0].endswith("ש")) or line.word(k - 1) in SUBORDINATORS
+        if opens and is_complement_sh(word) and not relative(word):
             return k, 2 if word.startswith(("ש־", "ש-")) else 1
     return None
+
+
+#: Words after which a ש־ opens a clause with a subject of its own: «לאחר שהמשטרה הודיעה כי…».
+SUBORDINATORS = frozenset({"לאחר", "אחרי", "מאחר", "משום", "מכיוון", "כיוון", "למרות", "אף", "עד", "מאז", "בזמן"})
+QUOTES_SET = frozenset('"“”„«»')
 
 
 def bare_start(line: Line, start: int, i: int) -> int:
@@ -125,8 +135,10 @@ def is_complement_sh(word: str) -> bool:
 
 
 def sh_opens(line: Line, k: int) -> bool:
-    """A ש־ word at ``k`` that opens a claim; one right before a comma or «כי» is a name («ליאת שמש, …»)."""
-    return is_complement_sh(line.word(k)) and line.word(k + 1) not in (",", "כי")
+    """A ש־ word at ``k`` that opens a claim; one right before a comma or «כי» is a name («ליאת שמש, …»),
+    and «שביקש», «שפורסם» open a relative clause."""
+    word = line.word(k)
+    return is_complement_sh(word) and line.word(k + 1) not in (",", "כי") and not relative(word)
 
 
 def complement(line: Line, k: int, b: int, *, first_sh: bool, limit: int = 12) -> int | None:
@@ -141,17 +153,26 @@ def complement(line: Line, k: int, b: int, *, first_sh: bool, limit: int = 12) -
         if sh_opens(line, k) and (first_sh or k > first):
             return line.tokens[k].start + 1
         if line.is_open(k):
-            if line.word(k - 1) == "ל":
-                k = line.pairs[k] + 1
+            close = line.pairs[k]
+            if line.word(k - 1) == "ל" or (close - k <= 5 and _complement_soon(line, close + 1, b)):
+                k = close + 1  # «אמר ל"כאן" כי…», «בשיחה עם "עסקים היום" כי…»: a name, not the claim
                 continue
             return line.tokens[k].start
         if word == "(":  # «אמר היום (שלישי) כי…»
             k = _after_parenthesis(line, k, b)
             continue
+        if word == "," and relative_segment(line.word(k + 1)):  # «, שביקש שלא להזדהות,» is no claim
+            k = next((j for j in range(k + 1, b) if line.word(j) == "," and not line.inside[j]), b)
+            continue
         if word in ENDS or verb(word) is not None or word in FROM_VERBS:
             return None
         k += 1
     return None
+
+
+def _complement_soon(line: Line, k: int, b: int) -> bool:
+    """«כי» or a ש־ complement within two words of ``k``."""
+    return any(line.word(j) == "כי" or sh_opens(line, j) for j in range(k, min(b, k + 2)))
 
 
 def _after_parenthesis(line: Line, k: int, b: int) -> int:
@@ -181,8 +202,35 @@ def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | 
             return None
         if e > k and (word in ADDRESSEES or word in ADDRESSEE_WORDS or (word == "ל" and line.is_open(e + 1))):
             break  # «"…", אמר השר לכתבים»: to whom, not who
+        if e > k and circumstance(word):
+            break  # «אמר השר בראיון לרדיו», «אומרת אבני כשהיא יושבת…»
         e += 1
     return e if e - k <= MAX_SOURCE + 2 else None
+
+
+def according_role(line: Line, k: int, b: int) -> int:
+    """The end of a role between commas after «לדברי X,» when a quote follows it: «, רון מזרחי, "…"» (0: none)."""
+    for j in range(k + 1, min(b, k + 5)):
+        word = line.word(j)
+        if word == ",":
+            return j if line.is_open(j + 1) else 0
+        if not word[:1].isalpha() or verb(word) is not None:
+            return 0
+    return 0
+
+
+def circumstance(word: str) -> bool:
+    """A word that opens a circumstance after a source: «בראיון», «בסוף», «כשהיא…»."""
+    return word in CIRCUMSTANCE_WORDS or (word.startswith("כש") and len(word) > 3)
+
+
+def skip_circumstance(line: Line, k: int, b: int) -> int:
+    """Past an addressee and a circumstance after a trailing source, to the next comma or the end."""
+    k = skip_addressee(line, k, b)
+    if circumstance(line.word(k)):
+        while k < b and (line.inside[k] or line.word(k) not in ENDS | {","}):
+            k += 1
+    return k
 
 
 def skip_addressee(line: Line, k: int, b: int) -> int:

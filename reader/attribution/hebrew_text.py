@@ -6,7 +6,7 @@ changes offsets, so the normalised text keeps, for each of its characters,
 the offset of the article's character it came from: every span the rules
 find maps back to ``text[start:end]`` as written.
 
-A token is a word (letters and digits, with an acronym's gershayim «דו"ח»,
+A token is a word (letters and digits, with an acronym's gershayim «דו"ח», «מנכ"לית»,
 a final geresh «פרופ'» and maqaf joins «בן־חמו», «מ־30») or one punctuation
 mark. Quotation marks are paired per paragraph (a line), so a quote of
 several sentences is one claim, and sentences are never split inside one.
@@ -22,7 +22,7 @@ from .hebrew_words import verb
 
 _MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
 _FOLD = str.maketrans({"\u05f4": '"', "\u05f3": "'"})
-_TOKEN = re.compile(r"""\w+(?:["']\w(?!\w)|'(?!\w))?(?:[־-]\w+(?:["']\w(?!\w))?)*|[^\w\s]""")
+_TOKEN = re.compile(r"""\w+(?:["']\w(?!\w)|(?<=\w\w)"\w{2,}(?![\w"])|'(?!\w))?(?:[־-]\w+(?:["']\w(?!\w))?)*|[^\w\s]""")
 QUOTES = frozenset('"“”„«»')
 _ENDS = frozenset(".!?…")
 

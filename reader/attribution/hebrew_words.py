@@ -142,8 +142,17 @@ OPENING_TIME = _words("בתגובה אתמול היום הבוקר הערב הל
 #: Words between a verb and its addressee or claim that are time, manner or circumstance.
 TIME_WORDS = _words(
     "אתמול היום הבוקר הערב הלילה מחר שלשום השבוע החודש השנה לאחרונה כעת עכשיו אז בתגובה בעבר "
-    "גם רק כבר עוד אף לפני כחצי חצי שעה שעות דקות בהודעה בתגובתו בתגובתה היטב בבוקר בערב"
+    "גם רק כבר עוד אף לפני כחצי חצי שעה שעות דקות בהודעה בתגובתו בתגובתה היטב בבוקר בערב אמש פעם שוב"
 )
+
+#: Circumstances that end a source phrase: «אמר השר בראיון לרדיו», «אומרת אבני בסוף השיחה».
+CIRCUMSTANCE_WORDS = _words(
+    "בראיון בריאיון בשיחה בשיחת בכנס בפתח בסוף בתום במהלך בטקס בנאום בפוסט בציוץ בעת בישיבת בישיבה "
+    "בהודעה בתגובה בדיון בפגישה במסיבת בשידור במכתב בעמוד בחשבון בהופעה בסיור בביקור"
+)
+
+#: Acts a source goes on to after its claim («…" וקראה לפזר את הכנסת»): the claim ends before them.
+FOLLOWING_ACTS = _words("קרא קראה קראו ביקש ביקשה ביקשו דרש דרשה דרשו")
 
 #: An addressee after the verb («אמר לי», «מסרו לנו»): not the source.
 ADDRESSEES = _words("לי לנו לו לה להם להן לכם לכן")
