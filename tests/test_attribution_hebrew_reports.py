@@ -343,3 +343,42 @@ def test_a_headline_under_a_rubric() -> None:
 def test_a_trailing_document_with_its_identifying_relative_clause() -> None:
     one = only("הפשיעה ירדה ב־8%, כך עולה מנתונים שהציגה המשטרה לוועדת הפנים.")
     assert (one.source, one.claim) == ("נתונים שהציגה המשטרה לוועדת הפנים", "הפשיעה ירדה ב־8%")
+
+
+def test_a_fronted_according_to_before_a_whole_attribution_is_its_relay() -> None:
+    one = only('לפי דיווח באתר "השטח", גורם בעירייה אמר כי "המכרז בוטל".')
+    assert (one.source, one.claim, one.relay, one.named) == ("גורם בעירייה", "המכרז בוטל", 'אתר "השטח"', False)
+
+
+def test_according_to_a_report_spelt_like_a_verb() -> None:
+    one = only("לפי דיווח בחדשות 13, השרה תתפטר.")
+    assert (one.source, one.claim) == ("דיווח בחדשות 13", "השרה תתפטר")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("אמרו במשטרה כי הכביש ייפתח.", "משטרה"),
+        ("הכביש ייפתח, כך מסרו בעירייה.", "עירייה"),
+        ('"הכביש ייפתח", מסרו הבוקר בכבאות והצלה.', "כבאות והצלה"),
+    ],
+)
+def test_an_impersonal_plural_before_its_office_leaves_the_bet_out(text: str, source: str) -> None:
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    "text, source, claim",
+    [
+        ("כפי שדיווח אתמול ערוץ 14, השרה תתפטר.", "ערוץ 14", "השרה תתפטר"),
+        ('כפי שאמרה השרה בכנס, "אין לנו ברירה".', "השרה", "אין לנו ברירה"),
+    ],
+)
+def test_a_fronted_kfi_she_clause_takes_the_claim_after_its_comma(text: str, source: str, claim: str) -> None:
+    one = only(text)
+    assert (one.source, one.claim) == (source, claim)
+
+
+def test_a_circumstance_between_commas_is_no_role() -> None:
+    one = only("ראש הממשלה, בנאום בכנסת, אמר כי אין ברירה.")
+    assert (one.source, one.role) == ("ראש הממשלה", "")

@@ -11,31 +11,24 @@ Hebrew press attributes in a few set ways, each read here over one sentence:
 * a headline «SOURCE: "claim"» (or «TITLE…: claim»).
 
 An addressee after the verb («אמר לנו», «אמר ל"כאן"») and a circumstance
-(«בתגובה», «אתמול») are skipped, never taken as the source; a pronoun subject
-(«הוא אמר», «לדבריו») is never suggested; «X דיווח בשם Y» and «X ציטט את Y»
-give source Y and relay X. Like the Arabic rules, these prefer a missed
+(«בתגובה», «אתמול», «בראיון לרדיו») are skipped, never taken as the source; a
+pronoun subject («הוא אמר», «לדבריו») is never suggested; «X דיווח בשם Y»,
+«X ציטט את Y(, שאמר)», «לפי X, Y אמר כי…» and «"…", אמר Y, כך לפי X» give
+source Y and relay X. A report inside another's claim («X אמר כי Y הודיע
+ש…») is suggested too. Like the Arabic rules, these prefer a missed
 attribution to a wrong source.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from . import hebrew_claims as claims
 from . import hebrew_clauses as clause
-from .hebrew_sources import is_named, source_type
+from .hebrew_record import record
 from .hebrew_text import QUOTES, HebrewText, Line
-from .hebrew_words import (
-    CIRCUMSTANCES,
-    FROM_VERBS,
-    NOT_ACCORDING,
-    PRIOR_VERBS,
-    RELAY_LEMMAS,
-    TITLES,
-    VAV_WORDS,
-    bare,
-    verb,
-)
+from .hebrew_words import CIRCUMSTANCES, FROM_VERBS, NOT_ACCORDING, PRIOR_VERBS, RELAY_LEMMAS, TITLES, bare, verb
 from .suggestion import Span, Suggestion
 
 
@@ -48,6 +41,8 @@ class _Rules:
     def __init__(self, text: str) -> None:
         self.doc = HebrewText(text)
         self.found: dict[tuple[Span, Span], Suggestion] = {}
+        # «לפי X, Y אמר כי…»: X relays Y's words; without Y's attribution, «לפי X» is added after all
+        self.relays: list[tuple[int, int, tuple[int, int], Callable[[], bool]]] = []
 
     def run(self) -> list[Suggestion]:
         for line in self.doc.lines:
@@ -56,7 +51,19 @@ class _Rules:
                 for i in range(a, b):
                     if not line.inside[i]:
                         self._at(line, a, b, i)
+                for first, last, relay, otherwise in self.relays:
+                    if not self._relay(first, last, relay):
+                        otherwise()
+                self.relays.clear()
         return list(self.found.values())
+
+    def _relay(self, first: int, last: int, relay: tuple[int, int]) -> bool:
+        """Give ``relay`` to the attributions whose verb lies in [first, last) (False: there are none)."""
+        inner = [key for key, one in self.found.items() if first <= one.verb_span[0] < last and not one.relay]
+        relay_text = self.doc.slice(*relay)[0]
+        for key in inner:
+            self.found[key] = replace(self.found[key], relay=relay_text)
+        return bool(inner)
 
     # --- where a pattern starts --------------------------------------------------------
 
@@ -80,7 +87,10 @@ class _Rules:
         prev = line.word(v - 1)
         if prev in ("כך", "וכך", "כפי", "וכפי", "כמו"):
             claim = claims.claim_before(line, start, v - 1)
-            self._verb_source(line, b, v, claim, pattern="verb-source")
+            if claim is None and prev != "כך" and start == v - 1:
+                self._verb_source(line, b, v, None, pattern="verb-source", fronted=True)  # «כפי שדיווח X, …»
+            else:
+                self._verb_source(line, b, v, claim, pattern="verb-source")
             return
         start = clause.clause_start(line, a, v, after_complement=True)
         lead = 0
@@ -135,7 +145,11 @@ class _Rules:
                 e = prior
             elif e - s > 5:
                 return
-        roles = [r for r in roles if not clause.relative_segment(line.word(r[0]))]
+        roles = [
+            r
+            for r in roles
+            if not clause.relative_segment(line.word(r[0])) and not clause.circumstance(line.word(r[0]))
+        ]
         strip = lead if s == start else 0
         strip += clause.bet_strip(line.word(s)[strip:]) if plural else 0
         relay = None
@@ -158,13 +172,30 @@ class _Rules:
     # --- VERB SOURCE -------------------------------------------------------------------
 
     def _verb_source(
-        self, line: Line, b: int, v: int, claim: tuple[int, int] | None, pattern: str, *, final: bool = False
+        self,
+        line: Line,
+        b: int,
+        v: int,
+        claim: tuple[int, int] | None,
+        pattern: str,
+        *,
+        final: bool = False,
+        fronted: bool = False,
     ) -> bool:
-        """VERB SOURCE, its claim after it (or given); ``final``: the source must end the sentence."""
+        """VERB SOURCE, its claim after it (or given); ``final``: the source must end the sentence;
+        ``fronted``: «כפי שאמר X, CLAIM», the claim follows the source's comma."""
         k = clause.skip_addressee(line, v + 1, b)
         end = clause.phrase_end(line, k, b)
         if end is None or end == k or (final and (clause.sh_opens(line, k) or line.word(k) == "כי")):
             return False
+        found = verb(line.word(v))
+        strip = clause.bet_strip(line.word(k)) if found is not None and found[1].plural else 0  # «מסרו במשטרה»
+        if fronted:
+            comma = clause.skip_circumstance(line, end, b)
+            if line.word(comma) != "," or comma + 1 >= b:
+                return False
+            rest = claims.claim_from(line, line.tokens[comma + 1].start, b)
+            return self._add(line, v, (k, end), strip, [], rest, pattern, None)
         roles: list[tuple[int, int]] = []
         stop = end
         while line.word(stop) == "," and claim is None:
@@ -196,7 +227,7 @@ class _Rules:
         ends = stop >= b or line.word(stop) in clause.ENDS or roles
         if final and not (ends or (line.word(stop) == "," and clause.relative_segment(line.word(stop + 1)))):
             return False  # «מדובר ב"…", הודה קצין, שביקש שלא להזדהות.» may end with a relative clause
-        return self._add(line, v, (k, end), 0, roles, claim, pattern, None)
+        return self._add(line, v, (k, end), strip, roles, claim, pattern, None)
 
     # --- לפי / לדברי / על פי -----------------------------------------------------------
 
@@ -239,21 +270,23 @@ class _Rules:
                 claim = claims.claim_from(
                     line, line.tokens[end_role + 1].start, claims.contrast_end(line, end_role + 1, b)
                 )
-        if claim is None:
-            return
         verb_span = (line.tokens[i].start, line.tokens[i + length - 1].end)
-        self._add(line, verb_span, (s, end), 0, roles, claim, "according-to", None)
+
+        def otherwise() -> bool:
+            return self._add(line, verb_span, (s, end), 0, roles, claim, "according-to", None)
+
+        if not trailing and clause.has_report(line, end + 1, b):  # «לפי דיווח ב־X, גורם במשטרה אמר כי…»
+            outlet = s + 1 if line.word(s) in ("דיווח", "פרסום", "כתבה", "ידיעה") and end > s + 1 else s
+            strip = clause.bet_strip(line.word(outlet)) if outlet > s else 0  # «דיווח באתר X» → אתר X
+            relay = (line.tokens[outlet].start + strip, line.tokens[end - 1].end)
+            self.relays.append((line.tokens[end].end, line.tokens[b - 1].end, relay, otherwise))
+            return
+        otherwise()
 
     def _relayed_by(self, line: Line, a: int, comma: int, relay: tuple[int, int]) -> bool:
         """Give Y as relay to the attributions found before «, כך לפי Y» in this sentence (False: none)."""
-        first, last = line.tokens[a].start, line.tokens[comma].start
-        earlier = [key for key, one in self.found.items() if first <= one.verb_span[0] < last]
-        if not earlier:
-            return False
-        relay_text = self.doc.slice(line.tokens[relay[0]].start, line.tokens[relay[1] - 1].end)[0]
-        for key in earlier:
-            self.found[key] = replace(self.found[key], relay=relay_text)
-        return True
+        span = (line.tokens[relay[0]].start, line.tokens[relay[1] - 1].end)
+        return self._relay(line.tokens[a].start, line.tokens[comma].start, span)
 
     # --- מ־X נמסר כי ---------------------------------------------------------------------
 
@@ -333,49 +366,7 @@ class _Rules:
         relay: tuple[int, int, int] | None,
         longest: int = clause.MAX_SOURCE,
     ) -> bool:
-        s, e = source
-        e = clause.cut_relative(line, s, e)
-        words = [line.word(k) for k in range(s, e)]
-        if not words or claim is None or len(words) > longest or not clause.source_ok(words, strip):
-            return False
-        if (first := verb(words[0])) is not None and first[1].lemma != "כתב":
-            return False  # «"…", אמר השר, והוסיף: "…"»: a subject carried over, not a source
-        doc = self.doc
-        tokens = line.tokens
-        start = tokens[s].start + strip
-        if words[0].startswith("ו") and len(words[0]) > 3 and words[0] not in VAV_WORDS and not strip:
-            start += 1  # «ושר האוצר אמר»: the conjunction is not the source's
-        source_text, source_span = doc.slice(start, tokens[e - 1].end)
-        if isinstance(verb_at, int):
-            verb_text, verb_span = doc.slice(tokens[verb_at].start, tokens[verb_at].end)
-        else:
-            verb_text, verb_span = doc.slice(*verb_at)
-        role_words: list[str] = []
-        role_text, role_span = "", None
-        if roles:
-            role_text, role_span = doc.slice(tokens[roles[0][0]].start, tokens[roles[-1][1] - 1].end)
-            role_words = [line.word(k) for r in roles for k in range(*r)]
-        claim_text, claim_span = doc.slice(*claim)
-        if not claim_text.strip():
-            return False
-        named = is_named([w[strip:] if i == 0 else w for i, w in enumerate(words)], role_words)
-        relay_text = ""
-        if relay is not None:
-            relay_text = doc.slice(tokens[relay[0]].start + relay[2], tokens[relay[1] - 1].end)[0]
-        key = (source_span, verb_span)
-        self.found[key] = Suggestion(
-            verb=verb_text,
-            verb_span=verb_span,
-            source=source_text,
-            source_span=source_span,
-            role=role_text,
-            role_span=role_span,
-            named=named,
-            source_type=source_type([words[0][strip:], *words[1:]], role_words, named),
-            claim=claim_text,
-            claim_span=claim_span,
-            pattern=pattern,
-            relay=relay_text,
-            language="he",
-        )
-        return True
+        found = record(self.doc, line, verb_at, source, strip, roles, claim, pattern, relay, longest)
+        if found is not None:
+            self.found[found.source_span, found.verb_span] = found
+        return found is not None

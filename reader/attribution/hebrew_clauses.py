@@ -198,7 +198,9 @@ def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | 
                 break
             e = close + 1
             continue
-        if ((found := verb(word)) is not None and not found[0].endswith("ש")) or word in FROM_VERBS:
+        if according and e == k:
+            pass  # «לפי דיווח בחדשות 12,»: after לפי a noun, even one spelt like a verb
+        elif ((found := verb(word)) is not None and not found[0].endswith("ש")) or word in FROM_VERBS:
             return None
         if e > k and (word in ADDRESSEES or word in ADDRESSEE_WORDS or (word == "ל" and line.is_open(e + 1))):
             break  # «"…", אמר השר לכתבים»: to whom, not who
@@ -206,6 +208,15 @@ def phrase_end(line: Line, k: int, b: int, *, according: bool = False) -> int | 
             break  # «אמר השר בראיון לרדיו», «אומרת אבני כשהיא יושבת…»
         e += 1
     return e if e - k <= MAX_SOURCE + 2 else None
+
+
+def has_report(line: Line, k: int, b: int) -> bool:
+    """A reporting verb of its own (not a relative «ש…») in [k, b), outside quotes."""
+    for j in range(k, b):
+        found = verb(line.word(j))
+        if found is not None and not line.inside[j] and not found[0].endswith("ש"):
+            return True
+    return False
 
 
 def according_role(line: Line, k: int, b: int) -> int:
