@@ -382,3 +382,19 @@ def test_a_fronted_kfi_she_clause_takes_the_claim_after_its_comma(text: str, sou
 def test_a_circumstance_between_commas_is_no_role() -> None:
     one = only("ראש הממשלה, בנאום בכנסת, אמר כי אין ברירה.")
     assert (one.source, one.role) == ("ראש הממשלה", "")
+
+
+def test_according_to_then_a_relative_clause_between_commas() -> None:
+    one = only("לדברי השר, שנשאל על כך בכנסת, אין כוונה לשנות את החוק.")
+    assert (one.source, one.claim) == ("השר", "אין כוונה לשנות את החוק")
+    one = only("לפי הלשכה, שיעור האבטלה עלה, בעיקר בצפון.")
+    assert one.claim == "שיעור האבטלה עלה, בעיקר בצפון"
+
+
+def test_a_suspicion_is_no_source() -> None:
+    assert suggest("על פי החשד, הנאשם פרץ לדירה.") == []
+
+
+def test_a_quote_then_an_impersonal_report_from_its_source() -> None:
+    one = only('"החקירה נמשכת", נמסר מהמשטרה.')
+    assert (one.verb, one.source, one.claim, one.quoted) == ("נמסר", "המשטרה", "החקירה נמשכת", True)

@@ -267,6 +267,9 @@ class _Rules:
                     roles, end_role = [(end + 1, role_end)], role_end
                 else:
                     end_role = end
+                    if clause.relative_verb(line.word(end + 1)):  # «לדברי השר, שנשאל על כך, …»
+                        stop = min(b, end + 8)
+                        end_role = next((j for j in range(end + 2, stop) if line.word(j) == ","), end)
                 claim = claims.claim_from(
                     line, line.tokens[end_role + 1].start, claims.contrast_end(line, end_role + 1, b)
                 )
@@ -294,6 +297,9 @@ class _Rules:
         start = clause.clause_start(line, a, v)
         after = clause.complement(line, v + 1, b, first_sh=True)
         trailing = line.word(v - 1) in ("כך", "וכך")
+        quote = clause.leading_quote(line, start, v)
+        if quote is not None and clause.skip_comma(line, line.pairs[quote] + 1) == v:
+            trailing = True  # «"…", נמסר מהמשטרה.»
         if start < v and not trailing:
             segments = clause.segments(line, start, v)
             source = segments[-1] if segments[-1][1] > segments[-1][0] else segments[0]

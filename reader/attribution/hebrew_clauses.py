@@ -22,6 +22,7 @@ from .hebrew_words import (
     NOT_SOURCE,
     OPENING_PAIRS,
     OPENING_TIME,
+    PRIOR_VERBS,
     RELATIVE_VERBS,
     SH_WORDS,
     TIME_WORDS,
@@ -271,6 +272,14 @@ def relayed(line: Line, k: int, b: int) -> tuple[int, int] | None:
 def relative(word: str) -> bool:
     """«שביקש שלא להזדהות», «שפורסם בקיץ»: a relative clause, neither source nor role."""
     return word.startswith("ש") and word[1:] in RELATIVE_VERBS
+
+
+def relative_verb(word: str) -> bool:
+    """«שנשאל», «שהתראיין», «שביקש», «שאמר»: ש־ and a verb (not «שיעור», «שכר», nouns with ש)."""
+    rest = word[1:]
+    return word.startswith("ש") and (
+        rest in RELATIVE_VERBS or rest in PRIOR_VERBS or verb(rest) is not None or (rest[:1] in "נה" and len(rest) >= 4)
+    )
 
 
 def relative_segment(word: str) -> bool:

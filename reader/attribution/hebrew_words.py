@@ -118,7 +118,7 @@ ADDRESSEE_WORDS = _words("לכתבים לכתבנו לכתבתנו לעיתונ�
 #: «לפי X» that is a rule or a measure, not a report: «לפי החוק», «לפי שעה», «לפי הצורך».
 NOT_ACCORDING = _words(
     "החוק חוק התקנות התקנון הכללים הנוהל הנהלים התוכנית התכנון לוח הסדר סדר הצורך הצרכים שעה המצב "
-    "גודל גיל מידת מספר סוג"
+    "גודל גיל מידת מספר סוג החשד החשדות"
 )
 
 #: Words that open a clause without being part of its subject.
