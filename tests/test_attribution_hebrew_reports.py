@@ -398,3 +398,16 @@ def test_a_suspicion_is_no_source() -> None:
 def test_a_quote_then_an_impersonal_report_from_its_source() -> None:
     one = only('"החקירה נמשכת", נמסר מהמשטרה.')
     assert (one.verb, one.source, one.claim, one.quoted) == ("נמסר", "המשטרה", "החקירה נמשכת", True)
+
+
+@pytest.mark.parametrize(
+    "headline, source, named",
+    [("מומחים: המחירים ימשיכו לעלות", "מומחים", False), ("הסקר: רוב הציבור תומך בהסכם", "הסקר", True)],
+)
+def test_an_unquoted_headline_from_unnamed_people_or_a_document(headline: str, source: str, named: bool) -> None:
+    one = only(f"{headline}\n\nגוף הכתבה.")
+    assert (one.verb, one.source, one.named) == (":", source, named)
+
+
+def test_speaker_tags_of_an_interview_are_no_sources() -> None:
+    assert suggest("ש: מה אתה אומר לתושבים?\nת: אני אומר להם שהמצב ישתפר.") == []

@@ -28,7 +28,16 @@ from . import hebrew_claims as claims
 from . import hebrew_clauses as clause
 from .hebrew_record import record
 from .hebrew_text import QUOTES, HebrewText, Line
-from .hebrew_words import CIRCUMSTANCES, FROM_VERBS, NOT_ACCORDING, PRIOR_VERBS, RELAY_LEMMAS, TITLES, bare, verb
+from .hebrew_words import (
+    CIRCUMSTANCES,
+    FROM_VERBS,
+    HEADLINE_HEADS,
+    NOT_ACCORDING,
+    PRIOR_VERBS,
+    RELAY_LEMMAS,
+    bare,
+    verb,
+)
 from .suggestion import Span, Suggestion
 
 
@@ -352,7 +361,7 @@ class _Rules:
         first = colon + 1
         if line.is_open(first) and line.pairs[first] >= len(tokens) - 2:
             claim = claims.inside(line, first)
-        elif bare(tokens[top].word) in TITLES or tokens[top].word in TITLES:
+        elif bare(tokens[top].word) in HEADLINE_HEADS or tokens[top].word in HEADLINE_HEADS:  # «מומחים: …»
             claim = (tokens[first].start, tokens[-1].end)
         else:
             return

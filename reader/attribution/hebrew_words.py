@@ -239,3 +239,6 @@ CHAIN_WORDS = (
     | ANONYMOUS_HEADS
     | _words("נתוני דברי הערכת הערכות עדות תחקיר מסמך מדד אגף מחלקת חטיבת מרכז מכון יחידת שירות לשכה")
 )
+
+#: First words of an unquoted headline «X: claim» that name a source: titles, unnamed people, documents.
+HEADLINE_HEADS = TITLES | ANONYMOUS_HEADS | DOCUMENT_WORDS | _words("מומחים סקר הסקר")
