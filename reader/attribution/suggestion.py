@@ -42,8 +42,8 @@ class Suggestion:
         return not self.named
 
 
-_OPENING = "«“”\"„‘'‹"
-_CLOSING = "»”“\"‟’'›"
+_OPENING = "«“”\"„‘'‹\u05f4"  # ״ (gershayim): Hebrew text set with one mark for both ends of a quote
+_CLOSING = "»”“\"‟’'›\u05f4"
 
 
 def quoted_claim(text: str, span: Span) -> bool:
