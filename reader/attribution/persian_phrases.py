@@ -23,6 +23,10 @@ from .persian_words import (
     ANONYMITY,
     AZ_AFTER_TIME,
     COMPLEMENTISER,
+    INSTITUTION_HEADS,
+    MEDIA_HEADS,
+    NAME_LINKS,
+    NAME_VERBAL_NOUNS,
     OBJECT_MARK,
     QUANTIFIERS,
     STOPS,
@@ -133,6 +137,20 @@ def _relative_end(clause: Clause, k: int, limit: int) -> int | None:
     return None
 
 
+def _inside_name(clause: Clause, start: int, k: int, limit: int) -> bool:
+    """Token ``k``, a preposition or a time word, goes on a body's or a paper's name begun at ``start``.
+
+    «سازمان حمایت از مصرف‌کنندگان», «ستاد مبارزه با قاچاق کالا»: a preposition after
+    a verbal noun of a body's name; «روزنامه صبح نو»: a time word right after a paper.
+    """
+    word, before, after = clause.word(k), clause.word(k - 1), clause.word(k + 1)
+    if k + 1 >= limit or not is_word(after) or after in STOPS or after == OBJECT_MARK:
+        return False
+    if word in NAME_LINKS and before in NAME_VERBAL_NOUNS:
+        return any(clause.word(i) in INSTITUTION_HEADS for i in range(start, k - 1))
+    return word in STOPS and before in MEDIA_HEADS
+
+
 def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
     """The last index of the subject that starts at ``start``, and why it ends there.
 
@@ -156,6 +174,9 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             return k - 1, "ra"
         if not is_word(word) and k > start:
             return k - 1, "stop"
+        if k > start and _inside_name(clause, start, k, limit):
+            k += 1
+            continue
         if word in STOPS and k > start and not (word in _FRIDAY and clause.word(k - 1) in _PRAYER):
             return k - 1, "stop"
         if word in TIME_HEADS and following in TIME_AFTER:

@@ -19,6 +19,7 @@ from .folding import is_ignored
 from .persian_phrases import MAX_SOURCE, OPEN_QUOTES, Clause, has_verbish, is_word, quote_spans, scan_subject
 from .persian_sources import is_anonymous, source_type
 from .persian_words import (
+    ANAPHOR_HEADS,
     COMPLEMENTISER,
     CONNECTORS,
     NOT_A_SOURCE_START,
@@ -38,6 +39,7 @@ _SAY = pnorm("گفت")
 DAR, AZ, _BE, _NAQL, YE, VA = (pnorm(word) for word in ("در", "از", "به", "نقل", "ی", "و"))
 DEMONSTRATIVES = pset("این", "آن", "اینها", "همین", "همان", "چنین")
 BUT = pnorm("ولی")
+ANAPHORIC = pset("این", "همین", "آن")  # «این کارشناس»: the expert named before
 TIME_BEFORE_AZ = pset("پس", "پیش", "قبل", "بعد")
 
 
@@ -119,7 +121,8 @@ class PersianText:
     def phrase(self, clause: Clause, start: int, limit: int, allow_object: bool = False) -> tuple[int, int, str] | None:
         """The source phrase that starts at ``start`` and why it ends (see ``scan_subject``), or None."""
         word = clause.word(start)
-        if start >= limit or word in NOT_A_SOURCE_START or not (is_word(word) or word in OPEN_QUOTES):
+        anaphor = word in ANAPHORIC and clause.word(start + 1) in ANAPHOR_HEADS and start + 1 < limit
+        if start >= limit or (word in NOT_A_SOURCE_START and not anaphor) or not (is_word(word) or word in OPEN_QUOTES):
             return None
         last, why = scan_subject(clause, start, limit)
         while last >= start and not is_word(clause.word(last)) and clause.word(last) not in '»”"':
@@ -144,6 +147,16 @@ class PersianText:
             best = max(best, n)
         return best if 2 <= best < len(words) else None
 
+    def named(self, clause: Clause, tokens: Tokens, source: str) -> bool:
+        """Named or not; «این کارشناس» takes the call of the last source or role with its head word."""
+        if clause.word(tokens[0]) not in ANAPHORIC or tokens[0] == tokens[1]:
+            return not is_anonymous(source)
+        head = clause.word(tokens[0] + 1)
+        for earlier in reversed(self.found.values()):
+            if head in pnorm(f"{earlier.source} {earlier.role}").split():
+                return earlier.named
+        return not is_anonymous(" ".join(clause.word(k) for k in range(tokens[0] + 1, tokens[1] + 1)))
+
     @staticmethod
     def trim(clause: Clause, first: int, last: int) -> int:
         """``last`` moved back over punctuation that ends a sentence or a clause (not a closing quote)."""
@@ -160,7 +173,7 @@ class PersianText:
         role, role_span = self.piece(clause, one.role) if one.role is not None else ("", None)
         relay = self.piece(clause, one.relay)[0] if one.relay is not None else ""
         claim_span = self.span(*claim)
-        named = not is_anonymous(source)
+        named = self.named(clause, one.source, source)
         self.sources.append([clause.word(k) for k in range(one.source[0], one.source[1] + 1)])
         self.found[(source_span, verb_span)] = Suggestion(
             verb=verb,

@@ -1,0 +1,100 @@
+"""Persian attribution rules, second round: forms and phrases the first rules missed, one sentence of our own each."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.annotations.model import SOURCE_TYPES
+from reader.attribution import Suggestion, suggest
+
+
+def only(text: str) -> Suggestion:
+    found = suggest(text)
+    assert len(found) == 1, [(s.verb, s.source) for s in found]
+    one = found[0]
+    assert text[one.source_span[0] : one.source_span[1]] == one.source
+    assert text[one.verb_span[0] : one.verb_span[1]] == one.verb
+    assert text[one.claim_span[0] : one.claim_span[1]] == one.claim
+    assert one.source_type in SOURCE_TYPES
+    return one
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        ("رئیس سازمان بنادر هفته آینده خواهد گفت که تعرفه‌ها چه می‌شود.", "خواهد گفت", "رئیس سازمان بنادر"),
+        ("شرکت ملی گاز اعلام خواهد کرد که سهمیه صنایع چقدر است.", "اعلام خواهد کرد", "شرکت ملی گاز"),
+        ("وزیر کشاورزی گفته است که خرید تضمینی گندم ادامه دارد.", "گفته است", "وزیر کشاورزی"),
+        ("مدیر بندر گفته بود که کشتی‌ها معطل نمی‌مانند.", "گفته بود", "مدیر بندر"),
+        ("رانندگان تاکسی می‌گویند که کرایه‌ها کفاف هزینه را نمی‌دهد.", "می‌گویند", "رانندگان تاکسی"),
+        ("مسئولان بیمارستان اعلام کرده‌اند که بخش سوختگی باز می‌ماند.", "اعلام کرده‌اند", "مسئولان بیمارستان"),
+        ("فرماندار شهر ابراز امیدواری کرد که جاده تا زمستان باز شود.", "ابراز امیدواری کرد", "فرماندار شهر"),
+        ("رئیس دانشکده یادآوری کرد که ثبت‌نام فقط اینترنتی است.", "یادآوری کرد", "رئیس دانشکده"),
+        ("مدیر مدرسه اذعان کرد که کلاس‌ها شلوغ است.", "اذعان کرد", "مدیر مدرسه"),
+        ("سخنگوی اتحادیه افزوده است که اعتصاب ادامه می‌یابد.", "افزوده است", "سخنگوی اتحادیه"),
+        ("معاون وزیر هشدار داده که ذخیره سدها کم است.", "هشدار داده", "معاون وزیر"),
+        ("نماینده شهر مدعی است که بودجه پل جابه‌جا شده است.", "مدعی است", "نماینده شهر"),
+    ],
+)
+def test_more_verb_forms_are_reporting_verbs(text: str, verb: str, source: str) -> None:
+    found = only(text)
+    assert (found.verb, found.source) == (verb, source)
+
+
+def test_a_plural_participle_noun_is_not_a_verb() -> None:
+    found = only("بر پایه داده‌های مرکز آمار، بیکاری کم شده است.")
+    assert found.verb == "بر پایه" and found.source == "داده‌های مرکز آمار"
+
+
+def test_expressed_hope_needs_a_clause_after_it() -> None:
+    assert suggest("رئیس باشگاه ابراز امیدواری کرد.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("سازمان حمایت از تولیدکنندگان اعلام کرد که قیمت شیر ثابت می‌ماند.", "سازمان حمایت از تولیدکنندگان"),
+        ("ستاد مقابله با آنفلوآنزا اعلام کرد که مدارس باز می‌مانند.", "ستاد مقابله با آنفلوآنزا"),
+        ("انجمن دفاع از حقوق بیماران هشدار داد که داروی سرطان کمیاب است.", "انجمن دفاع از حقوق بیماران"),
+        ("ستاد رسیدگی به امور زائران اعلام کرد که پروازها به موقع است.", "ستاد رسیدگی به امور زائران"),
+        ("دبیر روزنامه صبح نو گفت که نسخه کاغذی تعطیل نمی‌شود.", "دبیر روزنامه صبح نو"),
+    ],
+)
+def test_a_preposition_or_time_word_inside_a_name_does_not_cut_it(text: str, source: str) -> None:
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("مدیر کارخانه از کارگران خبر داد که حقوق‌ها پرداخت شد.", "مدیر کارخانه"),
+        ("سخنگوی روزنامه امروز گفت که چاپ متوقف نمی‌شود.", "سخنگوی روزنامه"),
+        ("وزیر نیرو با نمایندگان گفت که سدها پر است.", "وزیر نیرو"),
+    ],
+)
+def test_a_preposition_after_a_plain_subject_still_ends_it(text: str, source: str) -> None:
+    assert only(text).source == source
+
+
+def test_anaphoric_noun_source_after_a_named_one_is_named() -> None:
+    text = "کیوان راد، کارشناس بازار سرمایه، گفت که شاخص بالا می‌رود. این کارشناس افزود که سرمایه‌گذاران محتاط‌اند."
+    found = suggest(text)
+    assert [(s.source, s.named) for s in found] == [("کیوان راد", True), ("این کارشناس", True)]
+
+
+def test_anaphoric_noun_source_after_an_anonymous_one_is_anonymous() -> None:
+    text = "یک مقام آگاه در وزارت نفت گفت که صادرات بالا رفته است. این مقام افزود که قراردادها تمدید شده است."
+    found = suggest(text)
+    assert [(s.source, s.named) for s in found] == [("یک مقام آگاه در وزارت نفت", False), ("این مقام", False)]
+
+
+def test_anaphoric_noun_source_alone_takes_its_heads_reading() -> None:
+    assert only("این مقام مسئول تأکید کرد که پرداخت وام‌ها ادامه دارد.").named
+    assert not only("این منبع گفت که جلسه لغو شده است.").named
+    found = only("از دید این اقتصاددان، رکود ادامه دارد.")
+    assert (found.verb, found.source, found.source_type) == ("از دید", "این اقتصاددان", "expert")
+
+
+@pytest.mark.parametrize("text", ["این روزها گفته می‌شود که بازار راکد است.", "این موضوع را همه گفته‌اند."])
+def test_a_demonstrative_before_a_thing_is_no_source(text: str) -> None:
+    assert suggest(text) == []
