@@ -98,3 +98,83 @@ def test_anaphoric_noun_source_alone_takes_its_heads_reading() -> None:
 @pytest.mark.parametrize("text", ["این روزها گفته می‌شود که بازار راکد است.", "این موضوع را همه گفته‌اند."])
 def test_a_demonstrative_before_a_thing_is_no_source(text: str) -> None:
     assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "روز دوشنبه در مشهد مدیرکل بهزیستی گفت که مستمری‌ها افزایش می‌یابد.",
+        "دیروز مدیرکل بهزیستی گفت که مستمری‌ها افزایش می‌یابد.",
+        "عصر روز سه‌شنبه مدیرکل بهزیستی گفت که مستمری‌ها افزایش می‌یابد.",
+        "هفته گذشته در شیراز مدیرکل بهزیستی گفت که مستمری‌ها افزایش می‌یابد.",
+    ],
+)
+def test_a_time_and_place_before_the_subject_without_a_comma_are_skipped(text: str) -> None:
+    found = only(text)
+    assert (found.source, found.verb) == ("مدیرکل بهزیستی", "گفت")
+
+
+def test_a_number_before_the_subject_is_not_skipped_as_a_day() -> None:
+    found = only("سه کارشناس گفتند که بورس ریزش می‌کند.")
+    assert found.source == "سه کارشناس" and not found.named
+
+
+def test_as_x_said_the_claim_is_the_main_clause() -> None:
+    found = only("همان‌طور که رئیس پلیس گفت، تصادف‌ها در تعطیلات کم شده است.")
+    assert (found.source, found.verb, found.claim) == ("رئیس پلیس", "گفت", "تصادف‌ها در تعطیلات کم شده است")
+
+
+def test_an_object_opening_with_a_demonstrative_ends_the_subject() -> None:
+    found = only("سخنگوی شهرداری این ادعا را رد کرد و گفت که قرارداد قانونی بوده است.")
+    assert (found.source, found.verb, found.claim) == ("سخنگوی شهرداری", "گفت", "قرارداد قانونی بوده است")
+
+
+def test_an_object_opening_with_a_word_for_news_is_the_claim() -> None:
+    found = only("اداره آموزش و پرورش خبر تعطیلی مدارس را تکذیب کرد.")
+    assert (found.source, found.claim) == ("اداره آموزش و پرورش", "خبر تعطیلی مدارس")
+
+
+def test_an_object_with_no_cue_gives_no_suggestion() -> None:
+    assert suggest("مدیر کارخانه قرارداد تازه را تأیید کرد.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "named"),
+    [
+        ("کمبود شیر؛ دامداران: قیمت خرید پایین است", "دامداران", False),
+        ("تعطیلی مدارس؛ استاندار: تصمیم فردا گرفته می‌شود", "استاندار", True),
+    ],
+)
+def test_headline_one_word_source_after_a_break(text: str, source: str, named: bool) -> None:
+    found = only(text)
+    assert (found.verb, found.source, found.named, found.pattern) == (":", source, named, "headline")
+
+
+def test_headline_one_word_without_a_break_is_a_speaker_tag_not_a_source() -> None:
+    assert suggest("مجری: به برنامه خوش آمدید") == []
+    assert suggest("کاظمی: ما هر روز صف داریم") == []
+
+
+def test_a_quotation_over_several_paragraphs_is_one_claim() -> None:
+    text = (
+        "نادر شیرازی، مدیر شبکه آبیاری، گفت: «کانال‌ها ده سال لایروبی نشده‌اند.\n\n"
+        "«کشاورزان گفتند که آب به مزرعه‌ها نمی‌رسد.\n\n"
+        "«اگر امسال کاری نشود، باغ‌ها خشک می‌شوند.»\n\n"
+        "مدیرکل آب منطقه‌ای گفت که بودجه لایروبی تصویب شده است."
+    )
+    found = suggest(text)
+    assert [s.source for s in found] == ["نادر شیرازی", "مدیرکل آب منطقه‌ای"]
+    assert found[0].claim.startswith("«کانال") and found[0].claim.endswith("خشک می‌شوند.»")
+    assert found[0].quoted
+
+
+def test_says_with_a_colon_and_the_quotation_in_the_next_paragraphs() -> None:
+    text = "سیما فرهادی می‌گوید:\n\n«اجاره‌ها دو برابر شده است.\n\n«خانواده‌ها به حاشیه شهر می‌روند.»"
+    found = only(text)
+    assert found.source == "سیما فرهادی" and found.quoted
+    assert found.claim.endswith("حاشیه شهر می‌روند.»")
+
+
+def test_an_unclosed_stray_mark_makes_no_long_quotation() -> None:
+    text = "وزیر گفت: «بودجه کافی است.\n\nمدیرکل بودجه گفت که اعتبارات ابلاغ شده است."
+    assert [s.source for s in suggest(text)] == ["وزیر", "مدیرکل بودجه"]

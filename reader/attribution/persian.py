@@ -18,6 +18,7 @@ and every span is mapped back to the article's own offsets.
 
 from __future__ import annotations
 
+from .persian_leads import as_opening, object_start, skip_adverbials
 from .persian_phrases import (
     COMMAS,
     OPEN_QUOTES,
@@ -71,7 +72,7 @@ class PersianReader(PersianText):
                 lines.append((at, at + len(line)))
             at += len(line) + 1
         for index, (start, end) in enumerate(lines):
-            if self.headline(start, end):
+            if self.in_quote(start) or self.headline(start, end):  # a paragraph of a long quotation: no reports
                 continue
             clauses = sentences(self.norm, start, end, self.quotes)
             following = lines[index + 1] if index + 1 < len(lines) else None
@@ -148,8 +149,10 @@ class PersianReader(PersianText):
             ):
                 # «ولی» opens a clause after a comma or a verb; elsewhere it is a guardian («نماینده ولی فقیه»)
                 start, brk = k + 1, (k - 1 if clause.word(k - 1) in COMMAS else k)
-            elif word == COMPLEMENTISER and verbish(clause, k - 1):
-                start, brk = k + 1, None  # «این در حالی است که X گفت…»
+            elif word == COMPLEMENTISER and (
+                verbish(clause, k - 1) or as_opening(clause, self.lead(clause, start, k), k)
+            ):
+                start, brk = k + 1, None  # «این در حالی است که X گفت…», «همان‌طور که X گفت، …»
             elif word == VA and k > base and verbish(clause, k - 1):
                 start, brk = k + 1, k  # «… ثابت می‌ماند و معاون او نیز افزود»: a new clause
             k += 1
@@ -182,7 +185,7 @@ class PersianReader(PersianText):
                         outlet = self.phrase(clause, after if inner is None else inner + 3, comma)
                         relay = outlet[:2] if outlet is not None else None
                 start = self.lead(clause, comma + 1, first)
-        found = self.phrase(clause, start, first, allow_object=True)
+        found = self.phrase(clause, skip_adverbials(clause, start, first), first, allow_object=True)
         if found is None:
             return None
         start, last, why = found
@@ -197,6 +200,8 @@ class PersianReader(PersianText):
             mark = next((k for k in range(last + 1, first) if clause.word(k) == OBJECT_MARK), None)
             if why == "ra" or (why == "stop" and mark is not None):
                 n = self.known_prefix(clause, start, last)
+                if n is None and why == "ra":
+                    n = object_start(clause, start, last)  # «وزیر نفت این خبر را تکذیب کرد»
                 if n is None and why == "ra":
                     return None
                 if n is not None:
@@ -269,11 +274,12 @@ class PersianReader(PersianText):
         if body is None and one.quote is not None and k > last:
             body = one.quote
         if body is not None:
-            return clause.tokens[body[0]].start, clause.tokens[body[1]].end
+            begin = clause.tokens[body[0]].start
+            return begin, self.long_quotes.get(begin, clause.tokens[body[1]].end)
         if intro == ":" and k > last and next_line is not None:
             line = self.norm[next_line[0] : next_line[1]]
             begin = next_line[0] + len(line) - len(line.lstrip())
-            return begin, next_line[0] + len(line.rstrip().rstrip("."))
+            return begin, self.long_quotes.get(begin, next_line[0] + len(line.rstrip().rstrip(".")))
         return None
 
     def according_to(self, clause: Clause, first: int, last: int, particle: str) -> None:
@@ -337,7 +343,8 @@ class PersianReader(PersianText):
         # «افزایش قیمت لبنیات؛ تولیدکنندگان: …»: the source follows the headline's last break.
         breaks = [k for k in range(colon) if clause.word(k) in ("\u061b", "-", "–", "—", "|")]
         opening = self.lead(clause, breaks[-1] + 1 if breaks else 0, colon)
-        if not 2 <= colon - opening <= 8 or len(words_of(clause, 0, len(clause.tokens) - 1)) > 30:
+        shortest = 1 if breaks else 2  # «گرانی بنزین؛ وزیر: …»: one word after the break
+        if not shortest <= colon - opening <= 8 or len(words_of(clause, 0, len(clause.tokens) - 1)) > 30:
             return False
         if any(not is_word(clause.word(k)) for k in range(opening, colon)) or has_verbish(clause, opening, colon - 1):
             return False

@@ -64,9 +64,57 @@ class Clause:
         return self.tokens[index].word if 0 <= index < len(self.tokens) else ""
 
 
-def quote_spans(normalised: str) -> list[tuple[int, int]]:
-    """Every quotation in the text, marks included, as (start, end) offsets."""
-    return [m.span() for m in _QUOTES_RE.finditer(normalised)]
+def quote_spans(normalised: str, long: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every quotation in the text, marks included, as (start, end) offsets; those inside a ``long`` one left out."""
+    spans = [m.span() for m in _QUOTES_RE.finditer(normalised)]
+    spans = [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in long)]
+    return sorted(spans + long)
+
+
+def _balance(line: str) -> tuple[int, int | None]:
+    """The depth of «» left open at the end of ``line`` (negative: closed more than opened) and where
+    the outermost unclosed « stands (or the last » that closes past the line's start)."""
+    depth, open_at, close_at = 0, None, None
+    for i, ch in enumerate(line):
+        if ch == "«":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+            if depth < 0:
+                close_at = i
+    return depth, (open_at if depth > 0 else close_at)
+
+
+def paragraph_quotes(normalised: str) -> list[tuple[int, int]]:
+    """Quotations that run over several paragraphs: «… (each next paragraph opening with « or not) …».
+
+    A paragraph that leaves a « open goes on while the paragraphs after it
+    (each may open with its own «) leave their marks balanced; the first whose
+    » closes it ends the quotation. Six paragraphs at most: an unclosed mark
+    beyond that is a stray, and no quotation.
+    """
+    lines, at = [], 0
+    for line in normalised.split("\n"):
+        if line.strip():
+            lines.append((at, line))
+        at += len(line) + 1
+    found = []
+    for i, (at, line) in enumerate(lines):
+        depth, open_at = _balance(line)
+        if depth <= 0 or open_at is None:
+            continue
+        for there, after in lines[i + 1 : i + 7]:
+            stripped = after.lstrip()
+            depth2, close_at = _balance(stripped[1:] if stripped.startswith("«") else stripped)
+            if depth2 < 0 and close_at is not None:
+                offset = len(after) - len(stripped) + (1 if stripped.startswith("«") else 0)
+                found.append((at + open_at, there + offset + close_at + 1))
+                break
+            if depth2 != 0:
+                break
+    return found
 
 
 def sentences(normalised: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Clause]:

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from reader.text.search import FoldedText
 
 from .folding import is_ignored
-from .persian_phrases import MAX_SOURCE, OPEN_QUOTES, Clause, has_verbish, is_word, quote_spans, scan_subject
+from .persian_phrases import (
+    MAX_SOURCE,
+    OPEN_QUOTES,
+    Clause,
+    has_verbish,
+    is_word,
+    paragraph_quotes,
+    quote_spans,
+    scan_subject,
+)
 from .persian_sources import is_anonymous, source_type
 from .persian_words import (
     ANAPHOR_HEADS,
@@ -73,7 +82,9 @@ class PersianText:
         self.text = text
         self.folded = FoldedText.of(text)
         self.norm = extra(self.folded.folded)
-        self.quotes = quote_spans(self.norm)
+        long = paragraph_quotes(self.norm)
+        self.long_quotes = dict(long)  # start → end of a quotation over several paragraphs
+        self.quotes = quote_spans(self.norm, long)
         self._quote_starts = [a for a, _ in self.quotes]
         self.found: dict[tuple[Span, Span], Suggestion] = {}
         self.sources: list[list[str]] = []  # the words of each source so far: a title mentioned again
@@ -87,6 +98,10 @@ class PersianText:
         """The matches that lie inside ``clause`` (``starts``: their sorted start offsets)."""
         first, last = bisect_left(starts, clause.start), bisect_left(starts, clause.end)
         return [m for m in matches[first:last] if m.end() <= clause.end]
+
+    def in_quote(self, at: int) -> bool:
+        """``at`` lies inside a quotation (past its opening mark)."""
+        return self._in_quote(at)
 
     def _in_quote(self, at: int) -> bool:
         i = bisect_right(self._quote_starts, at) - 1
