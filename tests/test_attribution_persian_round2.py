@@ -178,3 +178,34 @@ def test_says_with_a_colon_and_the_quotation_in_the_next_paragraphs() -> None:
 def test_an_unclosed_stray_mark_makes_no_long_quotation() -> None:
     text = "وزیر گفت: «بودجه کافی است.\n\nمدیرکل بودجه گفت که اعتبارات ابلاغ شده است."
     assert [s.source for s in suggest(text)] == ["وزیر", "مدیرکل بودجه"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدیرکل گمرک اوایل هفته جاری گفت که ترخیص کالا سریع‌تر شده است.",
+        "مدیرکل گمرک چند روز پیش گفت که ترخیص کالا سریع‌تر شده است.",
+        "مدیرکل گمرک دو هفته قبل گفت که ترخیص کالا سریع‌تر شده است.",
+        "مدیرکل گمرک شب گذشته گفت که ترخیص کالا سریع‌تر شده است.",
+        "چند روز پیش مدیرکل گمرک گفت که ترخیص کالا سریع‌تر شده است.",
+    ],
+)
+def test_a_counted_or_vague_time_after_the_subject_ends_it(text: str) -> None:
+    assert only(text).source == "مدیرکل گمرک"
+
+
+def test_a_relative_clause_between_commas_is_no_role() -> None:
+    found = only("نسرین پاکزاد، که ده سال در این کارخانه کار کرده است، گفت که دستمزدها عقب افتاده است.")
+    assert (found.source, found.role, found.claim) == ("نسرین پاکزاد", "", "دستمزدها عقب افتاده است")
+
+
+def test_close_to_is_part_of_an_anonymous_source() -> None:
+    found = only("یک منبع نزدیک به هیئت مدیره گفت که مدیرعامل برکنار می‌شود.")
+    assert found.source == "یک منبع نزدیک به هیئت مدیره" and not found.named
+
+
+def test_particle_between_commas_in_the_middle_of_a_sentence() -> None:
+    text = "کرایه‌ها، به گفته رئیس اتحادیه تاکسیرانی، از اول ماه بالا می‌رود."
+    found = only(text)
+    assert (found.verb, found.source) == ("به گفته", "رئیس اتحادیه تاکسیرانی")
+    assert found.claim == "کرایه‌ها، به گفته رئیس اتحادیه تاکسیرانی، از اول ماه بالا می‌رود"

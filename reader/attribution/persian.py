@@ -235,6 +235,8 @@ class PersianReader(PersianText):
             if last < begin or why == "ra":
                 return None, begin
             role, rest = (begin, last), last + 1
+        if clause.word(role[0]) == COMPLEMENTISER:
+            return None, rest  # «علی کریمی، که … بوده است، گفت»: a relative clause, no role
         upto = next((k for k in range(role[0], role[1] + 1) if clause.word(k) == COMPLEMENTISER), role[1] + 1)
         if role[1] - role[0] > 20 or has_verbish(clause, role[0], upto - 1):
             return None, begin
@@ -328,6 +330,8 @@ class PersianReader(PersianText):
         elif comma is None:
             end = self.trim(clause, opening, first - 1)
             body = (opening, end) if opening <= end else None
+        elif len(words_of(clause, comma + 1, size - 1)) >= 2:
+            body = (opening, self.trim(clause, opening, size - 1))  # «قیمت‌ها، به گفته X، … است»: the whole sentence
         if body is None or len(words_of(clause, *body)) < 2:
             return
         one = Found(verb, "", source, role, relay)

@@ -13,11 +13,13 @@ from .persian_phrases import Clause, is_word
 from .persian_sources import BODIES
 from .persian_words import (
     ANAPHOR_HEADS,
+    COUNTS,
     INSTITUTION_HEADS,
     MEDIA_HEADS,
     ROLE_HEADS,
     TIME_AFTER,
     TIME_HEADS,
+    TIME_UNITS,
     pnorm,
     pset,
 )
@@ -28,6 +30,7 @@ _TIME_WORDS = pset("امروز", "دیروز", "امشب", "دیشب", "پریر
 _DAY_PARTS = pset("روز", "صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "صبحگاه", "ظهر")
 _DAY_AFTER = _WEEKDAYS | _THREE_FIVE | pset("امروز", "دیروز", "گذشته", "جاری", "فردا", "پیش", "قبل")
 _DAR = pnorm("در")
+_AGO = pset("پیش", "قبل", "گذشته")
 #: a subject after «در PLACE» must open with one of these, or the place may be the subject's own («در تهران علی …»)
 _SOURCE_HEADS = ROLE_HEADS | INSTITUTION_HEADS | MEDIA_HEADS | BODIES | ANAPHOR_HEADS
 #: «همان‌طور که», «چنان‌که»: the clause they open has a source and verb, and the claim follows its comma
@@ -62,6 +65,8 @@ def skip_adverbials(clause: Clause, start: int, limit: int) -> int:
             k += 2
             if clause.word(k - 1) in _THREE_FIVE and clause.word(k) == _SAT:
                 k += 1
+        elif (word in COUNTS or word.isdigit()) and after in TIME_UNITS and clause.word(k + 2) in _AGO:
+            k += 3  # «چند روز پیش وزیر …»
         elif word in _TIME_WORDS or word in _WEEKDAYS:
             k += 1
         elif (word in TIME_HEADS and after in TIME_AFTER) or (

@@ -23,6 +23,7 @@ from .persian_words import (
     ANONYMITY,
     AZ_AFTER_TIME,
     COMPLEMENTISER,
+    COUNTS,
     INSTITUTION_HEADS,
     MEDIA_HEADS,
     NAME_LINKS,
@@ -32,6 +33,7 @@ from .persian_words import (
     STOPS,
     TIME_AFTER,
     TIME_HEADS,
+    TIME_UNITS,
     VERBISH,
     pnorm,
     pset,
@@ -43,7 +45,13 @@ _END_RE = re.compile(r"[.!?\u061f\u06d4…]+[»”\"]*(?=\s|$)|(?<![»”\"])\u0
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
 OPEN_QUOTES = frozenset('«“”"')
-_DAR, _AZ, _TAR = pnorm("در"), pnorm("از"), pnorm("تر")  # «پیش‌تر» read as «پیش تر»
+_DAR, _AZ, _TAR, _TO, _NEAR = (
+    pnorm("در"),
+    pnorm("از"),
+    pnorm("تر"),
+    pnorm("به"),
+    pnorm("نزدیک"),
+)  # «پیش‌تر» read as «پیش تر»
 _PRESENT = pset("می", "نمی")
 _FRIDAY, _PRAYER = pset("جمعه"), pset("امام", "نماز")  # «امام جمعه»: a title, not a Friday
 _DEMONSTRATIVES = pset("این", "آن", "همین", "همان")
@@ -194,6 +202,8 @@ def _inside_name(clause: Clause, start: int, k: int, limit: int) -> bool:
     word, before, after = clause.word(k), clause.word(k - 1), clause.word(k + 1)
     if k + 1 >= limit or not is_word(after) or after in STOPS or after == OBJECT_MARK:
         return False
+    if word == _TO and before == _NEAR:
+        return True  # «یک منبع نزدیک به تیم مذاکره‌کننده»
     if word in NAME_LINKS and before in NAME_VERBAL_NOUNS:
         return any(clause.word(i) in INSTITUTION_HEADS for i in range(start, k - 1))
     return word in STOPS and before in MEDIA_HEADS
@@ -227,6 +237,8 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             continue
         if word in STOPS and k > start and not (word in _FRIDAY and clause.word(k - 1) in _PRAYER):
             return k - 1, "stop"
+        if (word in COUNTS or word.isdigit()) and following in TIME_UNITS and k > start:
+            return k - 1, "stop"  # «وزیر چند روز پیش گفت»
         if word in TIME_HEADS and following in TIME_AFTER:
             return k - 1, "stop"
         if word in _DEMONSTRATIVES and following in _DEMONSTRATIVE_TIMES and k > start:
