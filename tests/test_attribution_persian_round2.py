@@ -209,3 +209,31 @@ def test_particle_between_commas_in_the_middle_of_a_sentence() -> None:
     found = only(text)
     assert (found.verb, found.source) == ("به گفته", "رئیس اتحادیه تاکسیرانی")
     assert found.claim == "کرایه‌ها، به گفته رئیس اتحادیه تاکسیرانی، از اول ماه بالا می‌رود"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "با این حال رانندگان اتوبوس می‌گویند که حقوقشان پرداخت نشده است.",
+        "در همین حال رانندگان اتوبوس می‌گویند که حقوقشان پرداخت نشده است.",
+        "از سوی دیگر رانندگان اتوبوس می‌گویند که حقوقشان پرداخت نشده است.",
+        "پیش‌تر نیز رانندگان اتوبوس گفته بودند که حقوقشان پرداخت نشده است.",
+    ],
+)
+def test_a_linking_phrase_before_the_subject_without_a_comma_is_skipped(text: str) -> None:
+    found = only(text)
+    assert found.source == "رانندگان اتوبوس" and not found.named
+
+
+def test_a_time_adverb_alone_is_never_a_source() -> None:
+    assert suggest("پیشتر هشدار داده بودند که مخزن نشت دارد.") == []
+
+
+def test_amma_after_the_topic_does_not_cut_the_subject_off() -> None:
+    found = only("سازمان برنامه اما معتقد است بودجه عمرانی کافی است.")
+    assert (found.source, found.claim) == ("سازمان برنامه", "بودجه عمرانی کافی است")
+
+
+def test_amma_after_a_comma_still_opens_a_new_clause() -> None:
+    found = suggest("شهرداری اعلام کرد که خط تازه آماده است، اما ساکنان می‌گویند ایستگاه‌ها بسته است.")
+    assert [s.source for s in found] == ["شهرداری", "ساکنان"]

@@ -26,11 +26,46 @@ from .persian_words import (
 
 _WEEKDAYS = pset("شنبه", "یکشنبه", "دوشنبه", "چهارشنبه", "پنجشنبه", "جمعه")
 _THREE_FIVE, _SAT = pset("سه", "پنج"), pnorm("شنبه")  # «سه‌شنبه» with its ZWNJ read as a space
-_TIME_WORDS = pset("امروز", "دیروز", "امشب", "دیشب", "پریروز", "اخیرا", "صبح", "عصر", "ظهر", "شامگاه", "بامداد")
+_TIME_WORDS = pset(
+    "امروز",
+    "دیروز",
+    "امشب",
+    "دیشب",
+    "پریروز",
+    "اخیرا",
+    "صبح",
+    "عصر",
+    "ظهر",
+    "شامگاه",
+    "بامداد",
+    "پیشتر",
+    "قبلا",
+    "سابقا",
+    "اکنون",
+    "اینک",
+    "حالا",
+    "تاکنون",
+    "نیز",
+    "هم",
+    "همچنین",
+)
+_EARLIER = (pnorm("پیش"), pnorm("تر"))  # «پیش‌تر» with its ZWNJ read as a space
 _DAY_PARTS = pset("روز", "صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "صبحگاه", "ظهر")
 _DAY_AFTER = _WEEKDAYS | _THREE_FIVE | pset("امروز", "دیروز", "گذشته", "جاری", "فردا", "پیش", "قبل")
 _DAR = pnorm("در")
 _AGO = pset("پیش", "قبل", "گذشته")
+_LINKS = {
+    (pnorm(a), pnorm(b)): pset(*c.split())
+    for a, b, c in (
+        ("با", "این", "حال وجود همه"),
+        ("در", "این", "حال میان زمینه باره رابطه میان"),
+        ("در", "همین", "حال زمینه باره رابطه"),
+        ("در", "عین", "حال"),
+        ("از", "سوی", "دیگر"),
+        ("از", "طرف", "دیگر"),
+        ("به", "هر", "حال"),
+    )
+}
 #: a subject after «در PLACE» must open with one of these, or the place may be the subject's own («در تهران علی …»)
 _SOURCE_HEADS = ROLE_HEADS | INSTITUTION_HEADS | MEDIA_HEADS | BODIES | ANAPHOR_HEADS
 #: «همان‌طور که», «چنان‌که»: the clause they open has a source and verb, and the claim follows its comma
@@ -67,6 +102,10 @@ def skip_adverbials(clause: Clause, start: int, limit: int) -> int:
                 k += 1
         elif (word in COUNTS or word.isdigit()) and after in TIME_UNITS and clause.word(k + 2) in _AGO:
             k += 3  # «چند روز پیش وزیر …»
+        elif (word, after) in _LINKS and clause.word(k + 2) in _LINKS[(word, after)]:
+            k += 3  # «با این حال», «در همین حال», «از سوی دیگر» with no comma after
+        elif (word, after) == _EARLIER:
+            k += 2
         elif word in _TIME_WORDS or word in _WEEKDAYS:
             k += 1
         elif (word in TIME_HEADS and after in TIME_AFTER) or (

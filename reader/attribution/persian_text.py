@@ -34,6 +34,7 @@ from .persian_words import (
     NOT_A_SOURCE_START,
     NOT_A_VERB_AFTER,
     PARTICLE_RE,
+    STOPS,
     VERB_LEMMA,
     VERB_RE,
     extra,
@@ -47,7 +48,7 @@ Tokens = tuple[int, int]  # first and last token index, inclusive
 _SAY = pnorm("گفت")
 DAR, AZ, _BE, _NAQL, YE, VA = (pnorm(word) for word in ("در", "از", "به", "نقل", "ی", "و"))
 DEMONSTRATIVES = pset("این", "آن", "اینها", "همین", "همان", "چنین")
-BUT = pnorm("ولی")
+BUT = pset("ولی", "اما")
 ANAPHORIC = pset("این", "همین", "آن")  # «این کارشناس»: the expert named before
 TIME_BEFORE_AZ = pset("پس", "پیش", "قبل", "بعد")
 
@@ -146,6 +147,8 @@ class PersianText:
             return None
         if not any(ch.isalpha() for k in range(start, last + 1) for ch in clause.word(k)):
             return None
+        if last == start and word in STOPS:
+            return None  # a time or function word alone is never a source
         relative = next((k for k in range(start, last + 1) if clause.word(k) == COMPLEMENTISER), last + 1)
         if has_verbish(clause, start, relative - 1):
             return None  # a clause, not a name
