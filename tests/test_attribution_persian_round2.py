@@ -237,3 +237,26 @@ def test_amma_after_the_topic_does_not_cut_the_subject_off() -> None:
 def test_amma_after_a_comma_still_opens_a_new_clause() -> None:
     found = suggest("شهرداری اعلام کرد که خط تازه آماده است، اما ساکنان می‌گویند ایستگاه‌ها بسته است.")
     assert [s.source for s in found] == ["شهرداری", "ساکنان"]
+
+
+def test_a_bare_plural_of_reports_is_no_source() -> None:
+    assert suggest("بنا به گزارش‌ها، نشست بعدی در تبریز برگزار می‌شود.") == []
+    assert only("طبق داده‌های گمرک، واردات چای کم شد.").source == "داده‌های گمرک"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رئیس دیوان محاسبات در بخش دیگری از سخنانش گفت که تخلفات بررسی می‌شود.",
+        "رئیس دیوان محاسبات در یک برنامه تلویزیونی گفت که تخلفات بررسی می‌شود.",
+        "رئیس دیوان محاسبات در صحن علنی مجلس گفت که تخلفات بررسی می‌شود.",
+        "رئیس دیوان محاسبات در آیین معارفه مدیران گفت که تخلفات بررسی می‌شود.",
+    ],
+)
+def test_more_circumstances_after_dar_end_the_subject(text: str) -> None:
+    assert only(text).source == "رئیس دیوان محاسبات"
+
+
+def test_a_place_after_dar_stays_in_an_anonymous_source() -> None:
+    found = only("یک کارمند در یک شرکت پخش گفت که حقوق‌ها دیر می‌رسد.")
+    assert found.source == "یک کارمند در یک شرکت پخش" and not found.named

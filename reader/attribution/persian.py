@@ -33,7 +33,7 @@ from .persian_phrases import (
     verbish,
     words_of,
 )
-from .persian_sources import looks_like_source
+from .persian_sources import PLURAL_SUFFIXES, looks_like_source
 from .persian_text import AZ, BUT, DAR, DEMONSTRATIVES, TIME_BEFORE_AZ, VA, YE, Found, PersianText, Tokens, relay_mark
 from .persian_words import (
     CLAUSE_BREAKS,
@@ -311,7 +311,8 @@ class PersianReader(PersianText):
             return
         source = found[:2]
         words = words_of(clause, *source)
-        if particle in DOCUMENT_PARTICLES and (len(words) < 2 or not looks_like_source(" ".join(words))):
+        stems = [word for word in words if word not in PLURAL_SUFFIXES]  # «بنا به گزارش‌ها»: one word, no owner
+        if particle in DOCUMENT_PARTICLES and (len(stems) < 2 or not looks_like_source(" ".join(words))):
             return  # «طبق قانون», «بر اساس برنامه‌ریزی‌ها»: a rule or a plan followed, not a source
         if particle in VIEWPOINT_PARTICLES and len(words) == 1 and words[0].endswith(YE):
             return  # «از نظر فنی»: an aspect, not a source

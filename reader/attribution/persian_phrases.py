@@ -45,13 +45,8 @@ _END_RE = re.compile(r"[.!?\u061f\u06d4…]+[»”\"]*(?=\s|$)|(?<![»”\"])\u0
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
 OPEN_QUOTES = frozenset('«“”"')
-_DAR, _AZ, _TAR, _TO, _NEAR = (
-    pnorm("در"),
-    pnorm("از"),
-    pnorm("تر"),
-    pnorm("به"),
-    pnorm("نزدیک"),
-)  # «پیش‌تر» read as «پیش تر»
+# «تر»: «پیش‌تر» read as «پیش تر»
+_DAR, _AZ, _TAR, _TO, _NEAR, _ONE = (pnorm(w) for w in ("در", "از", "تر", "به", "نزدیک", "یک"))
 _PRESENT = pset("می", "نمی")
 _FRIDAY, _PRAYER = pset("جمعه"), pset("امام", "نماز")  # «امام جمعه»: a title, not a Friday
 _DEMONSTRATIVES = pset("این", "آن", "همین", "همان")
@@ -245,7 +240,12 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             return k - 1, "stop"
         if word in AZ_AFTER_TIME and following in (_AZ, _TAR):
             return k - 1, "stop"
-        if word == _DAR and (following in AFTER_DAR or following in STOPS or not following):
+        if word == _DAR and (
+            following in AFTER_DAR
+            or following in STOPS
+            or not following
+            or (following == _ONE and clause.word(k + 2) in AFTER_DAR)
+        ):  # «در نشست خبری», «در یک برنامه تلویزیونی»
             return k - 1, "stop"
         if word == _AZ and clause.word(k - 1) not in QUANTIFIERS:
             return k - 1, "stop"

@@ -55,6 +55,7 @@ _OFFICIAL = tuple(pnorm(w) for w in (
 
 
 _PLURAL = tuple(pnorm(w) for w in ("ها", "های"))
+PLURAL_SUFFIXES = frozenset(_PLURAL)  # a plural suffix cut off by its ZWNJ («گزارش‌ها» read as «گزارش ها»)
 
 
 def _plural_of_things(word: str) -> bool:
