@@ -260,3 +260,29 @@ def test_more_circumstances_after_dar_end_the_subject(text: str) -> None:
 def test_a_place_after_dar_stays_in_an_anonymous_source() -> None:
     found = only("یک کارمند در یک شرکت پخش گفت که حقوق‌ها دیر می‌رسد.")
     assert found.source == "یک کارمند در یک شرکت پخش" and not found.named
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        ("از منظر این حقوقدان، قرارداد باطل است.", "از منظر", "این حقوقدان"),
+        ("از دیدگاه سازمان بازرسی، مناقصه قانونی نبود.", "از دیدگاه", "سازمان بازرسی"),
+        ("به تعبیر رئیس اتاق اصناف، بازار در رکود است.", "به تعبیر", "رئیس اتاق اصناف"),
+        ("به قول یکی از مسافران، قطار دو ساعت تأخیر داشت.", "به قول", "یکی از مسافران"),
+        ("به گفته‌ی مدیر ایستگاه، قطار دو ساعت تأخیر داشت.", "به گفته‌ی", "مدیر ایستگاه"),
+    ],
+)
+def test_more_viewpoint_particles(text: str, verb: str, source: str) -> None:
+    found = only(text)
+    assert (found.verb, found.source, found.pattern) == (verb, source, "according-to")
+
+
+def test_as_the_saying_goes_is_no_source() -> None:
+    assert suggest("به قول معروف، کار از کار گذشته است.") == []
+
+
+def test_a_compound_verb_before_a_plural_noun_is_no_verb() -> None:
+    from reader.attribution.persian_words import VERB_RE, pnorm
+
+    assert VERB_RE.search(pnorm("بر پایه گزارش داده‌های مرکز")) is None
+    assert VERB_RE.search(pnorm("وزیر گزارش داده که")) is not None

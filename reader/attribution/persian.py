@@ -56,6 +56,7 @@ from .persian_words import (
     VERB_RE,
     VIEWPOINT_PARTICLES,
     key,
+    particle_key,
     pnorm,
 )
 from .suggestion import Span, Suggestion
@@ -90,7 +91,7 @@ class PersianReader(PersianText):
             if m.start() in starts and m.end() in ends
         ]
         particles = {
-            starts[m.start()]: (ends[m.end()], key(m.group()))
+            starts[m.start()]: (ends[m.end()], particle_key(m.group()))
             for m in self.within(self.particles, self._particle_starts, clause)
             if m.start() in starts and m.end() in ends
         }

@@ -118,13 +118,17 @@ def _verb_table() -> dict[str, str]:
     return table
 
 
+_YE = pnorm("ی")
+_NOT_PLURAL = rf"(?! ?{pnorm('ها')}(?:{_YE})?(?!\w))"  # «داده‌های …», «گزارش‌ها»: a plural noun follows
+
+
 def _verb_regex() -> re.Pattern[str]:
     phrases = [f"{noun} {form}" for noun, lights in _COMPOUND.items() for light in lights.split()
                for form in _LIGHT[light]]
     phrases += [form for forms in _SIMPLE.values() for form in forms]
     alternatives = sorted({_pattern(p) for p in phrases}, key=len, reverse=True)
     # «داده‌های …», «گفته‌ها»: a plural noun, not a verb
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)(?! ?های?(?!\w))")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)" + _NOT_PLURAL)
 
 
 VERB_LEMMA = _verb_table()
@@ -135,6 +139,7 @@ NOT_A_VERB_AFTER = re.compile(r" ?و ?گو")  # «گفت‌وگو», «گفت و
 _PARTICLES = (
     "به گزارش", "به گفته", "به نقل از", "به اعتقاد", "به عقیده", "به باور", "از نگاه", "از دید", "از نظر",
     "به نظر", "به نوشته", "به روایت", "به ادعای", "به اذعان", "به تصریح", "به اعلام", "به زعم", "به تأکید",
+    "از منظر", "از دیدگاه", "به تعبیر", "به قول", "به بیان",
 )
 _DOCUMENT_PARTICLES = ("طبق", "بنا بر", "بنابر", "بنا به", "بر اساس", "براساس", "بر پایه", "برپایه", "مطابق با",
                        "مطابق")
@@ -145,14 +150,23 @@ REPORT_PARTICLE = pnorm("به گزارش")
 #: particles whose bare source must be a phrase of two words or more («طبق قانون» is no attribution)
 DOCUMENT_PARTICLES = frozenset(key(pnorm(p)) for p in _DOCUMENT_PARTICLES)
 #: viewpoint particles whose one-word source ending in ی is an aspect, not a source («از نظر فنی»)
-VIEWPOINT_PARTICLES = frozenset(key(pnorm(p)) for p in ("از نگاه", "از دید", "از نظر", "به نظر"))
+VIEWPOINT_PARTICLES = frozenset(
+    key(pnorm(p)) for p in ("از نگاه", "از دید", "از نظر", "به نظر", "از منظر", "از دیدگاه", "به قول", "به بیان")
+)
+_EZAFE = pnorm(" ی")  # «به گفته‌ی X»: the ezafe written apart after a ZWNJ
+
+
+def particle_key(matched: str) -> str:
+    """How a matched particle is looked up: ``key`` without a written-apart ezafe («به گفته‌ی»)."""
+    return key(matched[: -len(_EZAFE)] if matched.endswith(_EZAFE) else matched)
 
 
 def _particle_regex() -> re.Pattern[str]:
     phrases = list(_PARTICLES) + [f"{p} {n}" for p in _DOCUMENT_PARTICLES for n in _REPORT_NOUNS]
     phrases += list(_DOCUMENT_PARTICLES)
     alternatives = sorted({_pattern(p) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)(?! ?های?(?!\w))")  # «بنا به گزارش‌ها»
+    # «بنا به گزارش‌ها» is no particle; «به گفته‌ی X» keeps its ezafe
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?: " + _YE + r"(?!\w))?(?!\w)" + _NOT_PLURAL)
 
 
 PARTICLE_RE = _particle_regex()
@@ -162,7 +176,7 @@ PARTICLE_RE = _particle_regex()
 NOT_A_SOURCE_START = pset(
     "وی", "او", "ایشان", "آنها", "آنان", "اینها", "من", "ما", "تو", "شما", "این", "آن", "همین", "همان",
     "چنین", "هر", "که", "و", "یا", "را", "در", "به", "از", "با", "بر", "برای", "تا", "هم", "نیز", "امروز",
-    "دیروز", "سپس", "همچنین", "چه", "چرا", "کجا", "آیا", "خود", "خودش", "اینکه", "آنچه", "هیچ", "بلکه",
+    "دیروز", "سپس", "همچنین", "معروف", "مشهور", "چه", "چرا", "کجا", "آیا", "خود", "خودش", "اینکه", "آنچه", "هیچ", "بلکه",
     "اگر", "وقتی", "پس", "پیش", "قبل", "بعد", "روز", "شب", "هفته", "ماه", "سال", "است", "بود", "می", "نمی",
     "باید", "نباید", "شاید", "حتی", "فقط", "تنها", "هنوز", "اکنون", "لذا", "چنانکه", "همانطور", "همانگونه",
     "چنانچه", "گرچه", "اگرچه", "هرچند", "اما", "ولی", "کاملا", "بسیار", "صرفا", "واقعا", "نهایتا", "قطعا",
