@@ -167,3 +167,21 @@ def test_a_long_suggested_span_marks_every_line_it_covers(tmp_path: Path) -> Non
         assert len(text) > 1900
 
     run(path, steps)
+
+
+def test_a_relayed_suggestion_opens_the_dialog_noting_who_relayed_it(tmp_path: Path) -> None:
+    path = tmp_path / "relay.txt"
+    path.write_text("ونقلت وكالة الأنباء المحلية عن مسؤول في الوزارة قوله إن المعبر سيفتح غدا.\n", encoding="utf-8")
+
+    async def steps(app: QariApp, pilot: Pilot[None]) -> None:
+        bar = await suggest(app, pilot)
+        (found,) = bar.suggestions
+        assert (found.source, found.relay) == ("مسؤول في الوزارة", "وكالة الأنباء المحلية")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ClaimDialog)
+        assert dialog.query_one("#claim-source").value == "مسؤول في الوزارة"
+        assert dialog.query_one("#claim-note").value == "relayed by وكالة الأنباء المحلية"
+
+    run(path, steps)

@@ -9,7 +9,9 @@ a text too short or mixed to tell is "und" (undetermined, as BCP 47 has it).
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGE_NAMES", "RTL_LANGUAGES", "guess_language", "short_text_language"]
+import re
+
+__all__ = ["LANGUAGE_NAMES", "RTL_LANGUAGES", "guess_language", "line_language", "short_text_language"]
 
 LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu", "he": "Hebrew", "en": "English", "und": "undetermined"}
 _SAMPLE = 200_000
@@ -83,3 +85,31 @@ def short_text_language(text: str, article_language: str = "und") -> str:
     if script == "arabic":
         return article_language if article_language in ("ar", "fa", "ur") else "ar"
     return {"hebrew": "he", "latin": "en"}.get(script, "und")
+
+
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_ARABIC_SCRIPT = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_PERSIAN_LETTERS = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")  # پ چ ژ گ ک ی
+_URDU_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ ڑ ں ھ ہ ے
+# Persian words that Arabic does not write, also as scraped pages spell them with Arabic ي/ك (كه، مي).
+_PERSIAN_WORDS = re.compile(r"(?<!\w)(?:که|كه|می|مي|است|این|را|برای|براي|گفت|های|هاي|کرد|شده|بود)(?!\w)")
+
+
+def line_language(line: str) -> str:
+    """The language of one line (a paragraph, a headline): "ar", "fa", "he", or "" for any other.
+
+    Hebrew letters make it Hebrew; Arabic-script letters make it Persian when it has letters or words
+    only Persian uses (پ چ ژ گ ی ک, «که», «است», also as scraped pages spell them with Arabic ي/ك),
+    else Arabic; two Urdu letters, Latin or no letters give "". Unlike ``guess_language`` it tells a
+    short line apart: a headline is one line.
+    """
+    hebrew = len(_HEBREW.findall(line))
+    arabic = len(_ARABIC_SCRIPT.findall(line))
+    if not hebrew and not arabic:
+        return ""
+    if hebrew > arabic:
+        return "he"
+    if len(_URDU_LETTERS.findall(line)) >= 2:
+        return ""
+    persian = len(_PERSIAN_LETTERS.findall(line)) + 2 * len(_PERSIAN_WORDS.findall(line))
+    return "fa" if persian >= 2 or (persian and arabic < 20) else "ar"
