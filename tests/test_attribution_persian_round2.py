@@ -286,3 +286,39 @@ def test_a_compound_verb_before_a_plural_noun_is_no_verb() -> None:
 
     assert VERB_RE.search(pnorm("بر پایه گزارش داده‌های مرکز")) is None
     assert VERB_RE.search(pnorm("وزیر گزارش داده که")) is not None
+
+
+def test_an_acronym_in_brackets_stays_in_the_source() -> None:
+    found = only("به گزارش خبرنگار خبرگزاری دانشجویان ایران (ایسنا)، کلاس‌ها فردا تعطیل است.")
+    assert found.source == "خبرنگار خبرگزاری دانشجویان ایران (ایسنا)"
+
+
+def test_in_defence_of_is_a_circumstance() -> None:
+    found = only("وزیر راه در دفاع از بودجه تأکید کرد که پروژه‌ها نیمه‌کاره نمی‌ماند.")
+    assert found.source == "وزیر راه"
+
+
+def test_a_report_after_a_document_particle_is_the_source() -> None:
+    found = only("بر اساس گزارش دیوان محاسبات، بدهی دولت دو برابر شده است.")
+    assert (found.verb, found.source, found.source_type) == ("بر اساس", "گزارش دیوان محاسبات", "document")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("داده‌های سامانه ثبت معاملات حکایت از آن دارد که قیمت خانه ثابت مانده است.", "حکایت از آن دارد"),
+        ("آمار گمرک حاکی است که صادرات میوه کم شده است.", "حاکی است"),
+    ],
+)
+def test_a_document_tells_that(text: str, verb: str) -> None:
+    found = only(text)
+    assert found.verb == verb and found.named
+
+
+def test_a_lesson_tells_nothing() -> None:
+    assert suggest("تجربه سال‌های گذشته حکایت از آن دارد که بازار آرام نمی‌ماند.") == []
+
+
+def test_amma_right_before_the_verb_after_a_role_keeps_the_subject() -> None:
+    found = only("مدیر اتحادیه نانوایان، حمید صالحی، اما معتقد است نرخ تازه کافی نیست.")
+    assert (found.source, found.role, found.claim) == ("مدیر اتحادیه نانوایان", "حمید صالحی", "نرخ تازه کافی نیست")

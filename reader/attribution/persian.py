@@ -146,8 +146,10 @@ class PersianReader(PersianText):
                 k = (close if close is not None else k) + 1
                 continue
             if word in CLAUSE_BREAKS and (
-                word not in BUT or k == base or clause.word(k - 1) in COMMAS or verbish(clause, k - 1)
-            ):
+                word not in BUT
+                or k == base
+                or ((clause.word(k - 1) in COMMAS or verbish(clause, k - 1)) and k + 1 < first)
+            ):  # «X، ROLE، اما معتقد است»: «اما» right before the verb leaves the subject before it
                 # «ولی»/«اما» open a clause after a comma or a verb; elsewhere «ولی» is a guardian («نماینده ولی
                 # فقیه») and «اما» follows a topic («وزارت بهداشت اما معتقد است»)
                 start, brk = k + 1, (k - 1 if clause.word(k - 1) in COMMAS else k)

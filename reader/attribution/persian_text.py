@@ -142,6 +142,8 @@ class PersianText:
             return None
         last, why = scan_subject(clause, start, limit)
         while last >= start and not is_word(clause.word(last)) and clause.word(last) not in '»”"':
+            if clause.word(last) == ")" and clause.word(last - 2) == "(":
+                break  # «… (پما)»: the acronym stays
             last -= 1
         if last < start or last - start + 1 > MAX_SOURCE or (why == "ra" and not allow_object):
             return None
