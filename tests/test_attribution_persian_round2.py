@@ -322,3 +322,41 @@ def test_a_lesson_tells_nothing() -> None:
 def test_amma_right_before_the_verb_after_a_role_keeps_the_subject() -> None:
     found = only("مدیر اتحادیه نانوایان، حمید صالحی، اما معتقد است نرخ تازه کافی نیست.")
     assert (found.source, found.role, found.claim) == ("مدیر اتحادیه نانوایان", "حمید صالحی", "نرخ تازه کافی نیست")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        ("از سوی روابط عمومی فرودگاه اعلام شد که پروازها برقرار است.", "اعلام شد", "روابط عمومی فرودگاه"),
+        ("در این جلسه از طرف معاون وزیر تأکید شد که طرح متوقف نمی‌شود.", "تأکید شد", "معاون وزیر"),
+        ("توسط ستاد بحران استان اعلام شد: مدارس فردا تعطیل است.", "اعلام شد", "ستاد بحران استان"),
+    ],
+)
+def test_a_passive_report_with_an_agent_names_the_source(text: str, verb: str, source: str) -> None:
+    found = only(text)
+    assert (found.verb, found.source) == (verb, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قیمت جدید بلیت اعلام شد که از فردا اجرا می‌شود.",
+        "این خبر از سوی روابط عمومی فرودگاه تأیید شد.",
+        "این طرح توسط شهرداری اعلام شد و قرار است اجرا شود.",
+    ],
+)
+def test_a_passive_report_without_an_agent_or_a_written_claim_is_nothing(text: str) -> None:
+    assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رئیس سازمان بهزیستی در عین حال گفت که مستمری‌ها پرداخت می‌شود.",
+        "رئیس سازمان بهزیستی در نهایت گفت که مستمری‌ها پرداخت می‌شود.",
+        "رئیس سازمان بهزیستی ۱۲ آذر گفت که مستمری‌ها پرداخت می‌شود.",
+        "هم‌زمان با آغاز پاییز، رئیس سازمان بهزیستی گفت که مستمری‌ها پرداخت می‌شود.",
+    ],
+)
+def test_linking_phrases_and_dates_around_the_subject(text: str) -> None:
+    assert only(text).source == "رئیس سازمان بهزیستی"

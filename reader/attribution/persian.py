@@ -19,6 +19,7 @@ and every span is mapped back to the article's own offsets.
 from __future__ import annotations
 
 from .persian_leads import as_opening, object_start, skip_adverbials
+from .persian_passive import passive_reports
 from .persian_phrases import (
     COMMAS,
     OPEN_QUOTES,
@@ -120,6 +121,7 @@ class PersianReader(PersianText):
         for first, (last, particle) in particles.items():
             if first not in used:
                 self.according_to(clause, first, last, particle)
+        passive_reports(self, clause)
 
     def subject(
         self,

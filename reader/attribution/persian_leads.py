@@ -26,29 +26,12 @@ from .persian_words import (
 
 _WEEKDAYS = pset("شنبه", "یکشنبه", "دوشنبه", "چهارشنبه", "پنجشنبه", "جمعه")
 _THREE_FIVE, _SAT = pset("سه", "پنج"), pnorm("شنبه")  # «سه‌شنبه» with its ZWNJ read as a space
+# fmt: off
 _TIME_WORDS = pset(
-    "امروز",
-    "دیروز",
-    "امشب",
-    "دیشب",
-    "پریروز",
-    "اخیرا",
-    "صبح",
-    "عصر",
-    "ظهر",
-    "شامگاه",
-    "بامداد",
-    "پیشتر",
-    "قبلا",
-    "سابقا",
-    "اکنون",
-    "اینک",
-    "حالا",
-    "تاکنون",
-    "نیز",
-    "هم",
-    "همچنین",
+    "امروز", "دیروز", "امشب", "دیشب", "پریروز", "اخیرا", "صبح", "عصر", "ظهر", "شامگاه", "بامداد", "پیشتر", "قبلا",
+    "سابقا", "اکنون", "اینک", "حالا", "تاکنون", "نیز", "همچنین",
 )
+# fmt: on
 _EARLIER = (pnorm("پیش"), pnorm("تر"))  # «پیش‌تر» with its ZWNJ read as a space
 _DAY_PARTS = pset("روز", "صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "صبحگاه", "ظهر")
 _DAY_AFTER = _WEEKDAYS | _THREE_FIVE | pset("امروز", "دیروز", "گذشته", "جاری", "فردا", "پیش", "قبل")
@@ -71,24 +54,12 @@ _SOURCE_HEADS = ROLE_HEADS | INSTITUTION_HEADS | MEDIA_HEADS | BODIES | ANAPHOR_
 #: «همان‌طور که», «چنان‌که»: the clause they open has a source and verb, and the claim follows its comma
 _AS = pset("همانطور", "همانگونه", "چنان", "آنطور", "آنگونه", "همچنان", "چنانکه", "همانطوری")
 #: an object's first word right after a subject: a demonstrative or a word for news
+# fmt: off
 _OBJECT_CUES = pset(
-    "این",
-    "آن",
-    "همین",
-    "همان",
-    "چنین",
-    "خبر",
-    "اخبار",
-    "ادعای",
-    "ادعا",
-    "ادعاها",
-    "شایعه",
-    "شایعات",
-    "گزارش",
-    "گزارشها",
-    "وقوع",
-    "انتشار",
+    "این", "آن", "همین", "همان", "چنین", "خبر", "اخبار", "ادعای", "ادعا", "ادعاها", "شایعه", "شایعات", "گزارش",
+    "گزارشها", "وقوع", "انتشار",
 )
+# fmt: on
 
 
 def skip_adverbials(clause: Clause, start: int, limit: int) -> int:

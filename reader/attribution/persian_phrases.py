@@ -26,6 +26,7 @@ from .persian_words import (
     COUNTS,
     INSTITUTION_HEADS,
     MEDIA_HEADS,
+    MONTHS,
     NAME_LINKS,
     NAME_VERBAL_NOUNS,
     OBJECT_MARK,
@@ -237,6 +238,8 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             return k - 1, "stop"
         if (word in COUNTS or word.isdigit()) and following in TIME_UNITS and k > start:
             return k - 1, "stop"  # «وزیر چند روز پیش گفت»
+        if word.isdigit() and following in MONTHS and k > start:
+            return k - 1, "stop"  # «وزیر ۱۲ آذر گفت»
         if word in TIME_HEADS and following in TIME_AFTER:
             return k - 1, "stop"
         if word in _DEMONSTRATIVES and following in _DEMONSTRATIVE_TIMES and k > start:
