@@ -360,3 +360,12 @@ def test_a_passive_report_without_an_agent_or_a_written_claim_is_nothing(text: s
 )
 def test_linking_phrases_and_dates_around_the_subject(text: str) -> None:
     assert only(text).source == "رئیس سازمان بهزیستی"
+
+
+def test_a_clitic_object_pronoun_keeps_a_compound_verb_a_report() -> None:
+    found = only("سخنگوی شهرداری تکذیبش کرد و گفت که قرارداد قانونی بوده است.")
+    assert (found.verb, found.source, found.claim) == ("گفت", "سخنگوی شهرداری", "قرارداد قانونی بوده است")
+
+
+def test_a_day_in_brackets_is_not_an_acronym() -> None:
+    assert only("رئیس مجلس (یکشنبه) گفت که لایحه بودجه بررسی می‌شود.").source == "رئیس مجلس"

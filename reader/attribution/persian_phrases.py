@@ -226,7 +226,8 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             return k - 1, "comma"
         if word == OBJECT_MARK:
             return k - 1, "ra"
-        if word == "(" and k > start and clause.word(k + 2) == ")" and is_word(clause.word(k + 1)) and k + 2 < limit:
+        inner = clause.word(k + 1)
+        if word == "(" and k > start and clause.word(k + 2) == ")" and is_word(inner) and inner not in STOPS:
             k += 3  # «خبرگزاری پیام ملت (پما)»: a name's acronym
             continue
         if not is_word(word) and k > start:

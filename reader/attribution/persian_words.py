@@ -109,13 +109,25 @@ SOURCE_AFTER_DAR = pset("آمده")  # «در گزارش X آمده است که�
 SOURCE_NEEDED = pset("نشان", "آمده", "حکایت", "حاکی")  # «تجربه نشان داده است»: only a document, body or person shows
 
 
+# «تکذیبش کرد و گفت …»: these nouns take an object pronoun (ش، شان) and stay a reporting verb
+_CLITIC_NOUNS = {"تکذیب": "ش شان", "تأیید": "ش شان", "رد": "ش شان", "اعلام": "ش شان"}
+
+
+def _compound_phrases() -> list[tuple[str, str]]:
+    """Every compound verb form with its noun, the clitic forms included."""
+    phrases = []
+    for noun, lights in _COMPOUND.items():
+        nouns = [noun] + [noun + clitic for clitic in _CLITIC_NOUNS.get(noun, "").split()]
+        for light in lights.split():
+            phrases += [(f"{spelled} {form}", noun) for spelled in nouns for form in _LIGHT[light]]
+    return phrases
+
+
 def _verb_table() -> dict[str, str]:
     """Every verb form, without its spaces, → its lemma (the noun of a compound verb)."""
     table: dict[str, str] = {}
-    for noun, lights in _COMPOUND.items():
-        for light in lights.split():
-            for form in _LIGHT[light]:
-                table[key(pnorm(f"{noun} {form}"))] = pnorm(noun)
+    for phrase, noun in _compound_phrases():
+        table[key(pnorm(phrase))] = pnorm(noun)
     for lemma, forms in _SIMPLE.items():
         for form in forms:
             table[key(pnorm(form))] = pnorm(lemma)
@@ -127,8 +139,7 @@ _NOT_PLURAL = rf"(?! ?{pnorm('ها')}(?:{_YE})?(?!\w))"  # «داده‌های �
 
 
 def _verb_regex() -> re.Pattern[str]:
-    phrases = [f"{noun} {form}" for noun, lights in _COMPOUND.items() for light in lights.split()
-               for form in _LIGHT[light]]
+    phrases = [phrase for phrase, _ in _compound_phrases()]
     phrases += [form for forms in _SIMPLE.values() for form in forms]
     alternatives = sorted({_pattern(p) for p in phrases}, key=len, reverse=True)
     # «داده‌های …», «گفته‌ها»: a plural noun, not a verb
