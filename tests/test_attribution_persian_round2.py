@@ -369,3 +369,7 @@ def test_a_clitic_object_pronoun_keeps_a_compound_verb_a_report() -> None:
 
 def test_a_day_in_brackets_is_not_an_acronym() -> None:
     assert only("رئیس مجلس (یکشنبه) گفت که لایحه بودجه بررسی می‌شود.").source == "رئیس مجلس"
+
+
+def test_an_object_first_before_ra_gives_no_demonstrative_source() -> None:
+    assert suggest("این گزارش را وزیر نیرو تأیید کرد.") == []

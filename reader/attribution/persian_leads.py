@@ -97,6 +97,8 @@ def as_opening(clause: Clause, start: int, complementiser: int) -> bool:
 
 def object_start(clause: Clause, start: int, last: int) -> int | None:
     """How many words of the phrase [start, last] before «را» are the subject, when the object opens plainly."""
+    if clause.word(start) in _OBJECT_CUES:
+        return None  # «این گزارش را وزیر تأیید کرد»: the object comes first, no subject before «را»
     for k in range(start + 1, last + 1):
         if clause.word(k) in _OBJECT_CUES:
             return k - start
