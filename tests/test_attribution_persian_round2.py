@@ -373,3 +373,7 @@ def test_a_day_in_brackets_is_not_an_acronym() -> None:
 
 def test_an_object_first_before_ra_gives_no_demonstrative_source() -> None:
     assert suggest("این گزارش را وزیر نیرو تأیید کرد.") == []
+
+
+def test_a_conversation_spelled_without_its_zwnj_is_a_circumstance() -> None:
+    assert only("مدیرعامل پالایشگاه در گفتوگو با ما گفت که تولید بالا رفت.").source == "مدیرعامل پالایشگاه"
