@@ -377,3 +377,22 @@ def test_an_object_first_before_ra_gives_no_demonstrative_source() -> None:
 
 def test_a_conversation_spelled_without_its_zwnj_is_a_circumstance() -> None:
     assert only("مدیرعامل پالایشگاه در گفتوگو با ما گفت که تولید بالا رفت.").source == "مدیرعامل پالایشگاه"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("رئیس اتاق اصناف مطرح کرد که مالیات‌ها سنگین است.", "مطرح کرد"),
+        ("کشاورزان گلایه کردند که آب به مزارع نمی‌رسد.", "گلایه کردند"),
+        ("بانک جهانی تخمین زده است که رشد اقتصادی دو درصد است.", "تخمین زده است"),
+        ("یکی از مسافران روایت کرد که قطار نیمه‌شب متوقف شد.", "روایت کرد"),
+        ("سخنگوی پلیس عنوان داشت که سارقان دستگیر شدند.", "عنوان داشت"),
+    ],
+)
+def test_more_compound_reports_with_a_clause(text: str, verb: str) -> None:
+    assert only(text).verb == verb
+
+
+@pytest.mark.parametrize("text", ["رئیس اتاق اصناف این موضوع را مطرح کرد.", "وزیر از کندی کار انتقاد کرد."])
+def test_those_compounds_without_a_clause_report_nothing(text: str) -> None:
+    assert suggest(text) == []
