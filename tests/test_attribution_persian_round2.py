@@ -396,3 +396,20 @@ def test_more_compound_reports_with_a_clause(text: str, verb: str) -> None:
 @pytest.mark.parametrize("text", ["رئیس اتاق اصناف این موضوع را مطرح کرد.", "وزیر از کندی کار انتقاد کرد."])
 def test_those_compounds_without_a_clause_report_nothing(text: str) -> None:
     assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("بهاره نوری فکر می‌کند بازار کتاب تا بهار جان می‌گیرد.", "فکر می‌کند"),
+        ("مدیر مدرسه امیدوار است که کلاس‌ها حضوری شود.", "امیدوار است"),
+    ],
+)
+def test_interview_present_forms_of_belief_and_hope(text: str, verb: str) -> None:
+    assert only(text).verb == verb
+
+
+def test_plural_people_by_kin_or_ending_are_anonymous() -> None:
+    assert not only("مادران نگرانند که مدارس تعطیل شود.").named
+    assert not only("بازنشستگان می‌گویند که مستمری کفاف نمی‌دهد.").named
+    assert suggest("مدیر مدرسه نگران است.") == []
