@@ -413,3 +413,12 @@ def test_plural_people_by_kin_or_ending_are_anonymous() -> None:
     assert not only("مادران نگرانند که مدارس تعطیل شود.").named
     assert not only("بازنشستگان می‌گویند که مستمری کفاف نمی‌دهد.").named
     assert suggest("مدیر مدرسه نگران است.") == []
+
+
+def test_a_clause_after_the_verbs_comma_opened_by_but_is_no_claim() -> None:
+    assert suggest("شهرداری سال گذشته طرح بازسازی بازار را اعلام کرد، اما هنوز خبری نیست.") == []
+
+
+def test_in_a_year_before_the_subject_is_skipped() -> None:
+    found = only("در سال ۱۴۰۰ دولت اعلام کرد یارانه نان حذف نمی‌شود.")
+    assert (found.source, found.claim) == ("دولت", "یارانه نان حذف نمی‌شود")

@@ -39,6 +39,7 @@ from .persian_text import AZ, BUT, DAR, DEMONSTRATIVES, TIME_BEFORE_AZ, VA, YE, 
 from .persian_words import (
     CLAUSE_BREAKS,
     COMPLEMENTISER,
+    CONNECTORS,
     DOCUMENT_PARTICLES,
     NEEDS_INTRO,
     NOT_A_SOURCE_START,
@@ -260,7 +261,9 @@ class PersianReader(PersianText):
         """The claim of ``one``, in normalised offsets: after its verb, else its object or the opening quotation."""
         k = one.verb[1] + 1
         if clause.word(k) in COMMAS:
-            k += 1  # «کارشناسان معتقدند، با حذف…»
+            k += 1  # «کارشناسان معتقدند، با حذف…»; but «…را اعلام کرد، اما …» goes on to another clause
+            if clause.word(k) in CLAUSE_BREAKS | CONNECTORS:
+                k = len(clause.tokens)
         intro = ""
         if clause.word(k) == ":":
             intro, k = ":", k + 1

@@ -79,6 +79,10 @@ def skip_adverbials(clause: Clause, start: int, limit: int) -> int:
             k += 2
         elif word in _TIME_WORDS or word in _WEEKDAYS:
             k += 1
+        elif (
+            word == _DAR and after in TIME_UNITS and (clause.word(k + 2).isdigit() or clause.word(k + 2) in TIME_AFTER)
+        ):
+            k += 3  # «در سال ۱۴۰۰», «در هفته گذشته»
         elif (word in TIME_HEADS and after in TIME_AFTER) or (
             word == _DAR and is_word(after) and clause.word(k + 2) in _SOURCE_HEADS and k + 2 < limit
         ):
