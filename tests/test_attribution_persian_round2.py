@@ -422,3 +422,10 @@ def test_a_clause_after_the_verbs_comma_opened_by_but_is_no_claim() -> None:
 def test_in_a_year_before_the_subject_is_skipped() -> None:
     found = only("در سال ۱۴۰۰ دولت اعلام کرد یارانه نان حذف نمی‌شود.")
     assert (found.source, found.claim) == ("دولت", "یارانه نان حذف نمی‌شود")
+
+
+def test_a_particles_source_that_keeps_its_name_back() -> None:
+    text = "به گفته یکی از رانندگان که نخواست نامش فاش شود، «سوخت سه روز است نرسیده.»"
+    found = only(text)
+    assert (found.verb, found.source, found.named) == ("به گفته", "یکی از رانندگان", False)
+    assert found.quoted

@@ -18,7 +18,7 @@ and every span is mapped back to the article's own offsets.
 
 from __future__ import annotations
 
-from .persian_leads import as_opening, object_start, skip_adverbials
+from .persian_leads import as_opening, hidden_name, object_start, skip_adverbials
 from .persian_passive import passive_reports
 from .persian_phrases import (
     COMMAS,
@@ -306,7 +306,8 @@ class PersianReader(PersianText):
         quote = next((k for k in range(start, limit) if clause.word(k) in OPEN_QUOTES), None)
         if quote is not None and quote > start:
             limit = quote
-        if has_verbish(clause, start, limit - 1) or any(clause.word(k) == ":" for k in range(start, limit)):
+        upto = hidden_name(clause, start, limit)  # «به گفته یکی از کارگران که نخواست نامش فاش شود، …»
+        if has_verbish(clause, start, upto - 1) or any(clause.word(k) == ":" for k in range(start, limit)):
             return
         relay = None
         k = relay_mark(clause, start, limit)

@@ -13,6 +13,8 @@ from .persian_phrases import Clause, is_word
 from .persian_sources import BODIES
 from .persian_words import (
     ANAPHOR_HEADS,
+    ANONYMITY,
+    COMPLEMENTISER,
     COUNTS,
     INSTITUTION_HEADS,
     MEDIA_HEADS,
@@ -107,3 +109,13 @@ def object_start(clause: Clause, start: int, last: int) -> int | None:
         if clause.word(k) in _OBJECT_CUES:
             return k - start
     return None
+
+
+def hidden_name(clause: Clause, start: int, limit: int) -> int:
+    """Where a «که» clause that keeps a name back («که نخواست نامش فاش شود») begins in [start, limit), or limit."""
+    for k in range(start, limit):
+        if clause.word(k) == COMPLEMENTISER:
+            if any(clause.word(i) in ANONYMITY for i in range(k + 1, min(k + 6, limit))):
+                return k
+            return limit
+    return limit
