@@ -7,6 +7,7 @@ each with its span in the article's text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: A (start, end) range of code-point offsets into the analysed text.
@@ -51,7 +52,7 @@ def quoted_claim(text: str, span: Span) -> bool:
     start, end = span
     claim = text[start:end].strip()
     if len(claim) >= 2 and claim[0] in _OPENING and claim.rstrip(".")[-1:] in _CLOSING:
-        inner = claim[1:].rstrip(".")[:-1]
+        inner = re.sub(r"\n\s*«", "\n", claim[1:].rstrip(".")[:-1])  # a quotation's next paragraph opens with «
         return not any(mark in inner for mark in "«»")
     before = text[:start].rstrip(" \u00a0\t")
     after = text[end:].lstrip(" \u00a0\t.")
