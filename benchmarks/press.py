@@ -8,10 +8,12 @@ another writer after the first run, measured only at the end).
 
 How a suggestion is matched to a label (one-to-one, in reading order):
 
-* **where**: each label is anchored in the text: its claim is found (the k-th
-  label with the same claim takes the k-th place it occurs), and its source is
-  the occurrence of the source phrase nearest that claim. A suggestion can
-  only match a label whose anchored source span its own source span overlaps;
+* **where**: each label is anchored in the text where its claim and its
+  source are written nearest each other (a quote that a headline repeats is
+  not where the body reports it; labels with the same source and claim, a
+  headline the page repeats, take those places in reading order). A
+  suggestion can only match a label whose anchored source span its own
+  source span overlaps;
 * **lenient** (the headline figure, the rule issue 14 states): the two source
   phrases agree up to a title or role of at most two words: after folding
   (harakat, tatweel, alef forms, ى/ي, ة/ه) and dropping punctuation, one
@@ -161,15 +163,25 @@ def _places(text: str, phrase: str) -> list[Span]:
     return spans
 
 
+def _gap(a: Span, b: Span) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
 def _anchor(text: str, raw: list[dict], index: int) -> tuple[Span, Span]:
-    """The spans of label ``index``: its claim (k-th of equal claims) and the source nearest it."""
+    """The spans of label ``index``: the place its claim and source are written together.
+
+    Each place of the claim is paired with the nearest place of the source; the label takes the place
+    with the nearest source (a quote repeated in a headline is not where the body's report is). Labels
+    with the same source and claim (a headline the page repeats) take those places in reading order.
+    """
     item = raw[index]
     claims = _places(text, item["claim"]) or [(0, len(text))]
-    k = sum(1 for other in raw[:index] if other["claim"] == item["claim"])
-    claim = claims[min(k, len(claims) - 1)]
     sources = _places(text, item["source"]) or [(0, 0)]
-    middle = (claim[0] + claim[1]) / 2
-    source = min(sources, key=lambda s: abs((s[0] + s[1]) / 2 - middle))
+    pairs = [(claim, min(sources, key=lambda source: (_gap(source, claim), source))) for claim in claims]
+    twins = [i for i, other in enumerate(raw) if (other["claim"], other["source"]) == (item["claim"], item["source"])]
+    chosen = sorted(sorted(pairs, key=lambda pair: _gap(*pair))[: len(twins)])
+    claim, source = chosen[min(twins.index(index), len(chosen) - 1)]
     return source, claim
 
 

@@ -314,7 +314,7 @@ def test_a_long_persian_article_gets_every_repeated_attribution() -> None:
 
 
 def test_persian_spelled_with_arabic_yeh_and_kaf_is_read_as_persian() -> None:
-    from reader.attribution.languages import line_language
+    from reader.text.language import line_language
 
     assert line_language("رئيس كل بانك مركزي اعلام كرد كه نرخ تورم كاهش مي يابد.") == "fa"
     assert line_language("وقال رئيس البنك المركزي إن التضخم سينخفض هذا العام بشكل كبير.") == "ar"
@@ -337,3 +337,16 @@ def test_a_researcher_is_an_expert_and_a_study_a_document() -> None:
     assert source_type("بهرام شکوهی", "پژوهشگر مهندسی محیط زیست", True) == "expert"
     assert source_type("پژوهش دانشگاه تهران", "", True) == "document"
     assert source_type("گزارش‌های سازمان", "", True) == "document"
+
+
+def test_an_unsure_line_of_a_persian_article_is_read_as_persian() -> None:
+    from reader.text.language import line_languages
+
+    article = (
+        "رئيس كل بانك مركزي اعلام كرد كه نرخ تورم كاهش مي يابد.\n"
+        "به گفته مديرعامل شركت، توليد دو برابر شد.\n"
+        "وزير اقتصاد گفت كه بودجه اصلاح مي شود."
+    )
+    assert line_languages(article) == ["fa", "fa", "fa"]
+    arabic = "وقال الوزير إن الميزانية ستعدل.\nبحسب مدير الشركة، تضاعف الإنتاج."
+    assert line_languages(arabic) == ["ar", "ar"]

@@ -174,12 +174,13 @@ def expected_form(text: str, i: int, tail: bool) -> str:
 
 
 def ligature_tails(text: str) -> set[int]:
-    """Offsets of the alefs that a lam-alef ligature draws (shaping in "app" mode)."""
+    """Offsets of the alefs that a lam-alef ligature draws (shaping in "app" mode): across harakat, never
+    across a format character (an embedding such as LRE, ZWJ, ZWNJ), as the engine's shaping rule says."""
     tails = set()
     for i, ch in enumerate(text):
         if ch in ALEFS:
             j = i - 1
-            while j >= 0 and category(text[j]) in ("Mn", "Me", "Cf") and text[j] not in (ZWJ, ZWNJ):
+            while j >= 0 and category(text[j]) in ("Mn", "Me"):
                 j -= 1
             if j >= 0 and text[j] == LAM:
                 tails.add(i)
@@ -632,6 +633,7 @@ def has_mixed_level_cluster(ref: Ref, line, levels: str, base: int, offset: int,
 @example(text="\u0627\u064b\u0644\u0627 [\u0628] 12", opts=LayoutOptions(width=5), offset=3)
 @example(text="0\u202a", opts=LayoutOptions(bidi="terminal"), offset=0)
 @example(text="\u064e(\u0628) \u0628\u064a\u062a", opts=LayoutOptions(), offset=0)
+@example(text="\u0627\u0644\u202a\u0627", opts=LayoutOptions(width=2), offset=0)  # no lam-alef across LRE
 def test_visual_text_and_cell_map_agree_with_reference(text, opts, offset):
     """Reordering keeps every character, marks stay after their letter (L3), brackets mirror (L4).
 

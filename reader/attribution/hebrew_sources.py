@@ -46,15 +46,32 @@ def _anonymous_head(word: str) -> bool:
     )
 
 
+#: «תושבי העיר חיפה»: after these a name is a place's, not a person's.
+_PLACE_WORDS = frozenset(
+    ["העיר", "הכפר", "המושב", "הקיבוץ", "השכונה", "היישוב", "המדינה", "האזור", "הרחוב", "הרובע", "המחוז"]
+)
+
+
+def _kin(words: list[str]) -> bool:
+    """«בני משפחתו», «בני הזוג», «חברת כנסת מ…»: an unnamed group or person (but «בני גנץ» is a name)."""
+    if len(words) < 2:
+        return False
+    if words[0] in ("בני", "בנות", "קרובי"):
+        return words[1].startswith(("ה", "משפח"))
+    return words[0] == "חברת" and words[1] == "כנסת"
+
+
 def is_named(words: list[str], role: list[str]) -> bool:
     """False for an unnamed person or group with no name after it or beside it."""
     while len(words) > 1 and words[0] in QUANTIFIERS:
         words = words[1:]
-    if not words or not _anonymous_head(words[0]):
+    if not words or not (_anonymous_head(words[0]) or _kin(words)):
         return True
-    definite = words[0].startswith("ה")  # «התושב יוסי חדד»; «נהג אוטובוס» is no name
-    if definite and len(words) > 1 and _name_like(words[1]) and not _anonymous_head(words[1]):
-        return True
+    # «התושב יוסי חדד», «חבר המועצה משה לוי»: a name after the definite word; «נהג אוטובוס» is no name
+    for k in range(1, len(words)):
+        definite = words[k - 1].startswith("ה") and words[k - 1] not in _PLACE_WORDS
+        if definite and _name_like(words[k]) and not _anonymous_head(words[k]):
+            return True
     return bool(role) and len(role) <= 3 and all(_name_like(w) for w in role)
 
 

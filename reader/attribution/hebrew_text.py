@@ -6,7 +6,7 @@ changes offsets, so the normalised text keeps, for each of its characters,
 the offset of the article's character it came from: every span the rules
 find maps back to ``text[start:end]`` as written.
 
-A token is a word (letters and digits, with an acronym's gershayim «דו"ח»,
+A token is a word (letters and digits, with an acronym's gershayim «דו"ח», «מנכ"לית»,
 a final geresh «פרופ'» and maqaf joins «בן־חמו», «מ־30») or one punctuation
 mark. Quotation marks are paired per paragraph (a line), so a quote of
 several sentences is one claim, and sentences are never split inside one.
@@ -18,9 +18,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .hebrew_words import verb
+
 _MARKS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
 _FOLD = str.maketrans({"\u05f4": '"', "\u05f3": "'"})
-_TOKEN = re.compile(r"""\w+(?:["']\w(?!\w)|'(?!\w))?(?:[־-]\w+(?:["']\w(?!\w))?)*|[^\w\s]""")
+_TOKEN = re.compile(r"""\w+(?:["']\w(?!\w)|(?<=\w\w)"\w{2,}(?![\w"])|'(?!\w))?(?:[־-]\w+(?:["']\w(?!\w))?)*|[^\w\s]""")
 QUOTES = frozenset('"“”„«»')
 _ENDS = frozenset(".!?…")
 
@@ -136,4 +138,6 @@ def _ends_quote(line: Line, i: int) -> bool:
     if close >= len(line.tokens) or line.pairs.get(close, len(line.tokens)) >= close:
         return False
     after = line.word(close + 1)
+    if verb(after) is not None or after in ("כך", "וכך"):
+        return False  # «"…. …." אמר המהנדס»: the quote is this verb's claim
     return after != "" and (after[0].isalnum() or after in QUOTES)

@@ -13,16 +13,17 @@ article and no rule sees a word that is not its own.
 
 from __future__ import annotations
 
-from ..text.language import line_language
+from ..text.language import line_languages
 
 
 def masked(text: str, language: str) -> str:
     """``text`` with every line not in ``language`` blanked (same length, line breaks kept)."""
     lines = text.split("\n")
-    kept = [line if line_language(line) == language else " " * len(line) for line in lines]
+    found = line_languages(text)
+    kept = [line if found[i] == language else " " * len(line) for i, line in enumerate(lines)]
     return "\n".join(kept)
 
 
 def languages_in(text: str) -> set[str]:
     """The rule languages that have at least one line in ``text``."""
-    return {language for line in text.split("\n") if (language := line_language(line))}
+    return {language for language in line_languages(text) if language}

@@ -18,6 +18,8 @@ and every span is mapped back to the article's own offsets.
 
 from __future__ import annotations
 
+from .persian_leads import as_opening, hidden_name, object_start, skip_adverbials
+from .persian_passive import passive_reports
 from .persian_phrases import (
     COMMAS,
     OPEN_QUOTES,
@@ -32,11 +34,12 @@ from .persian_phrases import (
     verbish,
     words_of,
 )
-from .persian_sources import looks_like_source
+from .persian_sources import PLURAL_SUFFIXES, looks_like_source
 from .persian_text import AZ, BUT, DAR, DEMONSTRATIVES, TIME_BEFORE_AZ, VA, YE, Found, PersianText, Tokens, relay_mark
 from .persian_words import (
     CLAUSE_BREAKS,
     COMPLEMENTISER,
+    CONNECTORS,
     DOCUMENT_PARTICLES,
     NEEDS_INTRO,
     NOT_A_SOURCE_START,
@@ -55,6 +58,7 @@ from .persian_words import (
     VERB_RE,
     VIEWPOINT_PARTICLES,
     key,
+    particle_key,
     pnorm,
 )
 from .suggestion import Span, Suggestion
@@ -71,7 +75,7 @@ class PersianReader(PersianText):
                 lines.append((at, at + len(line)))
             at += len(line) + 1
         for index, (start, end) in enumerate(lines):
-            if self.headline(start, end):
+            if self.in_quote(start) or self.headline(start, end):  # a paragraph of a long quotation: no reports
                 continue
             clauses = sentences(self.norm, start, end, self.quotes)
             following = lines[index + 1] if index + 1 < len(lines) else None
@@ -89,7 +93,7 @@ class PersianReader(PersianText):
             if m.start() in starts and m.end() in ends
         ]
         particles = {
-            starts[m.start()]: (ends[m.end()], key(m.group()))
+            starts[m.start()]: (ends[m.end()], particle_key(m.group()))
             for m in self.within(self.particles, self._particle_starts, clause)
             if m.start() in starts and m.end() in ends
         }
@@ -118,6 +122,7 @@ class PersianReader(PersianText):
         for first, (last, particle) in particles.items():
             if first not in used:
                 self.according_to(clause, first, last, particle)
+        passive_reports(self, clause)
 
     def subject(
         self,
@@ -144,12 +149,17 @@ class PersianReader(PersianText):
                 k = (close if close is not None else k) + 1
                 continue
             if word in CLAUSE_BREAKS and (
-                word != BUT or k == base or clause.word(k - 1) in COMMAS or verbish(clause, k - 1)
-            ):
-                # «ولی» opens a clause after a comma or a verb; elsewhere it is a guardian («نماینده ولی فقیه»)
+                word not in BUT
+                or k == base
+                or ((clause.word(k - 1) in COMMAS or verbish(clause, k - 1)) and k + 1 < first)
+            ):  # «X، ROLE، اما معتقد است»: «اما» right before the verb leaves the subject before it
+                # «ولی»/«اما» open a clause after a comma or a verb; elsewhere «ولی» is a guardian («نماینده ولی
+                # فقیه») and «اما» follows a topic («وزارت بهداشت اما معتقد است»)
                 start, brk = k + 1, (k - 1 if clause.word(k - 1) in COMMAS else k)
-            elif word == COMPLEMENTISER and verbish(clause, k - 1):
-                start, brk = k + 1, None  # «این در حالی است که X گفت…»
+            elif word == COMPLEMENTISER and (
+                verbish(clause, k - 1) or as_opening(clause, self.lead(clause, start, k), k)
+            ):
+                start, brk = k + 1, None  # «این در حالی است که X گفت…», «همان‌طور که X گفت، …»
             elif word == VA and k > base and verbish(clause, k - 1):
                 start, brk = k + 1, k  # «… ثابت می‌ماند و معاون او نیز افزود»: a new clause
             k += 1
@@ -182,7 +192,7 @@ class PersianReader(PersianText):
                         outlet = self.phrase(clause, after if inner is None else inner + 3, comma)
                         relay = outlet[:2] if outlet is not None else None
                 start = self.lead(clause, comma + 1, first)
-        found = self.phrase(clause, start, first, allow_object=True)
+        found = self.phrase(clause, skip_adverbials(clause, start, first), first, allow_object=True)
         if found is None:
             return None
         start, last, why = found
@@ -197,6 +207,8 @@ class PersianReader(PersianText):
             mark = next((k for k in range(last + 1, first) if clause.word(k) == OBJECT_MARK), None)
             if why == "ra" or (why == "stop" and mark is not None):
                 n = self.known_prefix(clause, start, last)
+                if n is None and why == "ra":
+                    n = object_start(clause, start, last)  # «وزیر نفت این خبر را تکذیب کرد»
                 if n is None and why == "ra":
                     return None
                 if n is not None:
@@ -230,6 +242,8 @@ class PersianReader(PersianText):
             if last < begin or why == "ra":
                 return None, begin
             role, rest = (begin, last), last + 1
+        if clause.word(role[0]) == COMPLEMENTISER:
+            return None, rest  # «علی کریمی، که … بوده است، گفت»: a relative clause, no role
         upto = next((k for k in range(role[0], role[1] + 1) if clause.word(k) == COMPLEMENTISER), role[1] + 1)
         if role[1] - role[0] > 20 or has_verbish(clause, role[0], upto - 1):
             return None, begin
@@ -247,7 +261,9 @@ class PersianReader(PersianText):
         """The claim of ``one``, in normalised offsets: after its verb, else its object or the opening quotation."""
         k = one.verb[1] + 1
         if clause.word(k) in COMMAS:
-            k += 1  # «کارشناسان معتقدند، با حذف…»
+            k += 1  # «کارشناسان معتقدند، با حذف…»; but «…را اعلام کرد، اما …» goes on to another clause
+            if clause.word(k) in CLAUSE_BREAKS | CONNECTORS:
+                k = len(clause.tokens)
         intro = ""
         if clause.word(k) == ":":
             intro, k = ":", k + 1
@@ -269,11 +285,12 @@ class PersianReader(PersianText):
         if body is None and one.quote is not None and k > last:
             body = one.quote
         if body is not None:
-            return clause.tokens[body[0]].start, clause.tokens[body[1]].end
+            begin = clause.tokens[body[0]].start
+            return begin, self.long_quotes.get(begin, clause.tokens[body[1]].end)
         if intro == ":" and k > last and next_line is not None:
             line = self.norm[next_line[0] : next_line[1]]
             begin = next_line[0] + len(line) - len(line.lstrip())
-            return begin, next_line[0] + len(line.rstrip().rstrip("."))
+            return begin, self.long_quotes.get(begin, next_line[0] + len(line.rstrip().rstrip(".")))
         return None
 
     def according_to(self, clause: Clause, first: int, last: int, particle: str) -> None:
@@ -289,7 +306,8 @@ class PersianReader(PersianText):
         quote = next((k for k in range(start, limit) if clause.word(k) in OPEN_QUOTES), None)
         if quote is not None and quote > start:
             limit = quote
-        if has_verbish(clause, start, limit - 1) or any(clause.word(k) == ":" for k in range(start, limit)):
+        upto = hidden_name(clause, start, limit)  # «به گفته یکی از کارگران که نخواست نامش فاش شود، …»
+        if has_verbish(clause, start, upto - 1) or any(clause.word(k) == ":" for k in range(start, limit)):
             return
         relay = None
         k = relay_mark(clause, start, limit)
@@ -302,7 +320,8 @@ class PersianReader(PersianText):
             return
         source = found[:2]
         words = words_of(clause, *source)
-        if particle in DOCUMENT_PARTICLES and (len(words) < 2 or not looks_like_source(" ".join(words))):
+        stems = [word for word in words if word not in PLURAL_SUFFIXES]  # «بنا به گزارش‌ها»: one word, no owner
+        if particle in DOCUMENT_PARTICLES and (len(stems) < 2 or not looks_like_source(" ".join(words))):
             return  # «طبق قانون», «بر اساس برنامه‌ریزی‌ها»: a rule or a plan followed, not a source
         if particle in VIEWPOINT_PARTICLES and len(words) == 1 and words[0].endswith(YE):
             return  # «از نظر فنی»: an aspect, not a source
@@ -322,6 +341,8 @@ class PersianReader(PersianText):
         elif comma is None:
             end = self.trim(clause, opening, first - 1)
             body = (opening, end) if opening <= end else None
+        elif len(words_of(clause, comma + 1, size - 1)) >= 2:
+            body = (opening, self.trim(clause, opening, size - 1))  # «قیمت‌ها، به گفته X، … است»: the whole sentence
         if body is None or len(words_of(clause, *body)) < 2:
             return
         one = Found(verb, "", source, role, relay)
@@ -337,7 +358,8 @@ class PersianReader(PersianText):
         # «افزایش قیمت لبنیات؛ تولیدکنندگان: …»: the source follows the headline's last break.
         breaks = [k for k in range(colon) if clause.word(k) in ("\u061b", "-", "–", "—", "|")]
         opening = self.lead(clause, breaks[-1] + 1 if breaks else 0, colon)
-        if not 2 <= colon - opening <= 8 or len(words_of(clause, 0, len(clause.tokens) - 1)) > 30:
+        shortest = 1 if breaks else 2  # «گرانی بنزین؛ وزیر: …»: one word after the break
+        if not shortest <= colon - opening <= 8 or len(words_of(clause, 0, len(clause.tokens) - 1)) > 30:
             return False
         if any(not is_word(clause.word(k)) for k in range(opening, colon)) or has_verbish(clause, opening, colon - 1):
             return False

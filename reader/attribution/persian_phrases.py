@@ -23,11 +23,18 @@ from .persian_words import (
     ANONYMITY,
     AZ_AFTER_TIME,
     COMPLEMENTISER,
+    COUNTS,
+    INSTITUTION_HEADS,
+    MEDIA_HEADS,
+    MONTHS,
+    NAME_LINKS,
+    NAME_VERBAL_NOUNS,
     OBJECT_MARK,
     QUANTIFIERS,
     STOPS,
     TIME_AFTER,
     TIME_HEADS,
+    TIME_UNITS,
     VERBISH,
     pnorm,
     pset,
@@ -39,7 +46,8 @@ _END_RE = re.compile(r"[.!?\u061f\u06d4…]+[»”\"]*(?=\s|$)|(?<![»”\"])\u0
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 COMMAS = frozenset(",\u060c")
 OPEN_QUOTES = frozenset('«“”"')
-_DAR, _AZ, _TAR = pnorm("در"), pnorm("از"), pnorm("تر")  # «پیش‌تر» read as «پیش تر»
+# «تر»: «پیش‌تر» read as «پیش تر»
+_DAR, _AZ, _TAR, _TO, _NEAR, _ONE = (pnorm(w) for w in ("در", "از", "تر", "به", "نزدیک", "یک"))
 _PRESENT = pset("می", "نمی")
 _FRIDAY, _PRAYER = pset("جمعه"), pset("امام", "نماز")  # «امام جمعه»: a title, not a Friday
 _DEMONSTRATIVES = pset("این", "آن", "همین", "همان")
@@ -60,9 +68,57 @@ class Clause:
         return self.tokens[index].word if 0 <= index < len(self.tokens) else ""
 
 
-def quote_spans(normalised: str) -> list[tuple[int, int]]:
-    """Every quotation in the text, marks included, as (start, end) offsets."""
-    return [m.span() for m in _QUOTES_RE.finditer(normalised)]
+def quote_spans(normalised: str, long: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every quotation in the text, marks included, as (start, end) offsets; those inside a ``long`` one left out."""
+    spans = [m.span() for m in _QUOTES_RE.finditer(normalised)]
+    spans = [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in long)]
+    return sorted(spans + long)
+
+
+def _balance(line: str) -> tuple[int, int | None]:
+    """The depth of «» left open at the end of ``line`` (negative: closed more than opened) and where
+    the outermost unclosed « stands (or the last » that closes past the line's start)."""
+    depth, open_at, close_at = 0, None, None
+    for i, ch in enumerate(line):
+        if ch == "«":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+            if depth < 0:
+                close_at = i
+    return depth, (open_at if depth > 0 else close_at)
+
+
+def paragraph_quotes(normalised: str) -> list[tuple[int, int]]:
+    """Quotations that run over several paragraphs: «… (each next paragraph opening with « or not) …».
+
+    A paragraph that leaves a « open goes on while the paragraphs after it
+    (each may open with its own «) leave their marks balanced; the first whose
+    » closes it ends the quotation. Six paragraphs at most: an unclosed mark
+    beyond that is a stray, and no quotation.
+    """
+    lines, at = [], 0
+    for line in normalised.split("\n"):
+        if line.strip():
+            lines.append((at, line))
+        at += len(line) + 1
+    found = []
+    for i, (at, line) in enumerate(lines):
+        depth, open_at = _balance(line)
+        if depth <= 0 or open_at is None:
+            continue
+        for there, after in lines[i + 1 : i + 7]:
+            stripped = after.lstrip()
+            depth2, close_at = _balance(stripped[1:] if stripped.startswith("«") else stripped)
+            if depth2 < 0 and close_at is not None:
+                offset = len(after) - len(stripped) + (1 if stripped.startswith("«") else 0)
+                found.append((at + open_at, there + offset + close_at + 1))
+                break
+            if depth2 != 0:
+                break
+    return found
 
 
 def sentences(normalised: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Clause]:
@@ -133,6 +189,22 @@ def _relative_end(clause: Clause, k: int, limit: int) -> int | None:
     return None
 
 
+def _inside_name(clause: Clause, start: int, k: int, limit: int) -> bool:
+    """Token ``k``, a preposition or a time word, goes on a body's or a paper's name begun at ``start``.
+
+    «سازمان حمایت از مصرف‌کنندگان», «ستاد مبارزه با قاچاق کالا»: a preposition after
+    a verbal noun of a body's name; «روزنامه صبح نو»: a time word right after a paper.
+    """
+    word, before, after = clause.word(k), clause.word(k - 1), clause.word(k + 1)
+    if k + 1 >= limit or not is_word(after) or after in STOPS or after == OBJECT_MARK:
+        return False
+    if word == _TO and before == _NEAR:
+        return True  # «یک منبع نزدیک به تیم مذاکره‌کننده»
+    if word in NAME_LINKS and before in NAME_VERBAL_NOUNS:
+        return any(clause.word(i) in INSTITUTION_HEADS for i in range(start, k - 1))
+    return word in STOPS and before in MEDIA_HEADS
+
+
 def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
     """The last index of the subject that starts at ``start``, and why it ends there.
 
@@ -154,17 +226,33 @@ def scan_subject(clause: Clause, start: int, limit: int) -> tuple[int, str]:
             return k - 1, "comma"
         if word == OBJECT_MARK:
             return k - 1, "ra"
+        inner = clause.word(k + 1)
+        if word == "(" and k > start and clause.word(k + 2) == ")" and is_word(inner) and inner not in STOPS:
+            k += 3  # «خبرگزاری پیام ملت (پما)»: a name's acronym
+            continue
         if not is_word(word) and k > start:
             return k - 1, "stop"
+        if k > start and _inside_name(clause, start, k, limit):
+            k += 1
+            continue
         if word in STOPS and k > start and not (word in _FRIDAY and clause.word(k - 1) in _PRAYER):
             return k - 1, "stop"
+        if (word in COUNTS or word.isdigit()) and following in TIME_UNITS and k > start:
+            return k - 1, "stop"  # «وزیر چند روز پیش گفت»
+        if word.isdigit() and following in MONTHS and k > start:
+            return k - 1, "stop"  # «وزیر ۱۲ آذر گفت»
         if word in TIME_HEADS and following in TIME_AFTER:
             return k - 1, "stop"
         if word in _DEMONSTRATIVES and following in _DEMONSTRATIVE_TIMES and k > start:
             return k - 1, "stop"
         if word in AZ_AFTER_TIME and following in (_AZ, _TAR):
             return k - 1, "stop"
-        if word == _DAR and (following in AFTER_DAR or following in STOPS or not following):
+        if word == _DAR and (
+            following in AFTER_DAR
+            or following in STOPS
+            or not following
+            or (following == _ONE and clause.word(k + 2) in AFTER_DAR)
+        ):  # «در نشست خبری», «در یک برنامه تلویزیونی»
             return k - 1, "stop"
         if word == _AZ and clause.word(k - 1) not in QUANTIFIERS:
             return k - 1, "stop"

@@ -26,13 +26,18 @@ _PEOPLE = pset(
     "دیپلمات ها", "دیپلماتها", "خبرنگاران", "دانش آموزان", "جوانان", "زنان", "مردان", "کسبه", "تجار",
     "بازرگانان", "صاحبان", "تولیدکنندگان", "مصرف کنندگان", "وارد کنندگان", "واردکنندگان", "حقوقدانان",
     "مقامات", "سیاستمداران", "نمایندگانی", "ناشران", "هنرمندان", "ورزشکاران", "بازیکنان", "سربازان",
+    "نانوایان", "پرستاران", "روستاییان", "دانشمندان", "دیپلمات‌ها", "شاهدان عینی", "عشایر", "زائران",
+    "مورخان", "مادران", "پدران", "کودکان", "زنان", "خانواده", "دختران", "پسران", "همسایگان", "بستگان", "خانواده‌ها", "معترضان", "کسبه", "اصناف", "مربیان", "مهندسان", "وکلا", "قضات",
 )
-_PEOPLE_ENDINGS = tuple(pnorm(e) for e in ("گران", "دانان", "کنندگان", "سازان", "مندان", "گاران"))
+_PEOPLE_ENDINGS = tuple(
+    pnorm(e) for e in ("گران", "دانان", "کنندگان", "دگان", "ستگان", "سازان", "مندان", "گاران", "داران", "کاران", "نشینان")
+)
 # A named body that owns a plural of things: «داده‌های مرکز آمار», «گزارش‌های وزارت نیرو».
-_BODIES = pset(
+BODIES = pset(
     "مرکز", "وزارت", "وزارتخانه", "سازمان", "بانک", "شورا", "شورای", "مجلس", "دولت", "اداره", "شرکت",
     "دانشگاه", "پژوهشکده", "موسسه", "مؤسسه", "انجمن", "کانون", "استانداری", "شهرداری", "فرمانداری", "ستاد",
     "کمیسیون", "هیئت", "دیوان", "قوه", "دادگستری", "پلیس", "گمرک", "صندوق", "بورس", "اتاق", "خبرگزاری",
+    "سامانه", "پایگاه", "نهاد", "کارگروه", "کمیته", "اتحادیه", "دبیرخانه", "بنیاد",
 )
 _MEDIA = tuple(pnorm(w) for w in ("خبرگزاری", "روزنامه", "خبرنگار", "هفته نامه", "ماهنامه", "شبکه", "تلویزیون",
                                   "رادیو", "سایت", "پایگاه خبری", "نشریه", "مجله", "رسانه", "صداوسیما"))
@@ -51,6 +56,7 @@ _OFFICIAL = tuple(pnorm(w) for w in (
 
 
 _PLURAL = tuple(pnorm(w) for w in ("ها", "های"))
+PLURAL_SUFFIXES = frozenset(_PLURAL)  # a plural suffix cut off by its ZWNJ («گزارش‌ها» read as «گزارش ها»)
 
 
 def _plural_of_things(word: str) -> bool:
@@ -70,7 +76,7 @@ def is_anonymous(source: str) -> bool:
     if " ".join(words[:2]) in _PEOPLE or head in _PEOPLE or head.endswith(_PEOPLE_ENDINGS):
         return True
     if _plural_of_things(head) or (len(words) > 1 and words[1] in _PLURAL):
-        return not any(word in _BODIES for word in words[1:])
+        return not any(word in BODIES for word in words[1:])
     return False
 
 
@@ -79,7 +85,7 @@ def looks_like_source(source: str) -> bool:
     text = " " + pnorm(source) + " "
     return any(
         " " + keyword in text for keywords in (_DOCUMENT, _MEDIA, _EXPERT, _OFFICIAL) for keyword in keywords
-    ) or any(word in _BODIES for word in text.split())
+    ) or any(word in BODIES for word in text.split())
 
 
 def source_type(source: str, role: str, named: bool) -> str:

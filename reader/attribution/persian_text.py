@@ -16,14 +16,25 @@ from dataclasses import dataclass
 from reader.text.search import FoldedText
 
 from .folding import is_ignored
-from .persian_phrases import MAX_SOURCE, OPEN_QUOTES, Clause, has_verbish, is_word, quote_spans, scan_subject
+from .persian_phrases import (
+    MAX_SOURCE,
+    OPEN_QUOTES,
+    Clause,
+    has_verbish,
+    is_word,
+    paragraph_quotes,
+    quote_spans,
+    scan_subject,
+)
 from .persian_sources import is_anonymous, source_type
 from .persian_words import (
+    ANAPHOR_HEADS,
     COMPLEMENTISER,
     CONNECTORS,
     NOT_A_SOURCE_START,
     NOT_A_VERB_AFTER,
     PARTICLE_RE,
+    STOPS,
     VERB_LEMMA,
     VERB_RE,
     extra,
@@ -37,7 +48,8 @@ Tokens = tuple[int, int]  # first and last token index, inclusive
 _SAY = pnorm("گفت")
 DAR, AZ, _BE, _NAQL, YE, VA = (pnorm(word) for word in ("در", "از", "به", "نقل", "ی", "و"))
 DEMONSTRATIVES = pset("این", "آن", "اینها", "همین", "همان", "چنین")
-BUT = pnorm("ولی")
+BUT = pset("ولی", "اما")
+ANAPHORIC = pset("این", "همین", "آن")  # «این کارشناس»: the expert named before
 TIME_BEFORE_AZ = pset("پس", "پیش", "قبل", "بعد")
 
 
@@ -71,7 +83,9 @@ class PersianText:
         self.text = text
         self.folded = FoldedText.of(text)
         self.norm = extra(self.folded.folded)
-        self.quotes = quote_spans(self.norm)
+        long = paragraph_quotes(self.norm)
+        self.long_quotes = dict(long)  # start → end of a quotation over several paragraphs
+        self.quotes = quote_spans(self.norm, long)
         self._quote_starts = [a for a, _ in self.quotes]
         self.found: dict[tuple[Span, Span], Suggestion] = {}
         self.sources: list[list[str]] = []  # the words of each source so far: a title mentioned again
@@ -85,6 +99,10 @@ class PersianText:
         """The matches that lie inside ``clause`` (``starts``: their sorted start offsets)."""
         first, last = bisect_left(starts, clause.start), bisect_left(starts, clause.end)
         return [m for m in matches[first:last] if m.end() <= clause.end]
+
+    def in_quote(self, at: int) -> bool:
+        """``at`` lies inside a quotation (past its opening mark)."""
+        return self._in_quote(at)
 
     def _in_quote(self, at: int) -> bool:
         i = bisect_right(self._quote_starts, at) - 1
@@ -119,15 +137,20 @@ class PersianText:
     def phrase(self, clause: Clause, start: int, limit: int, allow_object: bool = False) -> tuple[int, int, str] | None:
         """The source phrase that starts at ``start`` and why it ends (see ``scan_subject``), or None."""
         word = clause.word(start)
-        if start >= limit or word in NOT_A_SOURCE_START or not (is_word(word) or word in OPEN_QUOTES):
+        anaphor = word in ANAPHORIC and clause.word(start + 1) in ANAPHOR_HEADS and start + 1 < limit
+        if start >= limit or (word in NOT_A_SOURCE_START and not anaphor) or not (is_word(word) or word in OPEN_QUOTES):
             return None
         last, why = scan_subject(clause, start, limit)
         while last >= start and not is_word(clause.word(last)) and clause.word(last) not in '»”"':
+            if clause.word(last) == ")" and clause.word(last - 2) == "(":
+                break  # «… (پما)»: the acronym stays
             last -= 1
         if last < start or last - start + 1 > MAX_SOURCE or (why == "ra" and not allow_object):
             return None
         if not any(ch.isalpha() for k in range(start, last + 1) for ch in clause.word(k)):
             return None
+        if last == start and word in STOPS:
+            return None  # a time or function word alone is never a source
         relative = next((k for k in range(start, last + 1) if clause.word(k) == COMPLEMENTISER), last + 1)
         if has_verbish(clause, start, relative - 1):
             return None  # a clause, not a name
@@ -143,6 +166,16 @@ class PersianText:
                 n += 1
             best = max(best, n)
         return best if 2 <= best < len(words) else None
+
+    def named(self, clause: Clause, tokens: Tokens, source: str) -> bool:
+        """Named or not; «این کارشناس» takes the call of the last source or role with its head word."""
+        if clause.word(tokens[0]) not in ANAPHORIC or tokens[0] == tokens[1]:
+            return not is_anonymous(source)
+        head = clause.word(tokens[0] + 1)
+        for earlier in reversed(self.found.values()):
+            if head in pnorm(f"{earlier.source} {earlier.role}").split():
+                return earlier.named
+        return not is_anonymous(" ".join(clause.word(k) for k in range(tokens[0] + 1, tokens[1] + 1)))
 
     @staticmethod
     def trim(clause: Clause, first: int, last: int) -> int:
@@ -160,7 +193,7 @@ class PersianText:
         role, role_span = self.piece(clause, one.role) if one.role is not None else ("", None)
         relay = self.piece(clause, one.relay)[0] if one.relay is not None else ""
         claim_span = self.span(*claim)
-        named = not is_anonymous(source)
+        named = self.named(clause, one.source, source)
         self.sources.append([clause.word(k) for k in range(one.source[0], one.source[1] + 1)])
         self.found[(source_span, verb_span)] = Suggestion(
             verb=verb,

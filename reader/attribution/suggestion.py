@@ -45,8 +45,8 @@ class Suggestion:
 
 _REOPENED = re.compile(r"\n\s*[«\"]")
 _STRAIGHT_MARK = re.compile(r'(?<!\w)"|"(?!\w)')
-_OPENING = "«“”\"„‘'‹"
-_CLOSING = "»”“\"‟’'›"
+_OPENING = "«“”\"„‘'‹\u05f4"  # ״ (gershayim): Hebrew text set with one mark for both ends of a quote
+_CLOSING = "»”“\"‟’'›\u05f4"
 
 
 def quoted_claim(text: str, span: Span) -> bool:
@@ -54,7 +54,7 @@ def quoted_claim(text: str, span: Span) -> bool:
     start, end = span
     claim = text[start:end].strip()
     if len(claim) >= 2 and claim[0] in _OPENING and claim.rstrip(".")[-1:] in _CLOSING:
-        # A paragraph of a long quote may open with « again; a straight mark between two letters is a
+        # A paragraph of a long quote may open with « (or ") again; a straight mark between two letters is a
         # Hebrew gershayim (צה"ל), not a quote mark. Any other mark inside means a paraphrase with quotes in it.
         inner = _REOPENED.sub("\n", claim[1:].rstrip(".")[:-1])
         straight = claim[0] == '"' and _STRAIGHT_MARK.search(inner) is not None
