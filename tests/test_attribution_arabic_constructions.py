@@ -467,3 +467,20 @@ def test_a_spoken_demonstrative_is_never_a_source() -> None:
 )
 def test_issued_today_ends_a_source_and_awrada_reports(text: str, source: str) -> None:
     assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("والتقى الرئيس بالوفد الذي أكد أن المساعدات ستصل.", "الوفد"),
+        ("والتقى الرئيس بوزير الخارجية الذي أكد أن المساعدات ستصل.", "وزير الخارجية"),
+        ("وانتقد النائب الحكومة التي قالت إن الأزمة انتهت.", "الحكومة"),
+    ],
+)
+def test_the_noun_a_relative_clause_hangs_on_reports(text: str, source: str) -> None:
+    found = only(text)
+    assert found.source == source and found.pattern == "source-verb"
+
+
+def test_a_relative_clause_on_a_thing_gives_no_source() -> None:
+    assert suggest("وزار الوفد المصنع الذي أنتج ألف سيارة.") == []

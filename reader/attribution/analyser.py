@@ -40,7 +40,7 @@ from .arabic import (
     verb_lemma,
 )
 from .claims import claim_last
-from .constructions import EXPRESSED, explained, expressed
+from .constructions import EXPRESSED, antecedent, explained, expressed
 from .folding import TA_MARBUTA, is_ignored, norm_set
 from .fronted import fronted_subject
 from .headline import headlines
@@ -314,7 +314,7 @@ class Analyser:
         if phrase is not None and lemma in TELLING_VERBS:
             phrase = (phrase[0], told_object(sentence, *phrase))  # «أبلغ رئيس الوزراء أعضاء المجلس أن…»
         if phrase is None:
-            subject = fronted_subject(sentence, v)
+            subject = fronted_subject(sentence, v) or antecedent(sentence, v)
             if subject is not None:
                 self.add(sentence, (v, v), subject, claim, "source-verb")
             return

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arabic import ANONYMITY_STARTS, strip_proclitic
+from .anonymity import person_or_body
+from .arabic import ANONYMITY_STARTS, HEADS, definite, strip_proclitic, verb_lemma
 from .folding import norm, norm_set
 from .fronted import fronted_subject
 from .phrases import Phrase, comma_segments, comp_at, reports, role_in, source_in
@@ -76,3 +77,31 @@ def explained(an: Analyser, sentence: Sentence, i: int) -> bool:
         if is_comma(here) or (here[:1] == "و" and len(here) > 3 and k > i + 1):
             return False  # «بين الجيش والمسلحين»: two sides, so «between»
     return False
+
+
+_WHO = norm_set("الذي", "التي", "الذين", "اللذين", "اللتين")
+
+
+def antecedent(sentence: Sentence, v: int) -> Phrase | None:
+    """«والتقى الرئيس بالوفد الذي أكد أن…»: the noun a relative «الذي» hangs on is who reports.
+
+    The noun is the word before «الذي», with the article, or a title and it («وزير الخارجية الذي»); a
+    preposition glued to its first word («بالوفد») is left out of the source, and it must name someone who
+    can speak («القرار الذي أكد…» does not). «للوزير» cannot lose its لـ and is left alone.
+    """
+    if sentence.word(v - 1) not in _WHO or verb_lemma(sentence.word(v)) is None or v < 2:
+        return None
+    last = first = v - 2
+    if not definite(sentence.word(last)) or sentence.word(last).startswith("لل"):
+        return None
+    before = sentence.word(last - 1)
+    if sentence.word(last).startswith("ال") and (before in HEADS or (before[:1] in _GLUED and before[1:] in HEADS)):
+        first = last - 1  # «وزير الخارجية الذي», «بوزير الخارجية الذي»
+    word = sentence.word(first)
+    skip = 1 if word[:1] in _GLUED and (word[1:] in HEADS or word[1:3] == "ال") else 0
+    if not person_or_body(word[skip:]):
+        return None
+    return Phrase(first, last, None, skip)
+
+
+_GLUED = ("ب", "ل", "ك")
