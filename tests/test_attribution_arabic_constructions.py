@@ -484,3 +484,14 @@ def test_the_noun_a_relative_clause_hangs_on_reports(text: str, source: str) -> 
 
 def test_a_relative_clause_on_a_thing_gives_no_source() -> None:
     assert suggest("وزار الوفد المصنع الذي أنتج ألف سيارة.") == []
+
+
+def test_a_headline_source_named_in_quotes() -> None:
+    text = "«الصحة العالمية»: الكوليرا تنتشر في ثلاث محافظات\n\nأعلنت المنظمة أن الحالات تتزايد.\n"
+    heads = [s for s in suggest(text) if s.pattern == "headline"]
+    assert [(s.source, s.claim) for s in heads] == [("الصحة العالمية", "الكوليرا تنتشر في ثلاث محافظات")]
+
+
+def test_but_he_pointed_out_ends_the_claim() -> None:
+    found = only("وأكد المدير أن العمل بدأ، لكنه أشار إلى أن التمويل ناقص.")
+    assert found.claim == "العمل بدأ"

@@ -15,6 +15,7 @@ from .arabic import CLAUSE_STARTS, COMP, CONTRAST, PARTICIPLES, PRESENT, ROLE_LE
 from .folding import norm_set
 from .sentences import QUOTE_OPEN, Sentence, is_comma
 
+_BUT_HE = norm_set("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "غير أنه", "إلا أنه")  # «، لكنه أشار…»
 _AUXILIARIES = norm_set("كانت", "باتت", "ظلت", "صارت", "أصبحت", "مازالت", "زالت", "ليست", "بقيت", "كادت")
 
 
@@ -50,7 +51,7 @@ def _goes_on(sentence: Sentence, index: int, verb: str) -> bool:
         # «…12%، وهي نسبة قياسية.»: the writer's comment closing the sentence, not the source's words — unless
         # it quotes them («، وهو "الأدنى منذ ثمانين عاما"»).
         return not any(is_comma(w) or w in QUOTE_OPEN for w in rest)
-    if word in CLAUSE_STARTS or two:
+    if word in CLAUSE_STARTS or word in _BUT_HE or two:
         # «، فيما يرى آخرون أن…», «، لكن شهودًا قالوا إن…»: another report, its verb within a few words;
         # «، فيما يفضّل 21 في المئة…» goes on with the claim.
         start = index + (2 if two else 1)

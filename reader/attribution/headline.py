@@ -193,6 +193,8 @@ def _headline(normalised: str, start: int, end: int) -> Headline | None:
     last = colon - 1
     if last < first:
         return None
+    if last - first >= 2 and tokens[first].word in QUOTE_OPEN and tokens[last].word in _CLOSING:
+        first, last = first + 1, last - 1  # «الصحة العالمية»: …: the source named in quotes
     words = [line.word(i) for i in range(first, last + 1)]
     if (
         not words[0][:1].isalpha()
