@@ -15,7 +15,7 @@ from .arabic import CLAUSE_STARTS, COMP, CONTRAST, PARTICIPLES, PRESENT, ROLE_LE
 from .folding import norm_set
 from .sentences import QUOTE_OPEN, Sentence, is_comma
 
-_BUT_HE = norm_set("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "غير أنه", "إلا أنه")  # «، لكنه أشار…»
+_BUT_HE = norm_set("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم")  # «، لكنه أشار…»
 _AUXILIARIES = norm_set("كانت", "باتت", "ظلت", "صارت", "أصبحت", "مازالت", "زالت", "ليست", "بقيت", "كادت")
 
 
