@@ -68,6 +68,16 @@ def first_paint(path: Path, runs: int) -> float:
     return statistics.median(asyncio.run(_first_paint(path)) for _ in range(runs))
 
 
+def first_paint_pair(first: Path, second: Path, runs: int) -> tuple[float, float]:
+    """``first_paint`` of two files, their runs interleaved (a burst of load on a shared machine falls on
+    both sides of the ratio): the medians, in the order given."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        times[0].append(asyncio.run(_first_paint(first)))
+        times[1].append(asyncio.run(_first_paint(second)))
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 async def _keypresses(path: Path, presses: int, pause: float = 0.0, wait_for_store: bool = False) -> list[float]:
     from textual import events
 
