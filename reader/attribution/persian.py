@@ -29,6 +29,7 @@ from .persian_phrases import (
     has_verbish,
     is_word,
     next_comma,
+    outside_quotes,
     scan_subject,
     sentences,
     verbish,
@@ -141,13 +142,8 @@ class PersianReader(PersianText):
                 return Found(verb, lemma, previous.source, previous.role, previous.relay, joined=True)
             return None  # «… و افزود»: the subject is carried over
         start, brk = base, None
-        k = base
-        while k < first:
+        for k in outside_quotes(clause, base, first):
             word = clause.word(k)
-            if word in OPEN_QUOTES:
-                close = closing_quote(clause, k, first)
-                k = (close if close is not None else k) + 1
-                continue
             if word in CLAUSE_BREAKS and (
                 word not in BUT
                 or k == base
@@ -162,7 +158,6 @@ class PersianReader(PersianText):
                 start, brk = k + 1, None  # «این در حالی است که X گفت…», «همان‌طور که X گفت، …»
             elif word == VA and k > base and verbish(clause, k - 1):
                 start, brk = k + 1, k  # «… ثابت می‌ماند و معاون او نیز افزود»: a new clause
-            k += 1
         start = self.lead(clause, start, first)
         quote = None
         if clause.word(start) in OPEN_QUOTES:

@@ -16,6 +16,7 @@ several sentences stays in one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .persian_words import (
@@ -156,18 +157,24 @@ def closing_quote(clause: Clause, index: int, limit: int) -> int | None:
     return None
 
 
-def next_comma(clause: Clause, start: int, limit: int) -> int | None:
-    """The first comma in [start, limit), quotations skipped."""
+def outside_quotes(clause: Clause, start: int, limit: int) -> Iterator[int]:
+    """The indices in [start, limit) that are not inside a quotation (an unclosed mark is stepped over)."""
     k = start
     while k < limit:
-        word = clause.word(k)
-        if word in OPEN_QUOTES:
+        if clause.word(k) in OPEN_QUOTES:
             close = closing_quote(clause, k, limit)
             k = (close if close is not None else k) + 1
             continue
-        if word in COMMAS:
-            return k
+        yield k
         k += 1
+
+
+def next_comma(clause: Clause, start: int, limit: int) -> int | None:
+    """The first comma in [start, limit), quotations skipped."""
+    for k in outside_quotes(clause, start, limit):
+        if clause.word(k) in COMMAS:
+            return k
+    return None
     return None
 
 
