@@ -40,7 +40,7 @@ from .analyser import Analyser
 from .arabic import verb_lemma
 from .folding import norm
 from .hebrew import hebrew_suggestions
-from .languages import languages_in, masked
+from .languages import views
 from .persian import read_persian
 from .suggestion import Span, Suggestion, quoted_claim
 
@@ -62,10 +62,10 @@ def suggest(text: str) -> list[Suggestion]:
     """
     if not text:
         return []
-    present = languages_in(text) & RULES.keys()
     found = []
-    for language in sorted(present):
-        view = text if len(present) == 1 and languages_in(text) == {language} else masked(text, language)
+    for language, view in sorted(views(text).items()):
+        if language not in RULES:
+            continue
         for suggestion in RULES[language](view):
             quoted = quoted_claim(text, suggestion.claim_span)
             found.append(replace(suggestion, quoted=quoted, language=language))

@@ -16,14 +16,15 @@ from __future__ import annotations
 from ..text.language import line_languages
 
 
-def masked(text: str, language: str) -> str:
-    """``text`` with every line not in ``language`` blanked (same length, line breaks kept)."""
+def views(text: str) -> dict[str, str]:
+    """Rule language → the text its rules read: the article itself when every line with a language is in
+    that one, else the article masked for it (other lines blanked: same length, line breaks kept)."""
+    found = line_languages(text)  # once: each line's letters and words are read a single time
+    present = {language for language in found if language}
+    if len(present) <= 1:
+        return dict.fromkeys(present, text)
     lines = text.split("\n")
-    found = line_languages(text)
-    kept = [line if found[i] == language else " " * len(line) for i, line in enumerate(lines)]
-    return "\n".join(kept)
-
-
-def languages_in(text: str) -> set[str]:
-    """The rule languages that have at least one line in ``text``."""
-    return {language for language in line_languages(text) if language}
+    return {
+        language: "\n".join(line if found[i] == language else " " * len(line) for i, line in enumerate(lines))
+        for language in present
+    }
