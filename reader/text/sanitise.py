@@ -64,9 +64,10 @@ def visible(text: object, *, joiners: bool = False) -> str:
     ``joiners``: keep ZWNJ and ZWJ, for logical text that is written out as text (a pipe): they are part
     of how Persian and Urdu words are spelled (می‌گوید), and draw nothing themselves.
     """
-    if joiners and ("\u200c" in str(text) or "\u200d" in str(text)):
-        return "".join(part if part in _JOINERS else visible(part) for part in _JOINER_RE.split(str(text)))
-    return str(text).translate(DISPLAY).replace(HIDDEN, "")
+    text = str(text)
+    if joiners and _JOINER_RE.search(text):
+        return "".join(part if part in _JOINERS else visible(part) for part in _JOINER_RE.split(text))
+    return text.translate(DISPLAY).replace(HIDDEN, "")
 
 
 def copyable(text: str) -> str:
