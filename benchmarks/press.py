@@ -98,9 +98,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
-        for name in ("texts", "labels", "suggested", "lenient", "exact", "named"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("claim_exact", "claim_overlap", "quoted"):
+        for name in _COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses.extend(other.misses)
 
@@ -117,6 +115,9 @@ class Tally:
     def share(self, part: int) -> float:
         """``part`` as a share of the lenient matches."""
         return self._ratio(part, self.lenient)
+
+
+_COUNTS = ("texts", "labels", "suggested", "lenient", "exact", "named", "claim_exact", "claim_overlap", "quoted")
 
 
 def words(phrase: str) -> list[str]:
